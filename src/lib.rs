@@ -1,0 +1,15 @@
+//! readout: read and compare how news outlets report the same diplomatic negotiation.
+//!
+//! The domain — [`corpus`] (articles), [`timeline`] (events), [`align`] (which passage
+//! belongs to which event), [`text`] (sanitising and wrapping), [`state`] (reading
+//! state) — knows nothing of the terminal. [`tui`] and [`commands`] are thin layers over
+//! it.
+
+pub mod align;
+pub mod cli;
+pub mod commands;
+pub mod corpus;
+pub mod state;
+pub mod text;
+pub mod timeline;
+pub mod tui;

@@ -1,0 +1,4 @@
+//! Text shaping shared by every output: making untrusted text safe, and wrapping it.
+
+pub mod sanitize;
+pub mod wrap;

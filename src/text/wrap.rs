@@ -1,0 +1,280 @@
+//! Wrapping for reading: an article laid out as lines at a given measure, each line
+//! knowing which block it came from and where in that block's text it starts, so the
+//! reader can keep its place across a resize and highlight search matches.
+
+use textwrap::{Options, WordSeparator, WordSplitter};
+use unicode_width::UnicodeWidthStr;
+
+use crate::corpus::{Article, BlockKind};
+
+/// What a laid-out line shows, so a front end can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// The headline.
+    Title,
+    /// Outlet, author, date and the like.
+    Byline,
+    /// The editor's note.
+    Note,
+    /// A section heading.
+    Heading,
+    /// Body text.
+    Paragraph,
+    /// The first line of a list item (it carries the bullet).
+    ListItem,
+    /// A list item's continuation lines.
+    ListItemContinued,
+    /// A quotation.
+    Quote,
+    /// A photo caption.
+    Caption,
+    /// Preformatted text.
+    Preformatted,
+    /// Space between blocks.
+    Blank,
+}
+
+/// One line of an article at a given width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// What kind of line it is.
+    pub kind: LineKind,
+    /// Index of the block it belongs to (`None` for the title, byline and blanks).
+    pub block: Option<usize>,
+    /// Drawn before the text: a bullet, or the indent of a list item or quotation.
+    pub prefix: String,
+    /// The text of the line, without trailing spaces.
+    pub text: String,
+    /// Byte offset of `text` in its block's text (0 for lines without a block).
+    pub offset: usize,
+}
+
+/// An article laid out at one width. Computed once per width and kept: a frame only
+/// slices it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// The width it was laid out for, in columns.
+    pub width: usize,
+    /// Every line, title first.
+    pub lines: Vec<Line>,
+    /// For each block, the index of its first line.
+    pub block_lines: Vec<usize>,
+}
+
+impl Layout {
+    /// Lays out `article` for a measure of `width` columns (at least 1).
+    pub fn new(article: &Article, width: usize) -> Layout {
+        let width = width.max(1);
+        let mut lines = Vec::new();
+        let push_wrapped = |lines: &mut Vec<Line>, kind: LineKind, text: &str| {
+            for (offset, piece) in wrap(text, width) {
+                lines.push(Line {
+                    kind,
+                    block: None,
+                    prefix: String::new(),
+                    text: piece.to_string(),
+                    offset,
+                });
+            }
+        };
+        push_wrapped(&mut lines, LineKind::Title, &article.meta.title);
+        push_wrapped(&mut lines, LineKind::Byline, &byline(article));
+        push_wrapped(&mut lines, LineKind::Byline, &details(article));
+        if let Some(url) = &article.meta.url {
+            push_wrapped(&mut lines, LineKind::Byline, url);
+        }
+        if let Some(note) = &article.meta.note {
+            lines.push(blank());
+            push_wrapped(&mut lines, LineKind::Note, note);
+        }
+        let mut block_lines = Vec::with_capacity(article.blocks.len());
+        for (i, block) in article.blocks.iter().enumerate() {
+            lines.push(blank());
+            block_lines.push(lines.len());
+            let (kind, first_prefix, rest_prefix) = match block.kind {
+                BlockKind::Heading { .. } => (LineKind::Heading, String::new(), String::new()),
+                BlockKind::Paragraph => (LineKind::Paragraph, String::new(), String::new()),
+                BlockKind::Caption => (LineKind::Caption, String::new(), String::new()),
+                BlockKind::Preformatted => {
+                    (LineKind::Preformatted, "  ".to_string(), "  ".to_string())
+                }
+                BlockKind::Quote => (LineKind::Quote, "│ ".to_string(), "│ ".to_string()),
+                BlockKind::ListItem { depth, number } => {
+                    let indent = "  ".repeat(usize::from(depth).min(8));
+                    let bullet = match number {
+                        Some(n) => format!("{n}. "),
+                        None => "• ".to_string(),
+                    };
+                    let hang = " ".repeat(bullet.width());
+                    (
+                        LineKind::ListItem,
+                        format!("{indent}{bullet}"),
+                        format!("{indent}{hang}"),
+                    )
+                }
+            };
+            let inner = width.saturating_sub(first_prefix.width()).max(1);
+            for (n, (offset, piece)) in wrap(&block.text, inner).into_iter().enumerate() {
+                let (kind, prefix) = match (kind, n) {
+                    (LineKind::ListItem, 0) => (kind, first_prefix.clone()),
+                    (LineKind::ListItem, _) => (LineKind::ListItemContinued, rest_prefix.clone()),
+                    (_, 0) => (kind, first_prefix.clone()),
+                    _ => (kind, rest_prefix.clone()),
+                };
+                lines.push(Line {
+                    kind,
+                    block: Some(i),
+                    prefix,
+                    text: piece.to_string(),
+                    offset,
+                });
+            }
+        }
+        Layout {
+            width,
+            lines,
+            block_lines,
+        }
+    }
+
+    /// The block shown at or after `line` (the block a reader is on).
+    pub fn block_at(&self, line: usize) -> Option<usize> {
+        self.lines
+            .iter()
+            .skip(line)
+            .find_map(|l| l.block)
+            .or_else(|| self.lines.iter().rev().find_map(|l| l.block))
+    }
+
+    /// The first line of `block`.
+    pub fn line_of_block(&self, block: usize) -> usize {
+        self.block_lines.get(block).copied().unwrap_or(0)
+    }
+}
+
+fn blank() -> Line {
+    Line {
+        kind: LineKind::Blank,
+        block: None,
+        prefix: String::new(),
+        text: String::new(),
+        offset: 0,
+    }
+}
+
+/// "The Moscow Times (Russia) · Felix Light".
+pub fn byline(article: &Article) -> String {
+    let m = &article.meta;
+    format!("{} ({}) · {}", m.outlet, m.country, m.author)
+}
+
+/// "2022-01-14 · analysis · en, translated from lv"; "≈" marks an approximate date.
+pub fn details(article: &Article) -> String {
+    let m = &article.meta;
+    let date = if m.approximate {
+        format!("≈{}", m.published)
+    } else {
+        m.published.to_string()
+    };
+    let lang = match &m.translated_from {
+        Some(t) => format!("{}, translated from {t}", m.language),
+        None => m.language.clone(),
+    };
+    format!("{date} · {} · {lang}", m.kind)
+}
+
+/// Wraps `text` to `width` display columns, keeping hard line breaks and breaking words
+/// longer than a line. Returns each line with its byte offset in `text`.
+pub fn wrap(text: &str, width: usize) -> Vec<(usize, &str)> {
+    let width = width.max(1);
+    let options = Options::new(width)
+        .word_separator(WordSeparator::UnicodeBreakProperties)
+        .word_splitter(WordSplitter::NoHyphenation)
+        .break_words(true);
+    let mut out = Vec::new();
+    let base = text.as_ptr() as usize;
+    for hard in text.split('\n') {
+        let hard_offset = hard.as_ptr() as usize - base;
+        if hard.trim().is_empty() {
+            out.push((hard_offset, ""));
+            continue;
+        }
+        for piece in textwrap::wrap(hard, &options) {
+            // textwrap returns slices of its input when it does not hyphenate or indent,
+            // which lets us find where each line starts.
+            let offset = match piece {
+                std::borrow::Cow::Borrowed(s) => s.as_ptr() as usize - base,
+                std::borrow::Cow::Owned(_) => hard_offset,
+            };
+            let end = (offset + piece.len()).min(text.len());
+            out.push((offset, text[offset..end].trim_end()));
+        }
+    }
+    out
+}
+
+/// Display width of `s` in terminal columns.
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn widths(text: &str, w: usize) -> Vec<usize> {
+        wrap(text, w).iter().map(|(_, l)| l.width()).collect()
+    }
+
+    #[test]
+    fn lines_fit_and_offsets_point_into_the_text() {
+        let text = "On January 10 this year, US and Russian diplomats began high-level talks.";
+        let lines = wrap(text, 20);
+        assert!(lines.len() > 2);
+        for (offset, line) in &lines {
+            assert!(line.width() <= 20, "{line:?}");
+            assert!(text[*offset..].starts_with(line));
+        }
+        let joined: Vec<&str> = lines.iter().map(|(_, l)| *l).collect();
+        assert_eq!(joined.join(" "), text);
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        let text = "中文新闻报道了日内瓦的会谈和布鲁塞尔的会议";
+        for w in widths(text, 10) {
+            assert!(w <= 10, "{w}");
+        }
+        assert_eq!(wrap(text, 10)[0].1, "中文新闻报");
+    }
+
+    #[test]
+    fn combining_marks_and_latvian_diacritics_do_not_add_width() {
+        let text = "Latvijas Avīze Krišjānis e\u{301}e\u{301}e\u{301}";
+        assert_eq!(text.width(), 30);
+        let lines = wrap(text, 14);
+        assert_eq!(lines[0].1, "Latvijas Avīze");
+        assert_eq!(lines[1].1, "Krišjānis");
+        assert_eq!(lines[2].1, "e\u{301}e\u{301}e\u{301}");
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_broken() {
+        let word = "x".repeat(25);
+        let lines = wrap(&word, 10);
+        assert_eq!(lines.iter().map(|(_, l)| l.len()).collect::<Vec<_>>(), vec![10, 10, 5]);
+        assert_eq!(lines[2].0, 20);
+    }
+
+    #[test]
+    fn hard_breaks_are_kept() {
+        let lines = wrap("one\ntwo", 80);
+        assert_eq!(lines, vec![(0, "one"), (4, "two")]);
+    }
+
+    #[test]
+    fn width_one_still_makes_progress() {
+        let lines = wrap("ab 中", 1);
+        assert!(lines.iter().all(|(_, l)| !l.is_empty()));
+    }
+}
