@@ -8,6 +8,7 @@
 pub mod align;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod corpus;
 pub mod state;
 pub mod text;

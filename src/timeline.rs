@@ -191,7 +191,13 @@ struct RawEvent {
 pub fn parse_timeline(path: &str, bytes: &[u8]) -> Result<Timeline, Vec<CorpusError>> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let prefix = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-        vec![CorpusError::at_offset(path, prefix, prefix.len(), 1, "invalid UTF-8")]
+        vec![CorpusError::at_offset(
+            path,
+            prefix,
+            prefix.len(),
+            1,
+            "invalid UTF-8",
+        )]
     })?;
     let raw: RawTimeline = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
@@ -223,7 +229,10 @@ pub fn parse_timeline(path: &str, bytes: &[u8]) -> Result<Timeline, Vec<CorpusEr
             continue;
         }
         if !ids.insert(id.clone()) {
-            problems.push(at(raw.id.span().start, format!("duplicate event id {id:?}")));
+            problems.push(at(
+                raw.id.span().start,
+                format!("duplicate event id {id:?}"),
+            ));
             continue;
         }
         let date = |d: &toml::value::Datetime| -> Result<Date, String> {
@@ -244,7 +253,10 @@ pub fn parse_timeline(path: &str, bytes: &[u8]) -> Result<Timeline, Vec<CorpusEr
             (None, Some(s), Some(e)) => match (date(s), date(e)) {
                 (Ok(s), Ok(e)) if s <= e => (s, e),
                 (Ok(_), Ok(_)) => {
-                    problems.push(at(event_at, format!("event {id:?}: `start` is after `end`")));
+                    problems.push(at(
+                        event_at,
+                        format!("event {id:?}: `start` is after `end`"),
+                    ));
                     continue;
                 }
                 (Err(m), _) | (_, Err(m)) => {
@@ -276,7 +288,9 @@ pub fn parse_timeline(path: &str, bytes: &[u8]) -> Result<Timeline, Vec<CorpusEr
         if let Some((list, _)) = cues.all().find(|(_, c)| c.trim().chars().count() < 2) {
             problems.push(at(
                 cues_at,
-                format!("event {id:?}: an empty or one-letter cue in `{list}s` would match everywhere"),
+                format!(
+                    "event {id:?}: an empty or one-letter cue in `{list}s` would match everywhere"
+                ),
             ));
             continue;
         }

@@ -212,12 +212,14 @@ fn split_front_matter<'a>(
 
 /// The 1-based line (within `front`) where `key = …` is written.
 fn key_line(front: &str, key: &str) -> Option<usize> {
-    front.lines().position(|l| {
-        l.trim_start()
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with('='))
-    })
-    .map(|i| i + 1)
+    front
+        .lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
 }
 
 /// toml's messages for unknown keys list every allowed one; keep them, but make the
@@ -323,11 +325,8 @@ mod toml_date {
             D::Error::custom("expected a TOML date such as 2022-01-14, without quotes")
         })?;
         match (value.date, value.time) {
-            (Some(date), None) => {
-                Date::new(date.year as i16, date.month as i8, date.day as i8).map_err(|_| {
-                    D::Error::custom(format!("{value} is not a day of the calendar"))
-                })
-            }
+            (Some(date), None) => Date::new(date.year as i16, date.month as i8, date.day as i8)
+                .map_err(|_| D::Error::custom(format!("{value} is not a day of the calendar"))),
             _ => Err(D::Error::custom(format!(
                 "expected a date such as 2022-01-14, found {value}"
             ))),

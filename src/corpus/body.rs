@@ -123,9 +123,7 @@ pub fn parse_body(path: &str, body: &str, first_line: usize) -> Result<Vec<Block
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 finish(&mut open, &mut pending, &mut blocks);
-                let kind = BlockKind::Heading {
-                    level: level as u8,
-                };
+                let kind = BlockKind::Heading { level: level as u8 };
                 open = Some((kind, String::new(), line_of(range.start)));
             }
             Event::Start(Tag::CodeBlock(_)) => {
@@ -284,7 +282,10 @@ mod tests {
         let b = parse(
             "## Heading\n\nFirst para\ncontinues.\n\n- one\n- two\n\n> quoted\n\n<!-- caption -->\nA photo. / AP\n",
         );
-        let kinds: Vec<_> = b.iter().map(|b| (b.kind.name(), b.text.as_str(), b.line)).collect();
+        let kinds: Vec<_> = b
+            .iter()
+            .map(|b| (b.kind.name(), b.text.as_str(), b.line))
+            .collect();
         assert_eq!(
             kinds,
             vec![
@@ -307,7 +308,9 @@ mod tests {
 
     #[test]
     fn events_marker_is_attached_with_its_line() {
-        let b = parse("Intro.\n\n<!-- events: geneva-2022-01-10, osce-2022-01-13 -->\nBody.\n\nAfter.\n");
+        let b = parse(
+            "Intro.\n\n<!-- events: geneva-2022-01-10, osce-2022-01-13 -->\nBody.\n\nAfter.\n",
+        );
         assert_eq!(b[0].marker, None);
         let m = b[1].marker.as_ref().expect("marker");
         assert_eq!(m.events, vec!["geneva-2022-01-10", "osce-2022-01-13"]);
@@ -332,9 +335,30 @@ mod tests {
     #[test]
     fn ordered_and_nested_lists() {
         let b = parse("3. a\n4. b\n   - inner\n");
-        assert_eq!(b[0].kind, BlockKind::ListItem { depth: 0, number: Some(3) });
-        assert_eq!(b[1].kind, BlockKind::ListItem { depth: 0, number: Some(4) });
-        assert_eq!((b[2].kind, b[2].text.as_str()), (BlockKind::ListItem { depth: 1, number: None }, "inner"));
+        assert_eq!(
+            b[0].kind,
+            BlockKind::ListItem {
+                depth: 0,
+                number: Some(3)
+            }
+        );
+        assert_eq!(
+            b[1].kind,
+            BlockKind::ListItem {
+                depth: 0,
+                number: Some(4)
+            }
+        );
+        assert_eq!(
+            (b[2].kind, b[2].text.as_str()),
+            (
+                BlockKind::ListItem {
+                    depth: 1,
+                    number: None
+                },
+                "inner"
+            )
+        );
     }
 
     #[test]
@@ -349,7 +373,13 @@ mod tests {
         let deep = format!("{}deep\n", "> ".repeat(5000));
         let b = parse(&deep);
         assert!(b.iter().any(|b| b.text == "deep"));
-        let lists = format!("{}x\n", (0..2000).map(|i| format!("{}- ", "  ".repeat(i))).collect::<Vec<_>>().join("\n"));
+        let lists = format!(
+            "{}x\n",
+            (0..2000)
+                .map(|i| format!("{}- ", "  ".repeat(i)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
         let _ = parse(&lists);
     }
 }

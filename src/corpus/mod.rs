@@ -166,9 +166,8 @@ impl Corpus {
 /// size limit applied before reading.
 fn read_dir_files(dir: &Path) -> Result<Vec<(String, Result<Vec<u8>, CorpusError>)>, CorpusError> {
     let shown = dir.display().to_string();
-    let entries = fs::read_dir(dir).map_err(|e| {
-        CorpusError::at(&shown, 1, 1, format!("cannot read the directory: {e}"))
-    })?;
+    let entries = fs::read_dir(dir)
+        .map_err(|e| CorpusError::at(&shown, 1, 1, format!("cannot read the directory: {e}")))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.path())

@@ -1,8 +1,664 @@
-//! Placeholder until the real sanitiser lands.
+//! Makes untrusted text from article files safe to put on a terminal.
+//!
+//! Article files are untrusted, and both the TUI and plain stdout output hand
+//! their text to a terminal. A file must never be able to move the cursor,
+//! clear the screen, set the window title, write the clipboard (OSC 52), make
+//! hyperlinks (OSC 8), reorder text with bidi overrides, or hide text from the
+//! reader. This module is the single place where that is enforced: everything
+//! taken from an article goes through [`sanitize`] or [`sanitize_line`] before
+//! it is displayed.
+//!
+//! Rules applied by [`sanitize`]:
+//!
+//! - Escape sequences are removed whole, payload included, not just their
+//!   `ESC`: CSI (`ESC [` parameters, intermediates, final byte), OSC (`ESC ]`,
+//!   ended by BEL, `ESC \` or U+009C), DCS, SOS, PM and APC (`ESC P`, `ESC X`,
+//!   `ESC ^`, `ESC _`, ended by `ESC \` or U+009C), nF sequences such as
+//!   `ESC ( B`, and other two-character sequences such as `ESC c`. The 8-bit
+//!   introducers U+009B (CSI), U+009D (OSC), U+0090 (DCS), U+0098 (SOS),
+//!   U+009E (PM) and U+009F (APC) are handled the same way. An unterminated
+//!   string sequence is removed to the end of the input; a lone `ESC` is
+//!   removed. A CSI sequence ends at the first character that cannot belong
+//!   to it (which is then kept), so a missing final byte cannot swallow a
+//!   whole document.
+//! - Other C0 controls, DEL and all C1 controls are removed, except `\n`
+//!   (kept) and `\t` (expanded with spaces to the next multiple of 8 display
+//!   columns, counted from the last line break). `\r\n` becomes `\n`; a lone
+//!   `\r` is removed.
+//! - Bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) are
+//!   removed, so text cannot be shown in a different order than it is stored.
+//! - Zero-width and invisible format characters are removed: U+200B–U+200D,
+//!   U+2060–U+2064, U+FEFF, U+00AD, U+180E, U+034F, U+FFF9–U+FFFC and the tag
+//!   characters U+E0000–U+E007F. This includes ZWJ: terminals disagree about
+//!   the width of ZWJ emoji sequences, and removing it keeps our width
+//!   computations in agreement with the terminal's.
+//! - U+2028 and U+2029 become `\n`.
+//! - Everything else (printable text in any script, combining marks, emoji,
+//!   variation selectors) is kept unchanged.
+//!
+//! [`sanitize_line`] applies the same rules and also turns every line break
+//! into a single space.
+
 use std::borrow::Cow;
-/// Makes untrusted text safe.
-pub fn sanitize(input: &str) -> Cow<'_, str> { Cow::Borrowed(input) }
-/// One line.
-pub fn sanitize_line(input: &str) -> Cow<'_, str> { Cow::Owned(input.replace('\n', " ")) }
-/// Clean.
-pub fn is_clean(_input: &str) -> bool { true }
+use std::iter::Peekable;
+use std::str::Chars;
+
+use unicode_width::UnicodeWidthStr;
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{7}';
+/// 8-bit String Terminator.
+const ST: char = '\u{9c}';
+const TAB_STOP: usize = 8;
+
+/// Makes untrusted text safe to put on a terminal; see module docs.
+pub fn sanitize(input: &str) -> Cow<'_, str> {
+    run(input, false)
+}
+
+/// Like `sanitize`, for a single line: newlines become spaces too.
+///
+/// Tabs are expanded counting columns from the start of the output, since
+/// the result is one line.
+pub fn sanitize_line(input: &str) -> Cow<'_, str> {
+    run(input, true)
+}
+
+/// True if `sanitize` would leave the text unchanged (fast path).
+pub fn is_clean(input: &str) -> bool {
+    first_dirty(input, false).is_none()
+}
+
+fn run(input: &str, single_line: bool) -> Cow<'_, str> {
+    // One scan finds the first character needing work; clean text is never copied.
+    let Some(start) = first_dirty(input, single_line) else {
+        return Cow::Borrowed(input);
+    };
+    let (clean, rest) = input.split_at(start);
+    let mut out = String::with_capacity(input.len());
+    out.push_str(clean);
+    let line_start = if single_line {
+        0
+    } else {
+        clean.rfind('\n').map_or(0, |i| i + 1)
+    };
+    let mut sanitizer = Sanitizer {
+        out,
+        single_line,
+        line_start,
+        line_col: 0,
+    };
+    sanitizer.feed(rest);
+    Cow::Owned(sanitizer.out)
+}
+
+/// Byte index of the first character that `run` would change.
+fn first_dirty(input: &str, single_line: bool) -> Option<usize> {
+    input
+        .char_indices()
+        .find(|&(_, c)| needs_work(c, single_line))
+        .map(|(i, _)| i)
+}
+
+fn needs_work(c: char, single_line: bool) -> bool {
+    match c {
+        // Checked first: printable ASCII is by far the most common case.
+        ' '..='~' => false,
+        '\n' => single_line,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' => true,
+        _ => is_invisible(c),
+    }
+}
+
+/// Bidi controls and zero-width or invisible format characters, all removed.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200b}'..='\u{200d}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{feff}'
+            | '\u{00ad}'
+            | '\u{180e}'
+            | '\u{034f}'
+            | '\u{fff9}'..='\u{fffc}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
+struct Sanitizer {
+    out: String,
+    single_line: bool,
+    /// Byte offset in `out` from which display width is still uncounted:
+    /// just after the last line break or expanded tab.
+    line_start: usize,
+    /// Display column at `line_start`.
+    line_col: usize,
+}
+
+impl Sanitizer {
+    fn feed(&mut self, text: &str) {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                ESC => skip_escape(&mut chars),
+                '\u{9b}' => skip_csi(&mut chars),
+                '\u{9d}' => skip_string(&mut chars, true),
+                '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars, false),
+                '\n' | '\u{2028}' | '\u{2029}' => self.line_break(),
+                '\t' => self.tab(),
+                // Every `\r` goes: that turns `\r\n` into `\n` and drops lone ones.
+                '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => {}
+                _ if is_invisible(c) => {}
+                _ => self.out.push(c),
+            }
+        }
+    }
+
+    fn line_break(&mut self) {
+        if self.single_line {
+            // The space is ordinary text on the same line; its width is counted later.
+            self.out.push(' ');
+        } else {
+            self.out.push('\n');
+            self.line_start = self.out.len();
+            self.line_col = 0;
+        }
+    }
+
+    fn tab(&mut self) {
+        // Width is measured only since the previous tab or break, so each
+        // character is measured once however many tabs a line has.
+        let col = self.line_col + self.out[self.line_start..].width();
+        let spaces = TAB_STOP - col % TAB_STOP;
+        self.out.extend(std::iter::repeat_n(' ', spaces));
+        self.line_start = self.out.len();
+        self.line_col = col + spaces;
+    }
+}
+
+/// Skips what follows an `ESC` that belongs to its sequence.
+fn skip_escape(chars: &mut Peekable<Chars<'_>>) {
+    let Some(&next) = chars.peek() else {
+        return;
+    };
+    match next {
+        '[' => {
+            chars.next();
+            skip_csi(chars);
+        }
+        ']' => {
+            chars.next();
+            skip_string(chars, true);
+        }
+        'P' | 'X' | '^' | '_' => {
+            chars.next();
+            skip_string(chars, false);
+        }
+        // nF: intermediates, then a final byte if one follows.
+        ' '..='/' => {
+            while chars.next_if(|c| matches!(c, ' '..='/')).is_some() {}
+            chars.next_if(|c| matches!(c, '0'..='~'));
+        }
+        // Two-character sequences (`ESC c`, `ESC 7`, `ESC =`, `ESC \`, ...).
+        '0'..='~' => {
+            chars.next();
+        }
+        // Anything else is not part of a sequence: only the ESC goes.
+        _ => {}
+    }
+}
+
+/// Skips CSI parameters, intermediates and final byte. Stops, keeping it, at
+/// the first character that cannot be part of the sequence, so a malformed
+/// sequence cannot swallow the text after it.
+fn skip_csi(chars: &mut Peekable<Chars<'_>>) {
+    while chars.next_if(|c| matches!(c, ' '..='?')).is_some() {}
+    chars.next_if(|c| matches!(c, '@'..='~'));
+}
+
+/// Skips the payload of OSC, DCS, SOS, PM or APC up to and including its
+/// terminator, or to the end of the input if there is none.
+fn skip_string(chars: &mut Peekable<Chars<'_>>, bel_ends: bool) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            // Left for the main loop, as terminals do: it is either the
+            // `ESC \` terminator (then removed as a two-character sequence)
+            // or starts a new sequence. Not recursing keeps the stack flat.
+            ESC => return,
+            ST => {
+                chars.next();
+                return;
+            }
+            BEL if bel_ends => {
+                chars.next();
+                return;
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The hostile fixture `tests/fixtures/hostile/hostile.md` is a complete
+    //! article exercising these rules end to end: its front matter has a CSI
+    //! sequence in the title (as a TOML `\u001b` escape) and U+202E in the
+    //! outlet; its body has CSI colours, cursor moves and screen clears, an
+    //! OSC 0 title (BEL), an OSC 8 hyperlink (ST), an OSC 52 clipboard write,
+    //! DCS, APC, a raw 8-bit CSI (U+009B), bidi overrides and isolates,
+    //! zero-width characters, soft hyphens, NUL, a tab, ZWJ emoji with skin
+    //! tone, CJK, combining marks, Arabic, Hebrew and Latvian text, a heading
+    //! and a list item with escapes, and an unterminated OSC at the very end
+    //! of the last paragraph (the loader sanitises per passage, so it only
+    //! eats the end of that paragraph). Only article files may live in that
+    //! directory, which is why it is described here.
+
+    use super::*;
+
+    /// Sanitises `input`, checking that `is_clean` agrees with the result
+    /// being borrowed and that sanitising again changes nothing.
+    fn check(input: &str) -> String {
+        let out = sanitize(input);
+        assert_eq!(
+            is_clean(input),
+            matches!(out, Cow::Borrowed(_)),
+            "is_clean disagrees for {input:?}"
+        );
+        assert!(
+            matches!(sanitize(&out), Cow::Borrowed(_)),
+            "not idempotent for {input:?}"
+        );
+        out.into_owned()
+    }
+
+    fn check_line(input: &str) -> String {
+        let out = sanitize_line(input);
+        assert!(!out.contains('\n'), "line break left in {out:?}");
+        assert!(matches!(sanitize_line(&out), Cow::Borrowed(_)));
+        out.into_owned()
+    }
+
+    fn assert_borrowed(input: &str) {
+        let out = sanitize(input);
+        match out {
+            Cow::Borrowed(s) => assert!(std::ptr::eq(s, input)),
+            Cow::Owned(_) => panic!("{input:?} was copied"),
+        }
+        assert!(is_clean(input));
+    }
+
+    fn forbidden(c: char) -> bool {
+        matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+            || c == '\t'
+            || is_invisible(c)
+            || c == '\u{2028}'
+            || c == '\u{2029}'
+    }
+
+    // --- Clean text ---
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert_borrowed("");
+        assert_borrowed("Plain ASCII text, with punctuation: (a) [b] {c} ~!@#$%^&*");
+        assert_borrowed("Two\nlines\n\nand a paragraph\n");
+        assert_borrowed("“Quotes” — dashes – and ellipses…");
+    }
+
+    #[test]
+    fn printable_unicode_is_kept_byte_for_byte() {
+        for text in [
+            "Latvijas Avīze: ā č ē ģ ī ķ ļ ņ š ū ž Ā Č Ē Ģ Ī Ķ Ļ Ņ Š Ū Ž, Krišjānis",
+            "Кириллица: Президент заявил",
+            "中文新闻 日本語のニュース 한국어 뉴스",
+            "emoji 😀 🇱🇻 👍🏽 ❤️",
+            "combining: e\u{301} a\u{308} n\u{303}",
+            "Arabic مرحبا Hebrew שלום",
+            "variation selectors: \u{fe0e}\u{fe0f} \u{fe00}",
+            "noncharacters \u{fdd0} \u{ffff}",
+        ] {
+            assert_borrowed(text);
+            assert_eq!(sanitize(text).as_bytes(), text.as_bytes());
+            assert_eq!(check(text), text);
+        }
+    }
+
+    #[test]
+    fn long_word_passes_through_borrowed() {
+        let word = "ā".repeat(50_000) + &"x".repeat(50_000);
+        assert_eq!(word.chars().count(), 100_000);
+        assert_borrowed(&word);
+        assert!(matches!(sanitize_line(&word), Cow::Borrowed(_)));
+    }
+
+    // --- CSI ---
+
+    #[test]
+    fn csi_colour_removed() {
+        assert_eq!(check("\x1b[31mred\x1b[0m"), "red");
+        assert_eq!(check("a\x1b[1;38;2;255;0;0mb\x1b[m"), "ab");
+    }
+
+    #[test]
+    fn csi_cursor_movement_and_clear_removed() {
+        assert_eq!(check("\x1b[2J\x1b[H"), "");
+        assert_eq!(check("top\x1b[10;20Hmoved\x1b[3A\x1b[K"), "topmoved");
+        assert_eq!(check("\x1b[?1049hhidden screen\x1b[?25l"), "hidden screen");
+    }
+
+    #[test]
+    fn csi_with_intermediate_removed() {
+        // DECSCUSR (cursor shape): parameter, space intermediate, final `q`.
+        assert_eq!(check("a\x1b[1 qb"), "ab");
+    }
+
+    #[test]
+    fn csi_without_final_byte_does_not_eat_following_text() {
+        assert_eq!(check("\x1b[12;ā rest"), "ā rest");
+        assert_eq!(check("\x1b[31\nnext line"), "\nnext line");
+        assert_eq!(check("\x1b[31\x1b[0mtext"), "text");
+        assert_eq!(check("\x1b[12"), "");
+        assert_eq!(check("\x1b["), "");
+    }
+
+    #[test]
+    fn c1_csi_removed() {
+        assert_eq!(check("\u{9b}31mred\u{9b}0m"), "red");
+        assert_eq!(check("a\u{9b}2Jb"), "ab");
+    }
+
+    // --- OSC ---
+
+    #[test]
+    fn osc_title_removed() {
+        assert_eq!(check("\x1b]0;pwned\x07text"), "text");
+        assert_eq!(check("\x1b]0;pwned\x1b\\text"), "text");
+        assert_eq!(check("\x1b]2;pwned\u{9c}text"), "text");
+    }
+
+    #[test]
+    fn osc8_hyperlink_removed() {
+        assert_eq!(check("\x1b]8;;http://x\x1b\\text\x1b]8;;\x1b\\"), "text");
+        assert_eq!(check("\x1b]8;;http://x\x07text\x1b]8;;\x07"), "text");
+    }
+
+    #[test]
+    fn osc52_clipboard_removed() {
+        assert_eq!(
+            check("before\x1b]52;c;cm0gLXJmIH4=\x07after"),
+            "beforeafter"
+        );
+        assert_eq!(
+            check("before\x1b]52;c;cm0gLXJmIH4=\x1b\\after"),
+            "beforeafter"
+        );
+    }
+
+    #[test]
+    fn unterminated_osc_removed_to_end() {
+        assert_eq!(check("kept\x1b]0;title and\nall the rest"), "kept");
+        assert_eq!(check("kept\u{9d}0;rest"), "kept");
+    }
+
+    #[test]
+    fn osc_ended_by_another_escape() {
+        assert_eq!(check("\x1b]0;title\x1b[31mred"), "red");
+    }
+
+    #[test]
+    fn c1_osc_removed() {
+        assert_eq!(check("\u{9d}0;pwned\x07text"), "text");
+        assert_eq!(check("\u{9d}8;;http://x\u{9c}text\u{9d}8;;\u{9c}"), "text");
+    }
+
+    // --- DCS, APC, PM, SOS ---
+
+    #[test]
+    fn dcs_removed() {
+        assert_eq!(check("a\x1bP1$r0m\x1b\\b"), "ab");
+        assert_eq!(check("a\x1bPq#0;2;0;0;0#0~~@@\u{9c}b"), "ab");
+        // BEL ends only OSC: here it is payload.
+        assert_eq!(check("a\x1bPx\x07y\x1b\\b"), "ab");
+        assert_eq!(check("a\u{90}payload\u{9c}b"), "ab");
+    }
+
+    #[test]
+    fn apc_removed() {
+        assert_eq!(check("a\x1b_Gf=100;AAAA\x1b\\b"), "ab");
+        assert_eq!(check("a\u{9f}payload\u{9c}b"), "ab");
+    }
+
+    #[test]
+    fn pm_removed() {
+        assert_eq!(check("a\x1b^private\x1b\\b"), "ab");
+        assert_eq!(check("a\u{9e}private\u{9c}b"), "ab");
+    }
+
+    #[test]
+    fn sos_removed() {
+        assert_eq!(check("a\x1bXstring\x1b\\b"), "ab");
+        assert_eq!(check("a\u{98}string\u{9c}b"), "ab");
+    }
+
+    #[test]
+    fn unterminated_string_sequences_removed_to_end() {
+        assert_eq!(check("a\x1bPno end"), "a");
+        assert_eq!(check("a\x1b_no end"), "a");
+        assert_eq!(check("a\x1b^no end"), "a");
+        assert_eq!(check("a\x1bXno end"), "a");
+    }
+
+    // --- Other escapes ---
+
+    #[test]
+    fn nf_sequences_removed() {
+        assert_eq!(check("a\x1b(Bb"), "ab");
+        assert_eq!(check("a\x1b)0b"), "ab");
+        // DECALN would fill the screen with `E`.
+        assert_eq!(check("a\x1b#8b"), "ab");
+        assert_eq!(check("a\x1b%Gb"), "ab");
+        // Intermediates without a final byte: the next character is kept.
+        assert_eq!(check("a\x1b(ā"), "aā");
+    }
+
+    #[test]
+    fn two_character_escapes_removed() {
+        assert_eq!(check("a\x1bcb"), "ab");
+        assert_eq!(check("a\x1b7b\x1b8c"), "abc");
+        assert_eq!(check("a\x1b=b\x1b>c"), "abc");
+        assert_eq!(check("a\x1bMb\x1bDc\x1bEd"), "abcd");
+        assert_eq!(check("a\x1b\\b"), "ab");
+    }
+
+    #[test]
+    fn lone_esc_removed() {
+        assert_eq!(check("end\x1b"), "end");
+        assert_eq!(check("\x1b"), "");
+        assert_eq!(check("a\x1bāb"), "aāb");
+        assert_eq!(check("a\x1b\nb"), "a\nb");
+        assert_eq!(check("a\x1b\x1b[31mb"), "ab");
+    }
+
+    // --- Control characters ---
+
+    #[test]
+    fn raw_c1_controls_removed() {
+        assert_eq!(check("a\u{85}b\u{9c}c\u{80}d\u{9f}"), "abcd");
+        assert_eq!(check("a\u{8d}b"), "ab");
+    }
+
+    #[test]
+    fn c0_controls_removed() {
+        assert_eq!(check("a\0b"), "ab");
+        assert_eq!(check("ding\x07dong"), "dingdong");
+        assert_eq!(check("abc\x08\x08\x08xyz"), "abcxyz");
+        assert_eq!(check("a\x0bb\x0cc"), "abc");
+        assert_eq!(check("a\x0e\x0fb\x18c\x1ad"), "abcd");
+    }
+
+    #[test]
+    fn del_removed() {
+        assert_eq!(check("a\x7fb"), "ab");
+    }
+
+    #[test]
+    fn carriage_returns() {
+        assert_eq!(check("one\r\ntwo\r\n"), "one\ntwo\n");
+        assert_eq!(check("secret\rshown"), "secretshown");
+        assert_eq!(check("a\r\r\nb"), "a\nb");
+    }
+
+    // --- Bidi and invisible characters ---
+
+    #[test]
+    fn bidi_controls_removed() {
+        assert_eq!(check("abc\u{202e}txt.exe"), "abctxt.exe");
+        assert_eq!(
+            check("\u{202a}a\u{202b}b\u{202c}c\u{202d}d\u{202e}"),
+            "abcd"
+        );
+        assert_eq!(check("\u{2066}a\u{2067}b\u{2068}c\u{2069}"), "abc");
+        assert_eq!(check("a\u{200e}b\u{200f}c\u{61c}d"), "abcd");
+        assert_eq!(check("שלום\u{2067}مرحبا\u{2069}"), "שלוםمرحبا");
+    }
+
+    #[test]
+    fn zero_width_characters_removed() {
+        assert_eq!(check("pay\u{200b}pal"), "paypal");
+        assert_eq!(check("a\u{200c}b"), "ab");
+        assert_eq!(check("\u{feff}BOM"), "BOM");
+        assert_eq!(check("soft\u{ad}hyphen"), "softhyphen");
+        assert_eq!(check("a\u{2060}b\u{2061}c\u{2064}d"), "abcd");
+        assert_eq!(check("a\u{180e}b\u{34f}c"), "abc");
+        assert_eq!(check("\u{fff9}a\u{fffa}b\u{fffb}\u{fffc}"), "ab");
+    }
+
+    #[test]
+    fn zwj_removed_splitting_emoji_sequences() {
+        assert_eq!(check("👩🏽\u{200d}💻"), "👩🏽💻");
+        assert_eq!(check("👨\u{200d}👩\u{200d}👧"), "👨👩👧");
+    }
+
+    #[test]
+    fn tag_characters_removed() {
+        assert_eq!(
+            check("🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}"),
+            "🏴"
+        );
+        assert_eq!(check("a\u{e0000}b\u{e0001}c"), "abc");
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_become_newlines() {
+        assert_eq!(check("a\u{2028}b\u{2029}c"), "a\nb\nc");
+        assert_eq!(check_line("a\u{2028}b\u{2029}c"), "a b c");
+    }
+
+    // --- Tabs ---
+
+    #[test]
+    fn tab_at_column_zero() {
+        assert_eq!(check("\tx"), "        x");
+        assert_eq!(check("\t\tx"), format!("{}x", " ".repeat(16)));
+    }
+
+    #[test]
+    fn tab_after_text() {
+        assert_eq!(check("ab\tc"), "ab      c");
+        assert_eq!(check("abcdefg\tc"), "abcdefg c");
+        assert_eq!(check("abcdefgh\tc"), "abcdefgh        c");
+        assert_eq!(check("ab\tcd\te"), "ab      cd      e");
+    }
+
+    #[test]
+    fn tab_after_wide_text() {
+        // Each CJK character is two columns wide.
+        assert_eq!(check("中文\tx"), "中文    x");
+        assert_eq!(check("中文新闻\tx"), "中文新闻        x");
+        // Combining marks take no columns.
+        assert_eq!(check("e\u{301}\tx"), "e\u{301}       x");
+    }
+
+    #[test]
+    fn tab_columns_restart_after_newline() {
+        assert_eq!(
+            check("long first line\nab\tc"),
+            "long first line\nab      c"
+        );
+        assert_eq!(check("x\tlong\r\nab\tc"), "x       long\nab      c");
+    }
+
+    #[test]
+    fn removed_sequences_take_no_columns() {
+        assert_eq!(check("\x1b[31mab\x1b[0m\tc"), "ab      c");
+        assert_eq!(check("a\u{200b}\u{202e}b\tc"), "ab      c");
+    }
+
+    // --- sanitize_line ---
+
+    #[test]
+    fn sanitize_line_joins_lines() {
+        assert_eq!(check_line("one\ntwo"), "one two");
+        assert_eq!(check_line("one\r\ntwo"), "one two");
+        assert_eq!(check_line("\x1b[31mred\x1b[0m\nline"), "red line");
+        assert!(matches!(sanitize_line("clean line"), Cow::Borrowed(_)));
+        assert!(matches!(sanitize_line("not\none"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn sanitize_line_tabs_count_from_line_start() {
+        assert_eq!(check_line("abc\nd\te"), "abc d   e");
+    }
+
+    // --- Whole-range and adversarial ---
+
+    #[test]
+    fn no_code_point_survives_as_forbidden() {
+        // One reused buffer keeps this 1.1M-code-point loop quick in debug builds.
+        let mut input = String::new();
+        for cp in 0..0x11_0000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            for (prefix, suffix) in [("a", "b"), ("\x1b", "b"), ("\x1b[", "b")] {
+                input.clear();
+                input.push_str(prefix);
+                input.push(c);
+                input.push_str(suffix);
+                let out = sanitize(&input);
+                assert!(
+                    !out.chars().any(forbidden),
+                    "U+{cp:04X} left {out:?} from {input:?}"
+                );
+                assert_eq!(is_clean(&input), matches!(out, Cow::Borrowed(_)));
+                if prefix == "a" {
+                    let line = sanitize_line(&input);
+                    assert!(!line.chars().any(|c| forbidden(c) || c == '\n'));
+                    // Anything not forbidden is kept as is.
+                    if !forbidden(c) && c != '\x1b' && c != '\n' {
+                        assert!(matches!(out, Cow::Borrowed(_)), "U+{cp:04X} changed");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn adversarial_escape_floods_complete() {
+        let n = 1_000_000 / 2;
+        assert_eq!(check(&"\x1b[".repeat(n)), "");
+        assert_eq!(check(&"\x1b]".repeat(n)), "");
+        assert_eq!(check(&"\x1b(".repeat(n)), "");
+        assert_eq!(check(&"\u{9b}".repeat(n)), "");
+        assert_eq!(check(&"\x1b[1;".repeat(n / 2)), "");
+        assert_eq!(check(&"\t".repeat(n)).len(), n * TAB_STOP);
+        assert_eq!(check(&"a\t".repeat(n / 2)).len(), n / 2 * TAB_STOP);
+    }
+}

@@ -49,6 +49,32 @@ pub struct Line {
     pub offset: usize,
 }
 
+/// The marks drawn before list items, quotations and captions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyphs {
+    /// Before an unordered list item.
+    pub bullet: &'static str,
+    /// Before each line of a quotation.
+    pub quote: &'static str,
+    /// Before each line of a caption, so it reads as one without colour.
+    pub caption: &'static str,
+}
+
+impl Glyphs {
+    /// For UTF-8 terminals and output.
+    pub const UNICODE: Glyphs = Glyphs {
+        bullet: "•",
+        quote: "│",
+        caption: "▏",
+    };
+    /// For terminals that cannot show more than ASCII.
+    pub const ASCII: Glyphs = Glyphs {
+        bullet: "-",
+        quote: "|",
+        caption: ":",
+    };
+}
+
 /// An article laid out at one width. Computed once per width and kept: a frame only
 /// slices it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +89,7 @@ pub struct Layout {
 
 impl Layout {
     /// Lays out `article` for a measure of `width` columns (at least 1).
-    pub fn new(article: &Article, width: usize) -> Layout {
+    pub fn new(article: &Article, width: usize, glyphs: Glyphs) -> Layout {
         let width = width.max(1);
         let mut lines = Vec::new();
         let push_wrapped = |lines: &mut Vec<Line>, kind: LineKind, text: &str| {
@@ -94,16 +120,22 @@ impl Layout {
             let (kind, first_prefix, rest_prefix) = match block.kind {
                 BlockKind::Heading { .. } => (LineKind::Heading, String::new(), String::new()),
                 BlockKind::Paragraph => (LineKind::Paragraph, String::new(), String::new()),
-                BlockKind::Caption => (LineKind::Caption, String::new(), String::new()),
+                BlockKind::Caption => {
+                    let mark = format!("{} ", glyphs.caption);
+                    (LineKind::Caption, mark.clone(), mark)
+                }
                 BlockKind::Preformatted => {
                     (LineKind::Preformatted, "  ".to_string(), "  ".to_string())
                 }
-                BlockKind::Quote => (LineKind::Quote, "│ ".to_string(), "│ ".to_string()),
+                BlockKind::Quote => {
+                    let mark = format!("{} ", glyphs.quote);
+                    (LineKind::Quote, mark.clone(), mark)
+                }
                 BlockKind::ListItem { depth, number } => {
                     let indent = "  ".repeat(usize::from(depth).min(8));
                     let bullet = match number {
                         Some(n) => format!("{n}. "),
-                        None => "• ".to_string(),
+                        None => format!("{} ", glyphs.bullet),
                     };
                     let hang = " ".repeat(bullet.width());
                     (
@@ -262,7 +294,10 @@ mod tests {
     fn a_word_longer_than_the_line_is_broken() {
         let word = "x".repeat(25);
         let lines = wrap(&word, 10);
-        assert_eq!(lines.iter().map(|(_, l)| l.len()).collect::<Vec<_>>(), vec![10, 10, 5]);
+        assert_eq!(
+            lines.iter().map(|(_, l)| l.len()).collect::<Vec<_>>(),
+            vec![10, 10, 5]
+        );
         assert_eq!(lines[2].0, 20);
     }
 

@@ -1,1 +1,150 @@
-//! The terminal interface.
+//! The terminal interface: a thin layer over the domain. Terminal events go through
+//! the key map to an `Action`, `App::update` changes the state, and `&App` is drawn.
+//! The terminal is given back as it was found on every way out: normal quit, error,
+//! panic, SIGINT, SIGTERM, SIGHUP, or the terminal going away.
+
+pub mod action;
+pub mod app;
+pub mod event;
+pub mod geometry;
+pub mod keymap;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+use ratatui::layout::Rect;
+
+use crate::align::{self, Alignment, Mode};
+use crate::corpus::{Corpus, Source};
+use crate::state::{self, Store};
+use app::{App, Status};
+use event::Input;
+use theme::Theme;
+
+/// How the interface was asked to look and behave.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// ASCII borders and marks.
+    pub ascii: bool,
+    /// Capture the mouse.
+    pub mouse: bool,
+}
+
+/// How often unsaved reading state is written while reading.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
+
+/// Loads the corpus, runs the interface until the user leaves, saves the state.
+pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the reader needs a terminal; for plain output use `readout list` or `readout read ID`"
+        );
+    }
+    let corpus = Corpus::load(source);
+    let alignment = corpus
+        .timeline
+        .as_ref()
+        .map(|t| align::align(&corpus.articles, t, Mode::Curated))
+        .unwrap_or_else(|| Alignment {
+            articles: corpus
+                .articles
+                .iter()
+                .map(|a| vec![Default::default(); a.passage_count()])
+                .collect(),
+        });
+    let store = state::default_dir().map(Store::new);
+    let loaded = store.as_ref().map(Store::load).unwrap_or_default();
+    let theme = Theme::from_env(options.ascii);
+    let signals = event::Signals::register().context("cannot install signal handlers")?;
+
+    let mut terminal = terminal::enter(options.mouse)?;
+    let size = terminal.size().unwrap_or_default();
+    let mut app = App::new(
+        corpus,
+        alignment,
+        loaded.state,
+        theme,
+        Rect::new(0, 0, size.width, size.height),
+        source.describe(),
+    );
+    if let Some(notice) = loaded.notice {
+        app.status = Some(Status {
+            text: notice,
+            warning: true,
+        });
+    } else if store.is_none() {
+        app.status = Some(Status {
+            text: "no state directory (set READOUT_STATE_DIR): reading position will not be kept"
+                .into(),
+            warning: true,
+        });
+    }
+    let result = event_loop(&mut terminal, &mut app, &signals, store.as_ref());
+    // Save before restoring, so a hangup that kills us right after still finds it saved.
+    if let Some(store) = &store
+        && app.dirty
+    {
+        let _ = store.save(&app.state);
+    }
+    terminal::leave(&mut terminal, options.mouse);
+    result.map(|()| ExitCode::SUCCESS)
+}
+
+fn event_loop(
+    terminal: &mut terminal::Tui,
+    app: &mut App,
+    signals: &event::Signals,
+    store: Option<&Store>,
+) -> Result<()> {
+    let mut last_save = Instant::now();
+    let mut save_failed = false;
+    let mut redraw = true;
+    loop {
+        if redraw {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            redraw = false;
+        }
+        if app.quit || signals.terminate() {
+            return Ok(());
+        }
+        match event::next(Duration::from_millis(200), app)? {
+            Input::Action(action) => {
+                app.update(action);
+                redraw = true;
+            }
+            Input::Resize(w, h) => {
+                app.resize(Rect::new(0, 0, w, h));
+                redraw = true;
+            }
+            Input::Redraw => redraw = true,
+            Input::Gone => return Ok(()),
+            Input::Idle => {}
+        }
+        if app.dirty
+            && last_save.elapsed() >= SAVE_EVERY
+            && let Some(store) = store
+        {
+            last_save = Instant::now();
+            match store.save(&app.state) {
+                Ok(_) => {
+                    app.dirty = false;
+                    save_failed = false;
+                }
+                Err(e) if !save_failed => {
+                    save_failed = true;
+                    app.status = Some(Status {
+                        text: format!("cannot save reading state ({e:#}); reading goes on"),
+                        warning: true,
+                    });
+                    redraw = true;
+                }
+                Err(_) => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,312 @@
+//! The comparison grid: events as rows in time order, outlets as columns, each cell the
+//! passages an outlet gave to an event, wrapped to the column. A row is as tall as its
+//! tallest cell, so columns stay aligned however far one scrolls. Built once per width
+//! and choice of outlets; the TUI and `readout compare` both draw from it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::align::Alignment;
+use crate::corpus::Corpus;
+use crate::text::terms::{occurrences, shared_terms};
+use crate::text::wrap::{width as text_width, wrap};
+use crate::timeline::{Event, Timeline};
+
+/// Columns between two cells: " │ ".
+pub const GAP: usize = 3;
+/// The narrowest a column may get before fewer columns are shown.
+pub const MIN_COLUMN: usize = 34;
+
+/// How many outlet columns fit `width`: two at 80 columns, more as width allows, one
+/// when narrower than two minimum columns.
+pub fn columns_for_width(width: usize) -> usize {
+    ((width + GAP) / (MIN_COLUMN + GAP)).max(1)
+}
+
+/// One line of a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellLine {
+    /// Its text (the paragraph mark included on a passage's first line).
+    pub text: String,
+    /// What the line is.
+    pub kind: CellLineKind,
+    /// Byte ranges of shared terms, with the term's number for its style.
+    pub terms: Vec<(usize, usize, usize)>,
+}
+
+/// What a line of a cell shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellLineKind {
+    /// Which article the passages below come from.
+    Article,
+    /// Passage text; `passage` is (article index, paragraph number).
+    Passage { article: usize, passage: usize },
+    /// Space between passages.
+    Blank,
+    /// The outlet does not cover the event.
+    Empty,
+}
+
+/// One outlet's account of one event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// Wrapped lines.
+    pub lines: Vec<CellLine>,
+    /// Passages in the cell: (article index, paragraph number).
+    pub passages: Vec<(usize, usize)>,
+}
+
+/// One event across the outlets shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Index of the event in the timeline.
+    pub event: usize,
+    /// The head: date, title, place, participants — wrapped to the full width.
+    pub head: Vec<String>,
+    /// One cell per outlet shown.
+    pub cells: Vec<Cell>,
+    /// Height of the body: the tallest cell.
+    pub body: usize,
+}
+
+impl Row {
+    /// Lines the row takes: head, rule, body, blank.
+    pub fn height(&self) -> usize {
+        self.head.len() + 1 + self.body + 1
+    }
+}
+
+/// The whole comparison for a width and a choice of outlets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grid {
+    /// The width it was built for.
+    pub width: usize,
+    /// The outlets, in column order.
+    pub outlets: Vec<String>,
+    /// Width of each column.
+    pub column_width: usize,
+    /// One row per event, in time order.
+    pub rows: Vec<Row>,
+    /// The first line of each row.
+    pub row_lines: Vec<usize>,
+    /// Total lines.
+    pub lines: usize,
+}
+
+impl Grid {
+    /// Builds the grid of `outlets` (in that order) over the whole timeline.
+    pub fn new(
+        corpus: &Corpus,
+        timeline: &Timeline,
+        alignment: &Alignment,
+        outlets: &[&str],
+        width: usize,
+    ) -> Grid {
+        let cols = outlets.len().max(1);
+        let column_width = (width.saturating_sub(GAP * (cols - 1)) / cols).max(1);
+        // Raw cell texts, to find shared terms before wrapping.
+        let mut raw: Vec<Vec<(Vec<(usize, usize)>, String)>> = Vec::new();
+        for (e, _) in timeline.events.iter().enumerate() {
+            let mut row = Vec::new();
+            for outlet in outlets {
+                let mut passages = Vec::new();
+                let mut text = String::new();
+                for (a, article) in corpus.articles.iter().enumerate() {
+                    if article.meta.outlet != *outlet {
+                        continue;
+                    }
+                    for p in alignment.passages_of(a, e) {
+                        passages.push((a, p));
+                        if let Some(b) = article.passages().nth(p) {
+                            text.push_str(&b.text);
+                            text.push('\n');
+                        }
+                    }
+                }
+                row.push((passages, text));
+            }
+            raw.push(row);
+        }
+        let common = common_terms(&raw);
+        let mut rows = Vec::new();
+        let mut row_lines = Vec::new();
+        let mut line = 0;
+        for (e, event) in timeline.events.iter().enumerate() {
+            let texts: Vec<String> = raw[e].iter().map(|(_, t)| t.clone()).collect();
+            let shared = shared_terms(&texts, &common);
+            let cells: Vec<Cell> = raw[e]
+                .iter()
+                .map(|(passages, _)| cell(corpus, passages, column_width, &shared))
+                .collect();
+            let body = cells
+                .iter()
+                .map(|c| c.lines.len())
+                .max()
+                .unwrap_or(1)
+                .max(1);
+            let head = head_lines(event, width);
+            let row = Row {
+                event: e,
+                head,
+                cells,
+                body,
+            };
+            row_lines.push(line);
+            line += row.height();
+            rows.push(row);
+        }
+        Grid {
+            width,
+            outlets: outlets.iter().map(|s| s.to_string()).collect(),
+            column_width,
+            rows,
+            row_lines,
+            lines: line,
+        }
+    }
+
+    /// The row shown at `line`.
+    pub fn row_at(&self, line: usize) -> usize {
+        self.row_lines
+            .partition_point(|&l| l <= line)
+            .saturating_sub(1)
+    }
+
+    /// Which outlets cover event `row`: one flag per column.
+    pub fn coverage(&self, row: usize) -> Vec<bool> {
+        self.rows
+            .get(row)
+            .map(|r| r.cells.iter().map(|c| !c.passages.is_empty()).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// The row head: "2022-01-12 · NATO–Russia Council", then place and participants.
+pub fn head_lines(event: &Event, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = wrap(&format!("{} · {}", event.date_range(), event.title), width)
+        .into_iter()
+        .map(|(_, l)| l.to_string())
+        .collect();
+    let mut detail = event.place.clone();
+    if !event.participants.is_empty() {
+        detail.push_str(" · ");
+        detail.push_str(&event.participants.join(", "));
+    }
+    out.extend(wrap(&detail, width).into_iter().map(|(_, l)| l.to_string()));
+    out
+}
+
+/// Terms present in most non-empty cells of the whole grid: too common to point at.
+fn common_terms(raw: &[Vec<(Vec<(usize, usize)>, String)>]) -> BTreeSet<String> {
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    let mut cells = 0;
+    for row in raw {
+        for (_, text) in row.iter().filter(|(p, _)| !p.is_empty()) {
+            cells += 1;
+            for k in crate::text::terms::terms(text).into_keys() {
+                *count.entry(k).or_default() += 1;
+            }
+        }
+    }
+    count
+        .into_iter()
+        .filter(|&(_, n)| cells >= 4 && n * 2 > cells)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+fn cell(
+    corpus: &Corpus,
+    passages: &[(usize, usize)],
+    width: usize,
+    shared: &[BTreeSet<String>],
+) -> Cell {
+    let mut lines = Vec::new();
+    if passages.is_empty() {
+        lines.push(CellLine {
+            text: "— not covered —".to_string(),
+            kind: CellLineKind::Empty,
+            terms: Vec::new(),
+        });
+        return Cell {
+            lines,
+            passages: Vec::new(),
+        };
+    }
+    let mut last_article = None;
+    for &(a, p) in passages {
+        let article = &corpus.articles[a];
+        if last_article != Some(a) {
+            if last_article.is_some() {
+                lines.push(blank());
+            }
+            let head = format!("{} · {}", article.meta.published, article.meta.title);
+            let head = wrap(&head, width)
+                .first()
+                .map_or(String::new(), |(_, l)| l.to_string());
+            lines.push(CellLine {
+                text: head,
+                kind: CellLineKind::Article,
+                terms: Vec::new(),
+            });
+            last_article = Some(a);
+        } else {
+            lines.push(blank());
+        }
+        let Some(block) = article.passages().nth(p) else {
+            continue;
+        };
+        let mark = format!("¶{} ", p + 1);
+        let indent = text_width(&mark);
+        let inner = width.saturating_sub(indent).max(1);
+        for (n, (_, piece)) in wrap(&block.text, inner).into_iter().enumerate() {
+            let prefix = if n == 0 {
+                mark.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            let plen = prefix.len();
+            let terms = shared
+                .iter()
+                .enumerate()
+                .flat_map(|(t, forms)| {
+                    occurrences(piece, forms)
+                        .into_iter()
+                        .map(move |(s, e)| (s + plen, e + plen, t))
+                })
+                .collect();
+            lines.push(CellLine {
+                text: format!("{prefix}{piece}"),
+                kind: CellLineKind::Passage {
+                    article: a,
+                    passage: p,
+                },
+                terms,
+            });
+        }
+    }
+    Cell {
+        lines,
+        passages: passages.to_vec(),
+    }
+}
+
+fn blank() -> CellLine {
+    CellLine {
+        text: String::new(),
+        kind: CellLineKind::Blank,
+        terms: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_columns_at_80_more_when_wider() {
+        assert_eq!(columns_for_width(80), 2);
+        assert_eq!(columns_for_width(120), 3);
+        assert_eq!(columns_for_width(200), 5);
+        assert_eq!(columns_for_width(40), 1);
+    }
+}

@@ -1,0 +1,63 @@
+//! What a user can ask for, whatever key or mouse gesture asked it.
+
+/// Everything the interface can do; `App::update` carries each out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave readout (state is saved).
+    Quit,
+    /// Move focus to the next pane.
+    FocusNext,
+    /// Move focus to the previous pane.
+    FocusPrev,
+    /// Focus the pane on the left (the list; in comparison, show earlier outlets).
+    Left,
+    /// Focus the pane on the right (the reader; in comparison, show later outlets).
+    Right,
+    /// Open the selection: an article in the reader, a passage from the comparison, a
+    /// cell of the coverage overview.
+    Open,
+    /// Go back: close an overlay, leave a screen, return to the list.
+    Back,
+    /// One line (or item) down.
+    Down,
+    /// One line (or item) up.
+    Up,
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// Half a page down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// To the top.
+    Top,
+    /// To the end.
+    Bottom,
+    /// Start typing a search of the open article.
+    Search,
+    /// Jump to the next search match.
+    NextMatch,
+    /// Jump to the previous search match.
+    PrevMatch,
+    /// Show or hide the key help.
+    Help,
+    /// Show the reader full width (for narrow terminals), or the panes again.
+    Zoom,
+    /// Show why files were skipped.
+    Problems,
+    /// Mark the selected article read or unread.
+    ToggleRead,
+    /// Compare: each outlet's account of the event of the current paragraph.
+    Compare,
+    /// In comparison: the previous event.
+    PrevEvent,
+    /// In comparison: the next event.
+    NextEvent,
+    /// The coverage overview: events × outlets.
+    Coverage,
+    /// Scroll down by a few lines (mouse wheel).
+    ScrollDown,
+    /// Scroll up by a few lines (mouse wheel).
+    ScrollUp,
+}

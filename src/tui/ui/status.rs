@@ -1,0 +1,141 @@
+//! The status line: the search being typed, a message, or key hints built from the key
+//! map; and, on the right, how many files were skipped.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::util::{put_line, put_str, truncate};
+use crate::text::wrap::width as text_width;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Context};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let w = usize::from(area.width);
+    let mut right = String::new();
+    if app.corpus.skipped > 0 || !app.corpus.problems.is_empty() {
+        let key = keymap::key_for(Action::Problems, Context::List).unwrap_or_default();
+        right = match app.corpus.skipped {
+            0 => format!(" {} problem(s), {key} shows ", app.corpus.problems.len()),
+            1 => format!(" 1 file skipped, {key} shows why "),
+            n => format!(" {n} files skipped, {key} shows why "),
+        };
+    }
+    let right_w = text_width(&right).min(w / 2);
+    let left_w = w - right_w;
+    if app.search.editing {
+        let text = format!("/{}", app.search.query);
+        // Keep the end of a long query visible.
+        let shown: String = if text_width(&text) + 1 > left_w {
+            let skip = text
+                .chars()
+                .count()
+                .saturating_sub(left_w.saturating_sub(2));
+            text.chars().skip(skip).collect()
+        } else {
+            text
+        };
+        let cursor = if theme.ascii { "_" } else { "▏" };
+        put_line(
+            buf,
+            area,
+            area.y,
+            &Line::from(vec![Span::raw(shown), Span::styled(cursor, theme.key())]),
+        );
+    } else if let Some(status) = &app.status {
+        let style = if status.warning {
+            theme.warning()
+        } else {
+            Style::new()
+        };
+        put_str(
+            buf,
+            area.x,
+            area.y,
+            &truncate(&status.text, left_w, theme.ellipsis()),
+            left_w as u16,
+            style,
+        );
+    } else {
+        let mut spans = Vec::new();
+        let mut used = 0;
+        for (action, word) in hints(app.context()) {
+            let Some(key) = keymap::key_for(*action, app.context()) else {
+                continue;
+            };
+            let piece = format!("{key} {word}  ");
+            if used + text_width(&piece) > left_w {
+                break;
+            }
+            used += text_width(&piece);
+            spans.push(Span::styled(key, theme.key()));
+            spans.push(Span::styled(format!(" {word}  "), theme.dim()));
+        }
+        if let Some(n) = app.search.current.map(|c| c + 1) {
+            let piece = format!("match {n}/{}  ", app.search.matches.len());
+            if used + text_width(&piece) <= left_w {
+                spans.insert(0, Span::raw(piece));
+            }
+        }
+        put_line(
+            buf,
+            Rect::new(area.x, area.y, left_w as u16, 1),
+            area.y,
+            &Line::from(spans),
+        );
+    }
+    if right_w > 0 {
+        let x = area.x + (w - right_w) as u16;
+        put_str(
+            buf,
+            x,
+            area.y,
+            &truncate(&right, right_w, theme.ellipsis()),
+            right_w as u16,
+            theme.warning(),
+        );
+    }
+}
+
+/// The hints shown for each context, most useful first.
+fn hints(context: Context) -> &'static [(Action, &'static str)] {
+    match context {
+        Context::List => &[
+            (Action::Open, "open"),
+            (Action::Compare, "compare"),
+            (Action::Coverage, "coverage"),
+            (Action::Search, "search"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ],
+        Context::Reader => &[
+            (Action::PageDown, "page"),
+            (Action::Search, "search"),
+            (Action::Compare, "compare"),
+            (Action::Zoom, "zoom"),
+            (Action::Back, "list"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ],
+        Context::Compare => &[
+            (Action::NextEvent, "next event"),
+            (Action::PrevEvent, "prev"),
+            (Action::FocusNext, "column"),
+            (Action::Right, "outlets"),
+            (Action::Open, "read"),
+            (Action::Coverage, "coverage"),
+            (Action::Back, "back"),
+            (Action::Help, "help"),
+        ],
+        Context::Coverage => &[
+            (Action::Open, "compare"),
+            (Action::Back, "back"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ],
+        Context::Overlay => &[(Action::Back, "close"), (Action::Down, "scroll")],
+    }
+}

@@ -1,0 +1,159 @@
+//! Small drawing helpers shared by the screens.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::theme::Theme;
+
+/// A bordered pane with a title, bold when focused.
+pub fn pane<'a>(theme: &Theme, title: Line<'a>, focused: bool) -> Block<'a> {
+    let style = if focused {
+        theme.focused_border()
+    } else {
+        theme.border()
+    };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_set(theme.border_set())
+        .border_style(style)
+        .title(title)
+}
+
+/// Cuts `s` to `width` columns, ending with `ellipsis` if anything was cut. Cuts between
+/// grapheme clusters, so no accent is split from its letter.
+pub fn truncate(s: &str, width: usize, ellipsis: &str) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let room = width.saturating_sub(ellipsis.width());
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = g.width();
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
+    if width >= ellipsis.width() {
+        out.push_str(ellipsis);
+    }
+    out
+}
+
+/// Splits `text` into spans, giving the byte ranges in `marks` their styles over `base`.
+/// Ranges may overlap or fall off grapheme boundaries: they are clamped to whole chars.
+pub fn styled_spans(
+    text: &str,
+    base: Style,
+    marks: &[(usize, usize, Style)],
+) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut marks: Vec<_> = marks
+        .iter()
+        .map(|&(s, e, st)| (s.min(text.len()), e.min(text.len()), st))
+        .filter(|(s, e, _)| s < e)
+        .collect();
+    marks.sort_by_key(|m| m.0);
+    for (mut s, e, style) in marks {
+        s = s.max(at);
+        if s >= e {
+            continue;
+        }
+        let s = floor_char(text, s);
+        let e = floor_char(text, e);
+        if s > at {
+            out.push(Span::styled(text[at..s].to_string(), base));
+        }
+        if e > s {
+            out.push(Span::styled(text[s..e].to_string(), base.patch(style)));
+        }
+        at = e.max(at);
+    }
+    if at < text.len() {
+        out.push(Span::styled(text[at..].to_string(), base));
+    }
+    out
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Draws a line clipped to `area`'s row `y`.
+pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line) {
+    if y < area.y || y >= area.bottom() || area.width == 0 {
+        return;
+    }
+    buf.set_line(area.x, y, line, area.width);
+}
+
+/// Draws plain `text` in `style` at (x, y), at most `width` columns.
+pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) {
+    let area = buf.area;
+    if y < area.y || y >= area.bottom() || x >= area.right() || width == 0 {
+        return;
+    }
+    let width = width.min(area.right() - x);
+    buf.set_stringn(x, y, text, usize::from(width), style);
+}
+
+/// The "window too small" notice, drawn in whatever room there is.
+pub fn too_small(area: Rect, buf: &mut Buffer) {
+    let msg = ["Window too small", "enlarge it", "(q quits)"];
+    let style = Style::new().add_modifier(Modifier::BOLD);
+    for (i, m) in msg.iter().enumerate() {
+        let y = area.y + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        put_str(
+            buf,
+            area.x,
+            y,
+            &truncate(m, area.width.into(), ""),
+            area.width,
+            style,
+        );
+    }
+}
+
+/// Clears `area` before an overlay is drawn on it.
+pub fn clear(area: Rect, buf: &mut Buffer) {
+    ratatui::widgets::Clear.render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_counts_columns_and_keeps_graphemes() {
+        assert_eq!(truncate("abcdef", 4, "…"), "abc…");
+        assert_eq!(truncate("abc", 4, "…"), "abc");
+        assert_eq!(truncate("中文新闻", 5, "…"), "中文…");
+        assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2, "…"), "e\u{301}…");
+    }
+
+    #[test]
+    fn spans_cover_the_text_once() {
+        let st = Style::new().add_modifier(Modifier::BOLD);
+        let spans = styled_spans(
+            "hello world",
+            Style::new(),
+            &[(6, 11, st), (0, 2, st), (1, 3, st)],
+        );
+        let joined: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(joined, "hello world");
+    }
+}
