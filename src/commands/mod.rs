@@ -1,9 +1,13 @@
 //! The plain commands: the same domain as the reader, printed as text for pipes,
 //! scripts and reports. Nothing here writes an escape sequence.
 
+mod align;
 mod check;
+mod compare;
 mod list;
+mod passages;
 mod read;
+mod rounds;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -26,9 +30,21 @@ pub fn run(command: Command, source: &Source) -> Result<ExitCode> {
         Command::Read { id, width } => {
             read::run(&mut out, &load_noting_problems(source), &id, width.into())?
         }
-        Command::Align { .. } | Command::Rounds | Command::Compare { .. } => {
-            anyhow::bail!("not available yet")
+        Command::Align { auto, json } => {
+            align::run(&mut out, &load_noting_problems(source), auto, json)?
         }
+        Command::Rounds => rounds::run(&mut out, &load_noting_problems(source))?,
+        Command::Compare {
+            event,
+            width,
+            format,
+        } => compare::run(
+            &mut out,
+            &load_noting_problems(source),
+            &event,
+            width.into(),
+            format,
+        )?,
     };
     out.flush()?;
     Ok(code)
@@ -74,4 +90,14 @@ pub fn find_article<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a crate::corpu
                 .join(", ")
         ),
     }
+}
+
+/// The corpus's timeline, or an error saying how to give it one.
+fn timeline(corpus: &Corpus) -> Result<&crate::timeline::Timeline> {
+    corpus.timeline.as_ref().ok_or_else(|| {
+        anyhow::anyhow!(
+            "this corpus has no valid {}: events, alignment and comparison need one",
+            crate::corpus::TIMELINE_FILE
+        )
+    })
 }

@@ -80,6 +80,12 @@ pub fn panes(area: Rect, zoom: bool, reader_first: bool) -> Panes {
 /// The text column inside the reading pane's border: at most [`MEASURE`] wide, centred,
 /// with a gutter of `label_width` + 1 columns on its left when there is room for one.
 pub fn text_area(inner: Rect, label_width: u16) -> TextArea {
+    // A column of air on each side, when the pane can spare it.
+    let inner = if inner.width >= 30 {
+        Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height)
+    } else {
+        inner
+    };
     let gutter_w = label_width + 1;
     let with_gutter = inner.width.saturating_sub(gutter_w + 1);
     if label_width > 0 && with_gutter >= MIN_MEASURE_WITH_GUTTER {
@@ -132,6 +138,8 @@ mod tests {
         let g = t.gutter.unwrap();
         assert_eq!(g.right() + 1, t.text.x);
         let narrow = text_area(Rect::new(0, 0, 48, 20), 12);
-        assert_eq!((narrow.gutter, narrow.text.width), (None, 48));
+        assert_eq!((narrow.gutter, narrow.text.width), (None, 46));
+        let tiny = text_area(Rect::new(0, 0, 20, 5), 12);
+        assert_eq!(tiny.text.width, 20);
     }
 }

@@ -1,0 +1,58 @@
+//! `readout align`: every passage with the events it was aligned to, and why.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::passages::passages;
+use crate::align::{Mode, align};
+use crate::corpus::Corpus;
+use crate::text::wrap::width as text_width;
+
+pub fn run(out: &mut impl Write, corpus: &Corpus, auto: bool, json: bool) -> Result<ExitCode> {
+    let timeline = super::timeline(corpus)?;
+    let mode = if auto { Mode::Auto } else { Mode::Curated };
+    let alignment = align(&corpus.articles, timeline, mode);
+    let all = passages(corpus, timeline, &alignment, None);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &all)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut last = "";
+    for p in &all {
+        if p.article != last {
+            if !last.is_empty() {
+                writeln!(out)?;
+            }
+            writeln!(out, "{}  ({})", p.article, p.outlet)?;
+            last = p.article;
+        }
+        let events = if p.events.is_empty() {
+            "-".to_string()
+        } else {
+            p.events.join(", ")
+        };
+        let hand = if p.by_hand { " (by hand)" } else { "" };
+        writeln!(out, "  ¶{:<3} {events}{hand}", p.passage + 1)?;
+        writeln!(out, "       {}", excerpt(p.text, 70))?;
+        for (event, cues) in &p.why {
+            writeln!(out, "       {event}: {}", cues.join("; "))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The start of `text`, at most `width` columns.
+fn excerpt(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if text_width(&out) + 2 > width {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+    }
+    out
+}
