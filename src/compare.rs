@@ -240,9 +240,12 @@ fn cell(
                 lines.push(blank());
             }
             let head = format!("{} · {}", article.meta.published, article.meta.title);
-            let head = wrap(&head, width)
-                .first()
-                .map_or(String::new(), |(_, l)| l.to_string());
+            let cut = wrap(&head, width.saturating_sub(1));
+            let head = match cut.as_slice() {
+                [(_, only)] => only.to_string(),
+                [(_, first), ..] => format!("{first}…"),
+                [] => String::new(),
+            };
             lines.push(CellLine {
                 text: head,
                 kind: CellLineKind::Article,
