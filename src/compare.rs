@@ -22,6 +22,9 @@ pub fn columns_for_width(width: usize) -> usize {
     ((width + GAP) / (MIN_COLUMN + GAP)).max(1)
 }
 
+/// A cell before wrapping: its passages (article, paragraph) and their joined text.
+type RawCell = (Vec<(usize, usize)>, String);
+
 /// One line of a cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellLine {
@@ -104,7 +107,7 @@ impl Grid {
         let cols = outlets.len().max(1);
         let column_width = (width.saturating_sub(GAP * (cols - 1)) / cols).max(1);
         // Raw cell texts, to find shared terms before wrapping.
-        let mut raw: Vec<Vec<(Vec<(usize, usize)>, String)>> = Vec::new();
+        let mut raw: Vec<Vec<RawCell>> = Vec::new();
         for (e, _) in timeline.events.iter().enumerate() {
             let mut row = Vec::new();
             for outlet in outlets {
@@ -196,7 +199,7 @@ pub fn head_lines(event: &Event, width: usize) -> Vec<String> {
 }
 
 /// Terms present in most non-empty cells of the whole grid: too common to point at.
-fn common_terms(raw: &[Vec<(Vec<(usize, usize)>, String)>]) -> BTreeSet<String> {
+fn common_terms(raw: &[Vec<RawCell>]) -> BTreeSet<String> {
     let mut count: BTreeMap<String, usize> = BTreeMap::new();
     let mut cells = 0;
     for row in raw {

@@ -76,7 +76,10 @@ fn narrow_window_shows_one_pane() {
 #[test]
 fn ascii_and_monochrome() {
     let mut a = app(80, 24);
-    a.theme = readout::tui::theme::Theme { color: false, ascii: true };
+    a.theme = readout::tui::theme::Theme {
+        color: false,
+        ascii: true,
+    };
     press(&mut a, "<Enter>");
     snap!("ascii_80x24", a);
 }

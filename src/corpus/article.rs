@@ -192,15 +192,13 @@ fn split_front_matter<'a>(
     }
     let front_start = first.len();
     let mut offset = front_start;
-    let mut line = 2;
-    for l in lines {
+    for (line, l) in (2..).zip(lines) {
         if l.trim_end() == "+++" {
             let front = &text[front_start..offset];
             let body = &text[offset + l.len()..];
             return Ok((front, body, line + 1));
         }
         offset += l.len();
-        line += 1;
     }
     Err(CorpusError::at(
         path,

@@ -116,10 +116,11 @@ pub fn parse_body(path: &str, body: &str, first_line: usize) -> Result<Vec<Block
                     open = Some((kind, String::new(), line_of(range.start)));
                 }
             },
-            Event::End(TagEnd::Paragraph) => {
-                if !matches!(open, Some((BlockKind::ListItem { .. }, _, _))) {
-                    finish(&mut open, &mut pending, &mut blocks);
-                }
+            // A loose list item's paragraph ends inside the item, not the item itself.
+            Event::End(TagEnd::Paragraph)
+                if !matches!(open, Some((BlockKind::ListItem { .. }, _, _))) =>
+            {
+                finish(&mut open, &mut pending, &mut blocks)
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 finish(&mut open, &mut pending, &mut blocks);

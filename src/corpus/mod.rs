@@ -162,9 +162,12 @@ impl Corpus {
     }
 }
 
+/// A file's name as shown, and its contents or why they could not be read.
+type NamedFile = (String, Result<Vec<u8>, CorpusError>);
+
 /// Lists a directory's `*.md` files and `rounds.toml`, sorted by name, each read with the
 /// size limit applied before reading.
-fn read_dir_files(dir: &Path) -> Result<Vec<(String, Result<Vec<u8>, CorpusError>)>, CorpusError> {
+fn read_dir_files(dir: &Path) -> Result<Vec<NamedFile>, CorpusError> {
     let shown = dir.display().to_string();
     let entries = fs::read_dir(dir)
         .map_err(|e| CorpusError::at(&shown, 1, 1, format!("cannot read the directory: {e}")))?;

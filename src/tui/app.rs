@@ -337,19 +337,13 @@ impl App {
                 self.focus = Focus::List;
                 self.zoom = false;
             }
-            (_, Action::Right) => {
-                if self.reader.is_some() {
+            (_, Action::Right) if self.reader.is_some() => self.focus = Focus::Reader,
+            (_, Action::Zoom) if self.reader.is_some() => {
+                self.zoom = !self.zoom;
+                if self.zoom {
                     self.focus = Focus::Reader;
                 }
-            }
-            (_, Action::Zoom) => {
-                if self.reader.is_some() {
-                    self.zoom = !self.zoom;
-                    if self.zoom {
-                        self.focus = Focus::Reader;
-                    }
-                    self.relayout();
-                }
+                self.relayout();
             }
             (_, Action::Search) => {
                 if self.reader.is_some() {
@@ -374,12 +368,10 @@ impl App {
             }
             (Focus::List, Action::Top) => self.select(0),
             (Focus::List, Action::Bottom) => self.select(n.saturating_sub(1)),
-            (Focus::List, Action::Open) => {
-                if n > 0 {
-                    self.open_article(self.selected, true);
-                    self.focus = Focus::Reader;
-                    self.relayout();
-                }
+            (Focus::List, Action::Open) if n > 0 => {
+                self.open_article(self.selected, true);
+                self.focus = Focus::Reader;
+                self.relayout();
             }
             (Focus::List, Action::ToggleRead) => {
                 if let Some(a) = self.corpus.articles.get(self.selected) {

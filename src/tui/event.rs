@@ -1,10 +1,18 @@
 //! Turns what the terminal and the OS send into the interface's own inputs: key and
 //! mouse events become `Action`s through the key map; SIGINT, SIGTERM and SIGHUP set a
 //! flag the loop checks, so cleanup always runs the normal way.
+//!
+//! The loop waits on the terminal itself (and on a self-pipe written by the signal
+//! handlers and SIGWINCH) rather than inside crossterm: after a hangup crossterm's poll
+//! keeps reading end-of-file and never returns, while `poll(2)` reports the hangup.
 
+use std::io::Read;
+use std::os::unix::net::UnixStream;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
+
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
 use anyhow::Result;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
@@ -28,23 +36,36 @@ pub enum Input {
     Idle,
 }
 
-/// The termination signals, caught as a flag.
+/// The termination signals, caught as a flag; every signal of interest also wakes the
+/// loop through a self-pipe.
 pub struct Signals {
     flag: Arc<AtomicBool>,
+    wake: UnixStream,
 }
 
 impl Signals {
-    /// Registers SIGINT, SIGTERM and SIGHUP.
+    /// Registers SIGINT, SIGTERM and SIGHUP (which end the loop) and SIGWINCH (which
+    /// only wakes it, so a resize is drawn at once).
     pub fn register() -> std::io::Result<Signals> {
         let flag = Arc::new(AtomicBool::new(false));
+        let (wake, sender) = UnixStream::pair()?;
+        wake.set_nonblocking(true)?;
+        sender.set_nonblocking(true)?;
         for sig in [
             signal_hook::consts::SIGINT,
             signal_hook::consts::SIGTERM,
             signal_hook::consts::SIGHUP,
         ] {
             signal_hook::flag::register(sig, Arc::clone(&flag))?;
+            signal_hook::low_level::pipe::register(sig, sender.try_clone()?)?;
         }
-        Ok(Signals { flag })
+        signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, sender)?;
+        Ok(Signals { flag, wake })
+    }
+
+    fn drain(&self) {
+        let mut buf = [0u8; 64];
+        while matches!((&self.wake).read(&mut buf), Ok(n) if n > 0) {}
     }
 
     /// True once a termination signal has arrived.
@@ -53,14 +74,62 @@ impl Signals {
     }
 }
 
+/// What `poll(2)` says of the terminal.
+enum Ready {
+    Input,
+    Nothing,
+    HungUp,
+}
+
+/// Waits up to `timeout` for the terminal or the self-pipe.
+fn wait(timeout: Duration, signals: &Signals) -> Ready {
+    let stdin = rustix::stdio::stdin();
+    let mut fds = [
+        PollFd::new(&stdin, PollFlags::IN),
+        PollFd::new(&signals.wake, PollFlags::IN),
+    ];
+    let ts = Timespec {
+        tv_sec: timeout.as_secs() as i64,
+        tv_nsec: i64::from(timeout.subsec_nanos()),
+    };
+    match poll(&mut fds, Some(&ts)) {
+        Err(rustix::io::Errno::INTR) => Ready::Nothing,
+        Err(_) => Ready::HungUp,
+        Ok(_) => {
+            let tty = fds[0].revents();
+            if tty.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+                Ready::HungUp
+            } else if tty.contains(PollFlags::IN) {
+                Ready::Input
+            } else {
+                Ready::Nothing
+            }
+        }
+    }
+}
+
 /// Waits up to `timeout` for the next input.
-pub fn next(timeout: Duration, app: &mut App) -> Result<Input> {
-    // A failed poll or read means the terminal is gone (hangup, closed pty): leave
-    // instead of spinning on the error.
-    match event::poll(timeout) {
-        Ok(true) => {}
-        Ok(false) => return Ok(Input::Idle),
-        Err(_) => return Ok(Input::Gone),
+pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input> {
+    // Events crossterm already buffered (a burst of keys, a resize it caught) first;
+    // but never call into it on a hung-up terminal.
+    let buffered = match wait(Duration::ZERO, signals) {
+        Ready::HungUp => return Ok(Input::Gone),
+        _ => event::poll(Duration::ZERO).unwrap_or(false),
+    };
+    if !buffered {
+        match wait(timeout, signals) {
+            Ready::HungUp => return Ok(Input::Gone),
+            Ready::Input | Ready::Nothing => {}
+        }
+        signals.drain();
+        if signals.terminate() {
+            return Ok(Input::Idle);
+        }
+        match event::poll(Duration::ZERO) {
+            Ok(true) => {}
+            Ok(false) => return Ok(Input::Idle),
+            Err(_) => return Ok(Input::Gone),
+        }
     }
     let ev = match event::read() {
         Ok(ev) => ev,

@@ -112,7 +112,7 @@ fn event_loop(
         if app.quit || signals.terminate() {
             return Ok(());
         }
-        match event::next(Duration::from_millis(200), app)? {
+        match event::next(Duration::from_millis(500), app, signals)? {
             Input::Action(action) => {
                 app.update(action);
                 redraw = true;

@@ -1,0 +1,207 @@
+//! The real binary in a real pseudo-terminal: it shows the list, opens an article,
+//! quits, and leaves the terminal as it found it — also when ended by SIGTERM, SIGINT or
+//! SIGHUP, or when the terminal goes away.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+use rustix::termios::{LocalModes, Winsize, tcgetattr, tcsetwinsize};
+
+struct Session {
+    master: Option<OwnedFd>,
+    /// Asks the reader thread to close its copy of the master: with ours, the last.
+    close: Arc<std::sync::atomic::AtomicBool>,
+    slave: File,
+    child: Child,
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+fn start(state_dir: &Path) -> Session {
+    let master =
+        openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).expect("openpt");
+    grantpt(&master).expect("grantpt");
+    unlockpt(&master).expect("unlockpt");
+    let name = ptsname(&master, Vec::new()).expect("ptsname");
+    let name = name.to_str().expect("utf-8 path").to_string();
+    tcsetwinsize(
+        &master,
+        Winsize {
+            ws_row: 24,
+            ws_col: 80,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        },
+    )
+    .expect("winsize");
+    let slave = File::options()
+        .read(true)
+        .write(true)
+        .open(&name)
+        .expect("open slave");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_readout"));
+    cmd.env("READOUT_STATE_DIR", state_dir)
+        .env("TERM", "xterm-256color")
+        .env("LANG", "C.UTF-8")
+        .env_remove("READOUT_ARTICLES")
+        .stdin(Stdio::from(slave.try_clone().expect("dup")))
+        .stdout(Stdio::from(slave.try_clone().expect("dup")))
+        .stderr(Stdio::from(slave.try_clone().expect("dup")));
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            rustix::process::setsid().map_err(std::io::Error::from)?;
+            rustix::process::ioctl_tiocsctty(std::io::stdin().as_fd())
+                .map_err(std::io::Error::from)?;
+            Ok(())
+        });
+    }
+    let child = cmd.spawn().expect("spawn readout");
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&output);
+    let close = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let closing = Arc::clone(&close);
+    let mut reader = File::from(master.try_clone().expect("dup master"));
+    std::thread::spawn(move || {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        let mut buf = [0u8; 8192];
+        while !closing.load(std::sync::atomic::Ordering::Relaxed) {
+            let mut fds = [PollFd::new(&reader, PollFlags::IN)];
+            let wait = Timespec {
+                tv_sec: 0,
+                tv_nsec: 20_000_000,
+            };
+            if poll(&mut fds, Some(&wait)).unwrap_or(0) == 0 {
+                continue;
+            }
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => sink.lock().expect("lock").extend_from_slice(&buf[..n]),
+            }
+        }
+    });
+    Session {
+        master: Some(master),
+        close,
+        slave,
+        child,
+        output,
+    }
+}
+
+impl Session {
+    fn screen(&self) -> String {
+        let mut p = vt100::Parser::new(24, 80, 0);
+        p.process(&self.output.lock().expect("lock"));
+        p.screen().contents()
+    }
+
+    fn wait_for(&self, what: &str) {
+        let start = Instant::now();
+        while !self.screen().contains(what) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never showed {what:?}:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&self, bytes: &[u8]) {
+        let mut f = File::from(
+            self.master
+                .as_ref()
+                .expect("open")
+                .try_clone()
+                .expect("dup"),
+        );
+        f.write_all(bytes).expect("write to pty");
+    }
+
+    fn wait_exit(&mut self, within: Duration) -> std::process::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            if start.elapsed() > within {
+                let _ = self.child.kill();
+                panic!("still running after {within:?}");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Alternate screen left, cursor shown, raw mode off.
+    fn assert_restored(&self) {
+        std::thread::sleep(Duration::from_millis(50));
+        let out = self.output.lock().expect("lock").clone();
+        let mut p = vt100::Parser::new(24, 80, 0);
+        p.process(&out);
+        assert!(
+            !p.screen().alternate_screen(),
+            "still in the alternate screen"
+        );
+        assert!(!p.screen().hide_cursor(), "cursor still hidden");
+        let attrs = tcgetattr(&self.slave).expect("tcgetattr");
+        assert!(
+            attrs
+                .local_modes
+                .contains(LocalModes::ICANON | LocalModes::ECHO),
+            "raw mode left on"
+        );
+    }
+}
+
+#[test]
+fn shows_the_list_opens_an_article_quits_and_restores() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let mut s = start(state.path());
+    s.wait_for("Articles 5");
+    assert!(s.screen().contains("Kyiv Independ"));
+    s.send(b"j\r");
+    s.wait_for("Esc list");
+    s.send(b"q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+    s.assert_restored();
+    let saved = std::fs::read_to_string(state.path().join("state.json")).expect("state saved");
+    assert!(saved.contains("kyiv-independent-diplomacy-week"), "{saved}");
+}
+
+#[test]
+fn signals_end_it_promptly_restored_with_state_saved() {
+    for signal in [
+        rustix::process::Signal::TERM,
+        rustix::process::Signal::INT,
+        rustix::process::Signal::HUP,
+    ] {
+        let state = tempfile::tempdir().expect("tempdir");
+        let mut s = start(state.path());
+        s.wait_for("Articles 5");
+        s.send(b"jj\r");
+        s.wait_for("Esc list");
+        let pid = rustix::process::Pid::from_child(&s.child);
+        rustix::process::kill_process(pid, signal).expect("signal");
+        s.wait_exit(Duration::from_secs(1));
+        s.assert_restored();
+        let saved = std::fs::read_to_string(state.path().join("state.json")).expect("state saved");
+        assert!(saved.contains("latvijas-avize"), "{signal:?}: {saved}");
+    }
+}
+
+#[test]
+fn closing_the_terminal_ends_it_without_spinning() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let mut s = start(state.path());
+    s.wait_for("Articles 5");
+    s.close.store(true, std::sync::atomic::Ordering::Relaxed);
+    drop(s.master.take());
+    s.wait_exit(Duration::from_secs(2));
+}
