@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 pub const STATE_DIR_ENV: &str = "READOUT_STATE_DIR";
 const FILE: &str = "state.json";
 const LOCK: &str = "state.lock";
+const TEMP_PREFIX: &str = ".state-";
 
 /// Where one article was left.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,6 +157,7 @@ impl Store {
     /// Loads the state. A missing file is a fresh start; a corrupt one is renamed aside
     /// (`state.json.corrupt-<ms>`) and reported.
     pub fn load(&self) -> Loaded {
+        self.remove_stale_temp_files();
         let path = self.path();
         let bytes = match fs::read(&path) {
             Ok(b) => b,
@@ -192,6 +194,25 @@ impl Store {
         }
     }
 
+    /// Removes temp files that a save killed midway left behind. Only old ones: a
+    /// younger one may belong to another instance saving right now.
+    fn remove_stale_temp_files(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 60);
+            if stale && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
     /// Saves `state`, merged with whatever other instances saved meanwhile; returns the
     /// merged state. Holds an exclusive lock for the read–merge–write.
     pub fn save(&self, state: &ReadingState) -> Result<ReadingState> {
@@ -222,7 +243,7 @@ impl Store {
 /// the new contents: temp file in the same directory, fsync, rename, fsync the directory.
 pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
     let mut tmp = tempfile::Builder::new()
-        .prefix(".state-")
+        .prefix(TEMP_PREFIX)
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     tmp.write_all(bytes)

@@ -205,3 +205,122 @@ fn closing_the_terminal_ends_it_without_spinning() {
     drop(s.master.take());
     s.wait_exit(Duration::from_secs(2));
 }
+
+/// True when this process may mount file systems (root in CI); read-only and full
+/// directories are then real tmpfs mounts.
+fn can_mount() -> bool {
+    rustix::process::geteuid().is_root()
+}
+
+fn mount_tmpfs(dir: &Path, options: &str) -> bool {
+    Command::new("mount")
+        .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+        .arg(dir)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn umount(dir: &Path) {
+    let _ = Command::new("umount").arg(dir).status();
+}
+
+/// Opens an article so the state is dirty, waits past a save, and checks the message
+/// and that reading goes on.
+fn reading_goes_on_with_a_message(state_dir: &Path) {
+    let mut s = start(state_dir);
+    s.wait_for("Articles 5");
+    s.send(b"\r");
+    s.wait_for("cannot save reading state");
+    s.send(b"G");
+    s.wait_for("· 100%");
+    s.send(b"q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+    s.assert_restored();
+}
+
+#[test]
+fn a_read_only_state_directory_is_reported_and_reading_goes_on() {
+    let outer = tempfile::tempdir().expect("tempdir");
+    let dir = outer.path().join("state");
+    std::fs::create_dir(&dir).expect("mkdir");
+    let mounted = can_mount() && mount_tmpfs(&dir, "ro,size=64k");
+    if !mounted {
+        // Without root, permissions do the job (root ignores them, hence the mount).
+        let mut perms = std::fs::metadata(&dir).expect("meta").permissions();
+        std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o555);
+        std::fs::set_permissions(&dir, perms).expect("chmod");
+    }
+    reading_goes_on_with_a_message(&dir);
+    if mounted {
+        umount(&dir);
+    }
+}
+
+#[test]
+fn a_full_state_directory_is_reported_and_reading_goes_on() {
+    if !can_mount() {
+        eprintln!("skipped: filling a directory needs a tmpfs mount, which needs root");
+        return;
+    }
+    let outer = tempfile::tempdir().expect("tempdir");
+    let dir = outer.path().join("state");
+    std::fs::create_dir(&dir).expect("mkdir");
+    assert!(mount_tmpfs(&dir, "size=16k"), "mount tmpfs");
+    // Fill it to the last byte.
+    let mut filler = File::create(dir.join("filler")).expect("create");
+    let block = vec![0u8; 4096];
+    while filler.write_all(&block).is_ok() {}
+    while filler.write_all(&block[..1]).is_ok() {}
+    drop(filler);
+    reading_goes_on_with_a_message(&dir);
+    umount(&dir);
+}
+
+#[test]
+fn fifty_readers_at_once_share_one_state_directory() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let ids = [
+        "cgtn-progress-or-war",
+        "kyiv-independent-diplomacy-week",
+        "latvijas-avize-talks-unsuccessful",
+        "moscow-times-week-in-deadlock",
+        "pir-center-negotiation-results",
+    ];
+    let mut sessions: Vec<Session> = (0..50).map(|_| start(state.path())).collect();
+    for s in &sessions {
+        s.wait_for("Articles 5");
+    }
+    // Each opens one of the five articles and scrolls a different distance.
+    for (i, s) in sessions.iter().enumerate() {
+        let mut keys = "j".repeat(i % 5).into_bytes();
+        keys.push(b'\r');
+        keys.extend(std::iter::repeat_n(b'j', i % 7));
+        s.send(&keys);
+    }
+    for s in &sessions {
+        s.wait_for("Esc list");
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    for s in &sessions {
+        s.send(b"q");
+    }
+    for s in &mut sessions {
+        assert!(s.wait_exit(Duration::from_secs(10)).success());
+        s.assert_restored();
+    }
+    let text = std::fs::read_to_string(state.path().join("state.json")).expect("state saved");
+    let saved: serde_json::Value = serde_json::from_str(&text).expect("state parses");
+    for id in ids {
+        assert_eq!(
+            saved["articles"][id]["read"], true,
+            "{id} read by someone: {text}"
+        );
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(state.path())
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".state-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
+}
