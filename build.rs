@@ -10,6 +10,8 @@ fn main() {
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().map(|t| t.is_file()).unwrap_or(false))
         .map(|e| e.file_name().to_string_lossy().into_owned())
+        // The same files a corpus directory is read for: articles and the timeline.
+        .filter(|n| !n.starts_with('.') && (n.ends_with(".md") || n == "rounds.toml"))
         .collect();
     names.sort();
     let mut f = fs::File::create(out).expect("can write OUT_DIR");

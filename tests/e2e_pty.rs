@@ -24,6 +24,10 @@ struct Session {
 }
 
 fn start(state_dir: &Path) -> Session {
+    start_with(state_dir, &[])
+}
+
+fn start_with(state_dir: &Path, args: &[&std::ffi::OsStr]) -> Session {
     let master =
         openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).expect("openpt");
     grantpt(&master).expect("grantpt");
@@ -46,7 +50,8 @@ fn start(state_dir: &Path) -> Session {
         .open(&name)
         .expect("open slave");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_readout"));
-    cmd.env("READOUT_STATE_DIR", state_dir)
+    cmd.args(args)
+        .env("READOUT_STATE_DIR", state_dir)
         .env("TERM", "xterm-256color")
         .env("LANG", "C.UTF-8")
         .env_remove("READOUT_ARTICLES")
@@ -323,4 +328,19 @@ fn fifty_readers_at_once_share_one_state_directory() {
         .filter(|n| n.starts_with(".state-"))
         .collect();
     assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
+}
+
+#[test]
+fn a_directory_loads_in_the_background_and_the_reader_works() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare");
+    let mut s = start_with(state.path(), &["--articles".as_ref(), dir.as_os_str()]);
+    s.wait_for("Articles 3");
+    s.send(b"\r");
+    s.wait_for("Esc list");
+    s.send(b"c");
+    s.wait_for("NATO headquarters, Brussels");
+    s.send(b"q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+    s.assert_restored();
 }

@@ -4,6 +4,7 @@
 pub mod article;
 pub mod body;
 pub mod error;
+pub mod loader;
 
 use std::collections::HashMap;
 use std::fs;
@@ -53,6 +54,24 @@ pub struct Corpus {
     pub problems: Vec<CorpusError>,
     /// How many article files were skipped because of a problem.
     pub skipped: usize,
+    /// Ids taken so far, with the file that took each.
+    seen: HashMap<String, String>,
+}
+
+/// Rearranges `items` so that position `i` holds what was at `order[i]`.
+pub fn permute<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
+/// True if `path` names the timeline file.
+pub fn is_timeline(path: &str) -> bool {
+    Path::new(path)
+        .file_name()
+        .is_some_and(|n| n == TIMELINE_FILE)
 }
 
 impl Corpus {
@@ -80,64 +99,85 @@ impl Corpus {
         files: impl IntoIterator<Item = (String, Result<Vec<u8>, CorpusError>)>,
     ) -> Corpus {
         let mut corpus = Corpus::default();
-        let mut seen: HashMap<String, String> = HashMap::new();
         for (path, bytes) in files {
-            let is_timeline = Path::new(&path)
-                .file_name()
-                .is_some_and(|n| n == TIMELINE_FILE);
-            let bytes = match bytes {
-                Ok(b) => b,
-                Err(e) => {
-                    corpus.problems.push(e);
-                    if !is_timeline {
-                        corpus.skipped += 1;
-                    }
-                    continue;
-                }
-            };
-            if is_timeline {
-                match timeline::parse_timeline(&path, &bytes) {
-                    Ok(t) => corpus.timeline = Some(t),
-                    Err(mut problems) => corpus.problems.append(&mut problems),
-                }
-                continue;
-            }
-            match parse_article(&path, &bytes) {
-                Ok(article) => {
-                    if let Some(first) = seen.get(&article.meta.id) {
-                        corpus.problems.push(CorpusError::at(
-                            &path,
-                            article.id_line,
-                            1,
-                            format!(
-                                "duplicate id {:?}: {first} already uses it; this file is skipped",
-                                article.meta.id
-                            ),
-                        ));
-                        corpus.skipped += 1;
-                    } else {
-                        seen.insert(article.meta.id.clone(), path.clone());
-                        corpus.articles.push(article);
-                    }
-                }
-                Err(e) => {
-                    corpus.problems.push(e);
-                    corpus.skipped += 1;
-                }
+            if is_timeline(&path) {
+                corpus.set_timeline(
+                    bytes
+                        .map_err(|e| vec![e])
+                        .and_then(|b| timeline::parse_timeline(&path, &b)),
+                );
+            } else {
+                corpus.absorb(&path, bytes.and_then(|b| parse_article(&path, &b)));
             }
         }
-        corpus.articles.sort_by(|a, b| {
-            (a.meta.published, &a.meta.outlet, &a.meta.id).cmp(&(
-                b.meta.published,
-                &b.meta.outlet,
-                &b.meta.id,
-            ))
-        });
-        if let Some(timeline) = &corpus.timeline {
-            let mut marker_problems = timeline.check_markers(&corpus.articles);
-            corpus.problems.append(&mut marker_problems);
-        }
+        corpus.finish();
         corpus
+    }
+
+    /// Takes the timeline, or its problems.
+    pub fn set_timeline(&mut self, parsed: Result<Timeline, Vec<CorpusError>>) {
+        match parsed {
+            Ok(t) => self.timeline = Some(t),
+            Err(mut problems) => self.problems.append(&mut problems),
+        }
+    }
+
+    /// Takes one parsed article file: keeps it unless its id is taken, records problems.
+    /// Returns true if the article was kept. Call [`Corpus::finish`] after the last.
+    pub fn absorb(&mut self, path: &str, parsed: Result<Article, CorpusError>) -> bool {
+        match parsed {
+            Ok(article) => {
+                if let Some(first) = self.seen.get(&article.meta.id) {
+                    self.problems.push(CorpusError::at(
+                        path,
+                        article.id_line,
+                        1,
+                        format!(
+                            "duplicate id {:?}: {first} already uses it; this file is skipped",
+                            article.meta.id
+                        ),
+                    ));
+                    self.skipped += 1;
+                    false
+                } else {
+                    self.seen.insert(article.meta.id.clone(), path.to_string());
+                    self.articles.push(article);
+                    true
+                }
+            }
+            Err(e) => {
+                self.problems.push(e);
+                self.skipped += 1;
+                false
+            }
+        }
+    }
+
+    /// Sorts the articles (oldest first, then by outlet and id) and checks hand-set
+    /// markers against the timeline.
+    pub fn finish(&mut self) {
+        let order = self.sort_order();
+        self.articles = permute(std::mem::take(&mut self.articles), &order);
+        self.check_markers();
+    }
+
+    /// Reports hand-set markers that name events the timeline does not have.
+    pub fn check_markers(&mut self) {
+        if let Some(timeline) = &self.timeline {
+            let mut marker_problems = timeline.check_markers(&self.articles);
+            self.problems.append(&mut marker_problems);
+        }
+    }
+
+    /// The permutation that sorts the articles: `order[i]` is the index of the article
+    /// that belongs at position `i`.
+    pub fn sort_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.articles.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&self.articles[a].meta, &self.articles[b].meta);
+            (a.published, &a.outlet, &a.id).cmp(&(b.published, &b.outlet, &b.id))
+        });
+        order
     }
 
     /// The article with this id.
@@ -168,6 +208,18 @@ type NamedFile = (String, Result<Vec<u8>, CorpusError>);
 /// Lists a directory's `*.md` files and `rounds.toml`, sorted by name, each read with the
 /// size limit applied before reading.
 fn read_dir_files(dir: &Path) -> Result<Vec<NamedFile>, CorpusError> {
+    Ok(list_dir(dir)?
+        .into_iter()
+        .map(|p| {
+            let shown = p.display().to_string();
+            let bytes = read_limited(&p, &shown);
+            (shown, bytes)
+        })
+        .collect())
+}
+
+/// A directory's `*.md` files and `rounds.toml` (hidden files skipped), sorted by name.
+pub fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
     let shown = dir.display().to_string();
     let entries = fs::read_dir(dir)
         .map_err(|e| CorpusError::at(&shown, 1, 1, format!("cannot read the directory: {e}")))?;
@@ -182,17 +234,11 @@ fn read_dir_files(dir: &Path) -> Result<Vec<NamedFile>, CorpusError> {
         })
         .collect();
     paths.sort();
-    Ok(paths
-        .into_iter()
-        .map(|p| {
-            let shown = p.display().to_string();
-            let bytes = read_limited(&p, &shown);
-            (shown, bytes)
-        })
-        .collect())
+    Ok(paths)
 }
 
-fn read_limited(path: &Path, shown: &str) -> Result<Vec<u8>, CorpusError> {
+/// Reads a file, refusing it unread if it is over [`MAX_ARTICLE_BYTES`].
+pub fn read_limited(path: &Path, shown: &str) -> Result<Vec<u8>, CorpusError> {
     let file = fs::File::open(path)
         .map_err(|e| CorpusError::at(shown, 1, 1, format!("cannot open: {e}")))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);

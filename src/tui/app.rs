@@ -10,7 +10,8 @@ use super::keymap::Context;
 use super::theme::Theme;
 use crate::align::Alignment;
 use crate::compare::{self, Grid};
-use crate::corpus::Corpus;
+use crate::corpus::loader::LoadEvent;
+use crate::corpus::{Corpus, permute};
 use crate::state::ReadingState;
 use crate::text::search::{self, Match};
 use crate::text::wrap::Layout;
@@ -133,6 +134,8 @@ pub struct App {
     pub quit: bool,
     /// Where the corpus came from, for the list title.
     pub source: String,
+    /// Progress of a background load: (files reported, files in all), while it runs.
+    pub loading: Option<(usize, usize)>,
 }
 
 impl App {
@@ -175,11 +178,85 @@ impl App {
             dirty: false,
             quit: false,
             source,
+            loading: None,
         };
         if !app.corpus.articles.is_empty() {
             app.open_article(0, false);
         }
         app
+    }
+
+    /// Takes what the background loader reports: new articles join the list in date
+    /// order, the selection and the open article stay where they were.
+    pub fn absorb(&mut self, event: LoadEvent) {
+        match event {
+            LoadEvent::Started(Ok(total)) => self.loading = Some((0, total)),
+            LoadEvent::Started(Err(problem)) => {
+                self.corpus.problems.push(problem);
+                self.loading = None;
+            }
+            LoadEvent::Timeline(parsed) => self.corpus.set_timeline(parsed),
+            LoadEvent::Batch(batch) => {
+                let n = batch.len();
+                for (path, parsed) in batch {
+                    match parsed {
+                        Ok((article, aligned)) => {
+                            if self.corpus.absorb(&path, Ok(article)) {
+                                self.alignment.articles.push(aligned);
+                            }
+                        }
+                        Err(e) => {
+                            self.corpus.absorb(&path, Err(e));
+                        }
+                    }
+                }
+                if let Some((done, _)) = &mut self.loading {
+                    *done += n;
+                }
+                self.resort();
+            }
+            LoadEvent::Finished => {
+                self.loading = None;
+                self.corpus.check_markers();
+            }
+        }
+    }
+
+    /// Sorts articles (and their alignments) by date, keeping the selection and the open
+    /// article on the same ids.
+    fn resort(&mut self) {
+        let selected = self
+            .corpus
+            .articles
+            .get(self.selected)
+            .map(|a| a.meta.id.clone());
+        let open = self
+            .reader
+            .as_ref()
+            .map(|r| self.corpus.articles[r.article].meta.id.clone());
+        let order = self.corpus.sort_order();
+        self.corpus.articles = permute(std::mem::take(&mut self.corpus.articles), &order);
+        self.alignment.articles = permute(std::mem::take(&mut self.alignment.articles), &order);
+        self.outlets = self
+            .corpus
+            .outlets()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        self.selected = selected
+            .and_then(|id| self.corpus.position(&id))
+            .unwrap_or(0);
+        match open.and_then(|id| self.corpus.position(&id)) {
+            Some(i) => {
+                if let Some(r) = &mut self.reader {
+                    r.article = i;
+                }
+            }
+            None if !self.corpus.articles.is_empty() => self.open_article(0, false),
+            None => {}
+        }
+        self.compare.grid = None;
+        self.ensure_grid();
     }
 
     /// What keys mean right now.

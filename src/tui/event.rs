@@ -41,6 +41,7 @@ pub enum Input {
 pub struct Signals {
     flag: Arc<AtomicBool>,
     wake: UnixStream,
+    sender: UnixStream,
 }
 
 impl Signals {
@@ -59,8 +60,13 @@ impl Signals {
             signal_hook::flag::register(sig, Arc::clone(&flag))?;
             signal_hook::low_level::pipe::register(sig, sender.try_clone()?)?;
         }
-        signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, sender)?;
-        Ok(Signals { flag, wake })
+        signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, sender.try_clone()?)?;
+        Ok(Signals { flag, wake, sender })
+    }
+
+    /// A handle other threads can use to wake the loop (see [`wake`]).
+    pub fn waker(&self) -> std::io::Result<UnixStream> {
+        self.sender.try_clone()
     }
 
     fn drain(&self) {
@@ -72,6 +78,13 @@ impl Signals {
     pub fn terminate(&self) -> bool {
         self.flag.load(Ordering::Relaxed)
     }
+}
+
+/// Wakes the event loop from another thread.
+pub fn wake(waker: &UnixStream) {
+    use std::io::Write;
+    // A full pipe already means "wake up": nothing to do if the write would block.
+    let _ = (&*waker).write(&[1]);
 }
 
 /// What `poll(2)` says of the terminal.

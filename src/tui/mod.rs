@@ -20,10 +20,12 @@ use anyhow::{Context as _, Result};
 use ratatui::layout::Rect;
 
 use crate::align::{self, Alignment, Mode};
+use crate::corpus::loader::{self, LoadEvent};
 use crate::corpus::{Corpus, Source};
 use crate::state::{self, Store};
 use app::{App, Status};
 use event::Input;
+use std::sync::mpsc::Receiver;
 use theme::Theme;
 
 /// How the interface was asked to look and behave.
@@ -45,7 +47,14 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
             "the reader needs a terminal; for plain output use `readout list` or `readout read ID`"
         );
     }
-    let corpus = Corpus::load(source);
+    // The bundled corpus is small: load it now. A directory may hold thousands of
+    // articles: show the reader at once and load them in the background.
+    let streaming = matches!(source, Source::Dir(_));
+    let corpus = if streaming {
+        Corpus::default()
+    } else {
+        Corpus::load(source)
+    };
     let alignment = corpus
         .timeline
         .as_ref()
@@ -84,7 +93,15 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
             warning: true,
         });
     }
-    let result = event_loop(&mut terminal, &mut app, &signals, store.as_ref());
+    let loader = match source {
+        Source::Dir(dir) => {
+            let waker = signals.waker()?;
+            app.loading = Some((0, 0));
+            Some(loader::spawn(dir.clone(), move || event::wake(&waker)))
+        }
+        Source::Bundled => None,
+    };
+    let result = event_loop(&mut terminal, &mut app, &signals, store.as_ref(), loader);
     // Save before restoring, so a hangup that kills us right after still finds it saved.
     if let Some(store) = &store
         && app.dirty
@@ -100,6 +117,7 @@ fn event_loop(
     app: &mut App,
     signals: &event::Signals,
     store: Option<&Store>,
+    loader: Option<Receiver<LoadEvent>>,
 ) -> Result<()> {
     let mut last_save = Instant::now();
     let mut save_failed = false;
@@ -124,6 +142,12 @@ fn event_loop(
             Input::Redraw => redraw = true,
             Input::Gone => return Ok(()),
             Input::Idle => {}
+        }
+        if let Some(rx) = &loader {
+            while let Ok(ev) = rx.try_recv() {
+                app.absorb(ev);
+                redraw = true;
+            }
         }
         if app.dirty
             && last_save.elapsed() >= SAVE_EVERY

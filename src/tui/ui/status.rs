@@ -16,7 +16,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let w = usize::from(area.width);
     let mut right = String::new();
-    if app.corpus.skipped > 0 || !app.corpus.problems.is_empty() {
+    if let Some((done, total)) = app.loading {
+        right = format!(" loading {done}/{total} ");
+    } else if app.corpus.skipped > 0 || !app.corpus.problems.is_empty() {
         let key = keymap::key_for(Action::Problems, Context::List).unwrap_or_default();
         right = match app.corpus.skipped {
             0 => format!(" {} problem(s), {key} shows ", app.corpus.problems.len()),
