@@ -3,13 +3,13 @@
 
 use std::io::{self, Stdout, Write};
 
+use super::backend::LeanBackend;
 use anyhow::{Context, Result};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::{cursor, event, execute, terminal};
 
 /// The terminal type the interface draws on.
-pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+pub type Tui = Terminal<LeanBackend<Stdout>>;
 
 /// Alternate scroll mode: in the alternate screen, terminals that support it turn the
 /// mouse wheel into arrow keys, without taking the mouse from text selection.
@@ -39,7 +39,7 @@ pub fn enter(mouse: bool) -> Result<Tui> {
         restore(mouse);
         return Err(e).context("cannot set up the terminal");
     }
-    Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot set up the terminal")
+    Terminal::new(LeanBackend::new(io::stdout())).context("cannot set up the terminal")
 }
 
 /// Gives the terminal back.
