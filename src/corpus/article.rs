@@ -141,8 +141,9 @@ pub fn parse_article(path: &str, bytes: &[u8]) -> Result<Article, CorpusError> {
         CorpusError::at_offset(path, front, offset, 2, toml_message(e.message()))
     })?;
     let id_line = key_line(front, "id").map_or(2, |l| l + 1);
-    validate_meta(path, front, &meta)?;
+    // Sanitise first: a title of nothing but invisible characters is an empty title.
     sanitize_meta(&mut meta);
+    validate_meta(path, front, &meta)?;
 
     let blocks = body::parse_body(path, body_text, body_line)?;
     if !blocks.iter().any(|b| b.is_passage()) {

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::text::sanitize::sanitize_line;
+
 /// One problem found while loading a corpus: a file that was skipped, or a part of one.
 ///
 /// Displayed as `path:line:col: message`, the form editors and terminals can jump to.
@@ -19,12 +21,14 @@ pub struct CorpusError {
 
 impl CorpusError {
     /// A problem at a known position.
+    /// The path and the message are sanitised here, once: both can carry what a file
+    /// (or its name) holds, and both reach the terminal.
     pub fn at(path: &str, line: usize, col: usize, message: impl Into<String>) -> Self {
         CorpusError {
-            path: path.to_string(),
+            path: sanitize_line(path).into_owned(),
             line: line.max(1),
             col: col.max(1),
-            message: message.into(),
+            message: sanitize_line(&message.into()).into_owned(),
         }
     }
 

@@ -38,7 +38,9 @@ impl Source {
     pub fn describe(&self) -> String {
         match self {
             Source::Bundled => "bundled articles".to_string(),
-            Source::Dir(p) => p.display().to_string(),
+            Source::Dir(p) => {
+                crate::text::sanitize::sanitize_line(&p.display().to_string()).into_owned()
+            }
         }
     }
 }

@@ -610,9 +610,7 @@ impl App {
         if let Some(r) = &mut self.reader {
             r.top = top.min(max);
         }
-        if !self.search.query.is_empty() {
-            self.run_search_keeping_current();
-        }
+        // Search matches are offsets into block text, whatever the width: they stand.
     }
 
     fn run_search(&mut self) {

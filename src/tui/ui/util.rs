@@ -128,9 +128,19 @@ pub fn too_small(area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Clears `area` before an overlay is drawn on it.
+/// Clears `area` before an overlay is drawn on it. A wide character just left of it
+/// would spill its right half over the overlay's border (and the terminal diff would never
+/// redraw that cell), so such a character is blanked too.
 pub fn clear(area: Rect, buf: &mut Buffer) {
     ratatui::widgets::Clear.render(area, buf);
+    if area.x > buf.area.x {
+        for y in area.top()..area.bottom().min(buf.area.bottom()) {
+            let left = &mut buf[(area.x - 1, y)];
+            if left.symbol().width() > 1 {
+                left.reset();
+            }
+        }
+    }
 }
 
 #[cfg(test)]
