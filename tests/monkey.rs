@@ -1,0 +1,744 @@
+//! Seeded random key sequences over whole corpora prove the interface survives any
+//! order of keys at any terminal size: every binding of `keymap::BINDINGS`, typed text,
+//! mouse wheels and resizes from 1×1 to 300×120, in every screen and overlay, drawn into
+//! a `TestBackend` after every key. Nothing may panic, the frame must be exactly the
+//! terminal's size, no cell may hold a control character, and every row must fill the
+//! terminal's width exactly, with nothing hidden under a wide character.
+//!
+//! A run is a pure function of its seed. CI runs the fixed seeds below; to reproduce a
+//! failure, or to soak-test, set `READOUT_MONKEY_SEED` (decimal or `0x…`) and
+//! optionally `READOUT_MONKEY_KEYS`:
+//!
+//! ```text
+//! READOUT_MONKEY_SEED=0x5eed0003 cargo test --test monkey hostile
+//! ```
+
+use std::collections::{HashSet, VecDeque};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+use readout::align::{Alignment, Mode as AlignMode, align};
+use readout::corpus::{Corpus, Source};
+use readout::state::ReadingState;
+use readout::tui::app::{App, Focus, Overlay, Screen};
+use readout::tui::event::{Input, translate};
+use readout::tui::keymap::BINDINGS;
+use readout::tui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
+
+/// Keys per run unless `READOUT_MONKEY_KEYS` says otherwise.
+const KEYS_PER_RUN: usize = 10_000;
+/// The largest terminal tried.
+const MAX_SIZE: (u16, u16) = (300, 120);
+
+// ----- a tiny deterministic PRNG (SplitMix64): no dependency, same stream everywhere --
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (n > 0).
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// A number in `lo..=hi`.
+    fn range(&mut self, lo: u16, hi: u16) -> u16 {
+        lo + self.below(usize::from(hi - lo) + 1) as u16
+    }
+
+    /// True `percent` times in a hundred.
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+// ----- what the run is over ---------------------------------------------------------
+
+/// A corpus with its alignment, built once and cloned for each restart of the app.
+struct Fixture {
+    name: &'static str,
+    corpus: Corpus,
+    alignment: Alignment,
+    /// Words of the articles, typed into the search line so searches find something.
+    words: Vec<String>,
+}
+
+impl Fixture {
+    fn new(name: &'static str, source: Source) -> Fixture {
+        let corpus = Corpus::load(&source);
+        let alignment = match &corpus.timeline {
+            Some(t) => align(&corpus.articles, t, AlignMode::Curated),
+            None => Alignment {
+                articles: corpus
+                    .articles
+                    .iter()
+                    .map(|a| vec![Default::default(); a.passage_count()])
+                    .collect(),
+            },
+        };
+        let mut seen = HashSet::new();
+        let words = corpus
+            .articles
+            .iter()
+            .flat_map(|a| a.blocks.iter())
+            .flat_map(|b| b.text.split_whitespace())
+            .filter(|w| (3..=14).contains(&w.chars().count()))
+            .filter(|w| seen.insert(w.to_string()))
+            .take(400)
+            .map(String::from)
+            .collect();
+        Fixture {
+            name,
+            corpus,
+            alignment,
+            words,
+        }
+    }
+
+    fn dir(name: &'static str, rel: &str) -> Fixture {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel);
+        Fixture::new(name, Source::Dir(dir))
+    }
+
+    fn app(&self, state: ReadingState, theme: Theme, w: u16, h: u16) -> App {
+        App::new(
+            self.corpus.clone(),
+            self.alignment.clone(),
+            state,
+            theme,
+            Rect::new(0, 0, w, h),
+            self.name.to_string(),
+        )
+    }
+
+    /// The modes a user can reach in this corpus.
+    fn reachable(&self) -> Vec<Mode> {
+        let c = &self.corpus;
+        Mode::ALL
+            .into_iter()
+            .filter(|m| match m {
+                Mode::List | Mode::Help => true,
+                Mode::Reader | Mode::Zoomed | Mode::Typing => !c.articles.is_empty(),
+                Mode::Problems => !c.problems.is_empty(),
+                Mode::Compare | Mode::Coverage => c.timeline.is_some(),
+            })
+            .collect()
+    }
+}
+
+/// Where the user is, finer than `keymap::Context`: search typing, zoom and the two
+/// overlays count apart, since each draws differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    List,
+    Reader,
+    Zoomed,
+    Typing,
+    Help,
+    Problems,
+    Compare,
+    Coverage,
+}
+
+impl Mode {
+    const ALL: [Mode; 8] = [
+        Mode::List,
+        Mode::Reader,
+        Mode::Zoomed,
+        Mode::Typing,
+        Mode::Help,
+        Mode::Problems,
+        Mode::Compare,
+        Mode::Coverage,
+    ];
+
+    fn of(app: &App) -> Mode {
+        if app.search.editing {
+            return Mode::Typing;
+        }
+        match (app.overlay, app.screen, app.focus) {
+            (Some(Overlay::Help), _, _) => Mode::Help,
+            (Some(Overlay::Problems), _, _) => Mode::Problems,
+            (None, Screen::Compare, _) => Mode::Compare,
+            (None, Screen::Coverage, _) => Mode::Coverage,
+            (None, Screen::Browse, Focus::List) => Mode::List,
+            (None, Screen::Browse, Focus::Reader) if app.zoom => Mode::Zoomed,
+            (None, Screen::Browse, Focus::Reader) => Mode::Reader,
+        }
+    }
+
+    fn index(self) -> usize {
+        Mode::ALL.iter().position(|m| *m == self).unwrap_or(0)
+    }
+}
+
+// ----- choosing keys ----------------------------------------------------------------
+
+fn plain(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn char_key(c: char) -> Event {
+    // As crossterm reports them: an upper-case letter comes with Shift.
+    let mods = if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    Event::Key(KeyEvent::new(KeyCode::Char(c), mods))
+}
+
+/// Every key of every binding, once each, as the terminal would send it.
+fn bound_keys() -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for b in BINDINGS {
+        for k in b.keys {
+            let ev = match k.code {
+                KeyCode::Char(c) if k.mods.is_empty() => char_key(c),
+                KeyCode::BackTab => {
+                    Event::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT))
+                }
+                code => Event::Key(KeyEvent::new(code, k.mods)),
+            };
+            if !out.contains(&ev) {
+                out.push(ev);
+            }
+        }
+    }
+    out
+}
+
+/// Printable text a user might type: ASCII, accents, wide CJK, emoji, right-to-left
+/// letters and a lone combining mark.
+const TYPED: &[char] = &[
+    'é', 'ß', 'ž', 'Ā', '中', '文', '新', 'Ｆ', '😀', '👍', 'ا', 'ل', 'ש', 'ם', '\u{301}', 'Ω',
+    '€', '…', '—', '“',
+];
+
+fn printable(rng: &mut Rng) -> char {
+    if rng.chance(70) {
+        char::from(rng.range(0x20, 0x7e) as u8)
+    } else {
+        *rng.pick(TYPED)
+    }
+}
+
+/// Keys the map does not bind, events the app should ignore, releases.
+fn odd_event(rng: &mut Rng, bound: &[Event]) -> Event {
+    match rng.below(9) {
+        0 => plain(KeyCode::F(rng.range(2, 12) as u8)),
+        1 => plain(*rng.pick(&[KeyCode::Insert, KeyCode::Delete, KeyCode::Null])),
+        2 => Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT)),
+        3 => Event::Key(KeyEvent::new(
+            KeyCode::Char(char::from(rng.range(u16::from(b'a'), u16::from(b'z')) as u8)),
+            KeyModifiers::CONTROL,
+        )),
+        4 => match rng.pick(bound).clone() {
+            // A key release: translate must ignore it.
+            Event::Key(mut k) => {
+                k.kind = KeyEventKind::Release;
+                Event::Key(k)
+            }
+            other => other,
+        },
+        5 => Event::FocusGained,
+        6 => Event::Paste("\x1b[31mpasted\x1b[0m \u{202e}text".to_string()),
+        7 => Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Moved,
+            column: 3,
+            row: 3,
+            modifiers: KeyModifiers::NONE,
+        }),
+        _ => Event::Key(KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+    }
+}
+
+fn wheel(rng: &mut Rng, w: u16, h: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: if rng.chance(50) {
+            MouseEventKind::ScrollDown
+        } else {
+            MouseEventKind::ScrollUp
+        },
+        column: rng.range(0, w.saturating_sub(1)),
+        row: rng.range(0, h.saturating_sub(1)),
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+/// A key that takes the user from where they are one step toward `target`.
+fn toward(app: &App, target: Mode) -> Event {
+    use Mode::*;
+    let key = match (Mode::of(app), target) {
+        (Typing, _) => return plain(KeyCode::Esc),
+        (Help | Problems, _) => return plain(KeyCode::Esc),
+        (_, Help) => '?',
+        (_, Problems) => '!',
+        (Compare | Coverage, List | Reader | Zoomed | Typing) => return plain(KeyCode::Esc),
+        (Coverage, Compare) => return plain(KeyCode::Enter),
+        (_, Compare) => 'c',
+        (_, Coverage) => 'o',
+        (List, Reader | Zoomed) => return plain(KeyCode::Enter),
+        (Reader, Zoomed) | (Zoomed, Reader) => 'z',
+        (Reader | Zoomed, List) => return plain(KeyCode::Esc),
+        (_, Typing) => '/',
+        (List, List) | (Reader, Reader) | (Zoomed, Zoomed) => 'j',
+    };
+    char_key(key)
+}
+
+/// A terminal size: mostly ordinary, often around the thresholds where the layout
+/// changes, sometimes tiny, sometimes huge (drawing 300×120 in a debug build is slow, so
+/// huge sizes are rarer).
+fn random_size(rng: &mut Rng) -> (u16, u16) {
+    match rng.below(100) {
+        0..=59 => (rng.range(24, 160), rng.range(6, 50)),
+        60..=74 => (
+            *rng.pick(&[22, 23, 24, 25, 29, 30, 31, 37, 71, 69, 70, 74, 75, 111, 112]),
+            *rng.pick(&[4, 5, 6, 7, 8, 11, 12, 13]),
+        ),
+        75..=87 => (rng.range(1, 30), rng.range(1, 12)),
+        88..=95 => (rng.range(160, MAX_SIZE.0), rng.range(30, MAX_SIZE.1)),
+        _ => *rng.pick(&[
+            (1, 1),
+            (MAX_SIZE.0, MAX_SIZE.1),
+            (MAX_SIZE.0, 1),
+            (1, MAX_SIZE.1),
+        ]),
+    }
+}
+
+// ----- checking a frame -------------------------------------------------------------
+
+/// Characters that must never reach a cell: controls (C0, DEL, C1), bidi controls, and
+/// invisible or zero-width format characters.
+fn is_forbidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00ad}'
+                | '\u{034f}'
+                | '\u{061c}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffc}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
+}
+
+/// The width of a cell's symbol, or the forbidden character in it. ASCII, most of any
+/// screen, is decided without a table lookup: this runs for every cell of every frame.
+fn symbol_width(sym: &str) -> Result<usize, char> {
+    if let [b] = sym.as_bytes() {
+        return if (b' '..=b'~').contains(b) {
+            Ok(1)
+        } else {
+            Err(char::from(*b))
+        };
+    }
+    match sym.chars().find(|&c| is_forbidden(c)) {
+        Some(c) => Err(c),
+        None => Ok(sym.width()),
+    }
+}
+
+/// Known bug, reproduced by `an_overlay_keeps_its_left_border_over_a_wide_character`
+/// (ignored until fixed): an overlay does not clear a wide character whose right half
+/// lies under the overlay's left border, so on a real terminal that border cell is never
+/// drawn. While it stands, the monkey lets exactly that cell through (and counts it), so
+/// it can go on finding other bugs. Set to `false` once the bug is fixed.
+const TOLERATE_OVERLAY_EDGE_BUG: bool = false;
+
+/// The column of an open overlay's left border, mirroring `ui/overlay.rs`.
+fn overlay_left(app: &App) -> Option<u16> {
+    let w = app.area.width;
+    let too_small = w < 24 || app.area.height < 6;
+    if !TOLERATE_OVERLAY_EDGE_BUG || app.overlay.is_none() || too_small {
+        return None;
+    }
+    let ow = w.saturating_sub(4).min(84).max(w.min(20));
+    Some((w - ow) / 2)
+}
+
+/// The checks every frame must pass: the buffer is the terminal's size, no cell holds
+/// a forbidden character, and each row, read as a terminal shows it (a wide character
+/// covers the cell after it), is exactly the terminal's width with nothing hidden.
+/// Returns how many cells were hidden in the tolerated column `overlay_left`.
+fn check_screen(buf: &Buffer, w: u16, h: u16, overlay_left: Option<u16>) -> Result<usize, String> {
+    if buf.area != Rect::new(0, 0, w, h) {
+        return Err(format!("buffer is {:?}, terminal is {w}x{h}", buf.area));
+    }
+    let mut tolerated = 0;
+    for y in 0..h {
+        let mut row_width = 0;
+        let mut x = 0;
+        while x < w {
+            let sym = buf[(x, y)].symbol();
+            let sw = symbol_width(sym).map_err(|c| format!("{c:?} in cell ({x}, {y}): {sym:?}"))?;
+            let advance = sw.max(1) as u16;
+            if x + advance > w {
+                return Err(format!("{sym:?} at ({x}, {y}) runs past the right edge"));
+            }
+            for covered in x + 1..x + advance {
+                let hidden = buf[(covered, y)].symbol();
+                if hidden == " " {
+                    continue;
+                }
+                if Some(covered) == overlay_left && LEFT_EDGES.contains(&hidden) {
+                    tolerated += 1;
+                    continue;
+                }
+                return Err(format!(
+                    "{hidden:?} at ({covered}, {y}) is hidden under the wide {sym:?}; \
+                     cells around: {:?}",
+                    cells_around(buf, x, y)
+                ));
+            }
+            row_width += sw;
+            x += advance;
+        }
+        // Summed cell by cell, as ratatui places graphemes and terminals advance: the
+        // width of the whole row as one string would apply ligature rules across cells
+        // (Arabic lam-alef is one column to unicode-width) that neither applies.
+        if row_width != usize::from(w) {
+            return Err(format!("row {y} is {row_width} columns wide, not {w}"));
+        }
+    }
+    Ok(tolerated)
+}
+
+/// What a pane's left edge is drawn with, Unicode and ASCII.
+const LEFT_EDGES: &[&str] = &["┌", "│", "└", "+", "|"];
+
+/// The symbols of row `y` near column `x`, for failure messages.
+fn cells_around(buf: &Buffer, x: u16, y: u16) -> Vec<(u16, String)> {
+    let lo = x.saturating_sub(6);
+    let hi = (x + 8).min(buf.area.width);
+    (lo..hi)
+        .map(|x| (x, buf[(x, y)].symbol().to_string()))
+        .collect()
+}
+
+/// The buffer as text, one row a line, for failure messages.
+fn rows(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+// ----- the run ----------------------------------------------------------------------
+
+/// What a run did, for the assertions that it really went everywhere.
+#[derive(Debug, Default)]
+struct Tally {
+    /// Key events sent (presses and releases).
+    keys: usize,
+    /// Every event drawn after: keys, mouse, paste, focus, resizes.
+    events: usize,
+    visits: [usize; Mode::ALL.len()],
+    resizes: usize,
+    restarts: usize,
+    widest: u16,
+    tallest: u16,
+    tiny: usize,
+    /// Cells hidden by the known overlay bug (see `TOLERATE_OVERLAY_EDGE_BUG`).
+    overlay_edge_bug: usize,
+    /// How often each key of `bound_keys()` was sent.
+    bound_sent: Vec<usize>,
+}
+
+/// The last events of a run, printed when it fails.
+struct Trail(VecDeque<String>);
+
+impl Trail {
+    fn push(&mut self, s: String) {
+        if self.0.len() == 40 {
+            self.0.pop_front();
+        }
+        self.0.push_back(s);
+    }
+}
+
+fn run(fixture: &Fixture, seed: u64, keys: usize, trail: &mut Trail) -> Tally {
+    let mut rng = Rng(seed);
+    let bound = bound_keys();
+    let reachable = fixture.reachable();
+    let theme = |rng: &mut Rng| Theme {
+        color: rng.chance(80),
+        ascii: rng.chance(25),
+    };
+    let (mut w, mut h) = random_size(&mut rng);
+    let mut app = fixture.app(ReadingState::default(), theme(&mut rng), w, h);
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("a test backend");
+    let mut tally = Tally {
+        bound_sent: vec![0; bound.len()],
+        ..Tally::default()
+    };
+    let mut target = Mode::List;
+    let mut extremes = vec![(keys / 3, MAX_SIZE), (2 * keys / 3, (1, 1))];
+    let mut pending: VecDeque<Event> = VecDeque::new();
+    while tally.keys < keys {
+        // Now and then pick the least visited mode as the place to head for, so every
+        // screen gets its share however the random keys wander.
+        if tally.events.is_multiple_of(200) {
+            let least = reachable
+                .iter()
+                .map(|m| tally.visits[m.index()])
+                .min()
+                .unwrap_or(0);
+            let behind: Vec<Mode> = reachable
+                .iter()
+                .copied()
+                .filter(|m| tally.visits[m.index()] == least)
+                .collect();
+            target = *rng.pick(&behind);
+        }
+        // The extremes at fixed points, so every run draws at both.
+        let forced = match extremes.first() {
+            Some(&(at, size)) if tally.keys >= at => {
+                extremes.remove(0);
+                Some(size)
+            }
+            _ => None,
+        };
+        if forced.is_some() || rng.chance(3) {
+            let (nw, nh) = forced.unwrap_or_else(|| random_size(&mut rng));
+            pending.push_front(Event::Resize(nw, nh));
+        }
+        if pending.is_empty() {
+            let here = Mode::of(&app);
+            let ev = match rng.below(100) {
+                _ if here != target && rng.chance(25) => toward(&app, target),
+                0..=54 => {
+                    let k = rng.below(bound.len());
+                    tally.bound_sent[k] += 1;
+                    bound[k].clone()
+                }
+                55..=69 => char_key(printable(&mut rng)),
+                70..=75 if !fixture.words.is_empty() => {
+                    // A whole word, so a search finds something (in search typing) or a
+                    // burst of letters does whatever letters do elsewhere.
+                    let word = rng.pick(&fixture.words).clone();
+                    pending.extend(word.chars().map(char_key));
+                    pending.pop_front().expect("a word has letters")
+                }
+                76..=81 => plain(KeyCode::Backspace),
+                82..=87 => plain(KeyCode::Enter),
+                88..=92 => plain(KeyCode::Esc),
+                93..=95 => wheel(&mut rng, w, h),
+                _ => odd_event(&mut rng, &bound),
+            };
+            pending.push_back(ev);
+        }
+        let ev = pending.pop_front().expect("an event is pending");
+        let is_key = matches!(ev, Event::Key(_));
+        trail.push(format!(
+            "{:?} in {:?} at {w}x{h}: {ev:?}",
+            tally.events,
+            Mode::of(&app)
+        ));
+        match translate(ev, &mut app) {
+            Input::Action(a) => app.update(a),
+            Input::Resize(nw, nh) => {
+                (w, h) = (nw, nh);
+                app.resize(Rect::new(0, 0, w, h));
+                term.backend_mut().resize(w, h);
+                tally.resizes += 1;
+            }
+            Input::Redraw | Input::Idle | Input::Gone => {}
+        }
+        if app.quit {
+            // Quitting ends the real program; start it again with the state it saved,
+            // which also exercises opening at a saved paragraph and saved outlets.
+            let state = app.state.clone();
+            app = fixture.app(state, theme(&mut rng), w, h);
+            tally.restarts += 1;
+        }
+        let frame = term
+            .draw(|f| f.render_widget(&app, f.area()))
+            .expect("TestBackend draws");
+        assert_eq!(
+            frame.area,
+            Rect::new(0, 0, w, h),
+            "the frame is the terminal's size"
+        );
+        assert_eq!(app.area, frame.area, "the app knows the terminal's size");
+        // The frame, not the backend: the backend keeps stale symbols under wide
+        // characters (ratatui's diff never sends them), which a real terminal overwrites.
+        match check_screen(frame.buffer, w, h, overlay_left(&app)) {
+            Ok(n) => tally.overlay_edge_bug += n,
+            Err(e) => panic!("{e}\n{}", rows(frame.buffer)),
+        }
+        let shown = term.backend().buffer().area;
+        assert_eq!(
+            shown,
+            Rect::new(0, 0, w, h),
+            "the screen is the terminal's size"
+        );
+        tally.keys += usize::from(is_key);
+        tally.events += 1;
+        tally.visits[Mode::of(&app).index()] += 1;
+        tally.widest = tally.widest.max(w);
+        tally.tallest = tally.tallest.max(h);
+        tally.tiny += usize::from(w < 24 || h < 6);
+    }
+    tally
+}
+
+/// The seeds to run: `READOUT_MONKEY_SEED` if set, else the fixed ones.
+fn seeds(fixed: &[u64]) -> Vec<u64> {
+    match std::env::var("READOUT_MONKEY_SEED") {
+        Ok(s) => {
+            let s = s.trim();
+            let parsed = match s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+                Some(hex) => u64::from_str_radix(hex, 16),
+                None => s.parse(),
+            };
+            vec![parsed.expect("READOUT_MONKEY_SEED is a number, decimal or 0x-hex")]
+        }
+        Err(_) => fixed.to_vec(),
+    }
+}
+
+fn keys_per_run() -> usize {
+    std::env::var("READOUT_MONKEY_KEYS")
+        .ok()
+        .map(|k| k.parse().expect("READOUT_MONKEY_KEYS is a number"))
+        .unwrap_or(KEYS_PER_RUN)
+}
+
+/// Runs every seed over `fixture`; a failure names the seed, the test and the last
+/// events before it.
+fn monkey(test: &str, fixture: Fixture, fixed: &[u64]) {
+    let keys = keys_per_run();
+    let reachable = fixture.reachable();
+    for seed in seeds(fixed) {
+        // Printed first, so it shows in the failure output whatever happens next.
+        eprintln!("monkey {}: seed {seed:#x}, {keys} keys", fixture.name);
+        let started = Instant::now();
+        let mut trail = Trail(VecDeque::new());
+        let result =
+            panic::catch_unwind(AssertUnwindSafe(|| run(&fixture, seed, keys, &mut trail)));
+        let tally = match result {
+            Ok(t) => t,
+            Err(payload) => {
+                eprintln!(
+                    "\nmonkey {} FAILED with seed {seed:#x}; reproduce with\n    \
+                     READOUT_MONKEY_SEED={seed:#x} cargo test --test monkey {test}\nlast events:",
+                    fixture.name
+                );
+                for line in &trail.0 {
+                    eprintln!("    {line}");
+                }
+                panic::resume_unwind(payload);
+            }
+        };
+        eprintln!(
+            "monkey {} seed {seed:#x}: {:?} in {:.1?}",
+            fixture.name,
+            tally,
+            started.elapsed()
+        );
+        assert!(tally.keys >= keys);
+        assert!(tally.resizes > 0 && tally.tiny > 0);
+        assert!(
+            tally.bound_sent.iter().all(|&n| n > 0),
+            "seed {seed:#x}: every bound key is sent: {:?}",
+            tally.bound_sent
+        );
+        assert_eq!((tally.widest, tally.tallest), MAX_SIZE, "seed {seed:#x}");
+        // Every screen the corpus has was really visited, not just reachable.
+        for m in &reachable {
+            let n = tally.visits[m.index()];
+            assert!(
+                n >= keys / 100,
+                "seed {seed:#x}: {m:?} drawn only {n} times: {tally:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn bundled() {
+    monkey(
+        "bundled",
+        Fixture::new("bundled", Source::Bundled),
+        &[0x5eed_0001],
+    );
+}
+
+#[test]
+fn compare() {
+    monkey(
+        "compare",
+        Fixture::dir("compare", "tests/fixtures/compare"),
+        &[0x5eed_0002],
+    );
+}
+
+#[test]
+fn hostile() {
+    monkey(
+        "hostile",
+        Fixture::dir("hostile", "tests/fixtures/hostile"),
+        &[0x5eed_0003],
+    );
+}
+
+#[test]
+fn problems_wide_and_right_to_left() {
+    monkey(
+        "problems_wide_and_right_to_left",
+        Fixture::dir("problems", "tests/fixtures/stress/problems"),
+        &[0x5eed_0004],
+    );
+}
+
+#[test]
+fn no_articles_but_a_timeline() {
+    monkey(
+        "no_articles_but_a_timeline",
+        Fixture::dir("no-articles", "tests/fixtures/stress/no-articles"),
+        &[0x5eed_0005],
+    );
+}
+
+#[test]
+fn the_prng_is_stable() {
+    // Seeds in bug reports must mean the same key sequence on every machine and after
+    // any refactor of this file: pin the generator's first outputs.
+    let mut r = Rng(0);
+    assert_eq!(r.next(), 0xe220_a839_7b1d_cdaf);
+    assert_eq!(r.next(), 0x6e78_9e6a_a1b9_65f4);
+}
