@@ -69,6 +69,10 @@ pub struct Cues {
     /// What is said of it: "patience has run out", "draft treaties".
     #[serde(default)]
     pub phrases: Vec<String>,
+    /// Names and places so common in coverage of the whole period ("Putin", "NATO",
+    /// "Moscow") that they point to the event only alongside other evidence.
+    #[serde(default)]
+    pub common: Vec<String>,
 }
 
 impl Cues {
@@ -80,6 +84,18 @@ impl Cues {
             .chain(self.places.iter().map(|c| ("place", c.as_str())))
             .chain(self.formats.iter().map(|c| ("format", c.as_str())))
             .chain(self.phrases.iter().map(|c| ("phrase", c.as_str())))
+            .chain(self.common.iter().map(|c| ("common", c.as_str())))
+    }
+
+    /// The field of `rounds.toml` that holds the cues labelled `list` by [`Cues::all`].
+    pub fn field(list: &str) -> &'static str {
+        match list {
+            "name" => "names",
+            "place" => "places",
+            "format" => "formats",
+            "phrase" => "phrases",
+            _ => "common",
+        }
     }
 }
 
@@ -284,19 +300,28 @@ pub fn parse_timeline(path: &str, bytes: &[u8]) -> Result<Timeline, Vec<CorpusEr
             continue;
         }
         let cues_at = raw.cues.as_ref().map_or(event_at, |c| c.span().start);
-        let cues = raw.cues.map(Spanned::into_inner).unwrap_or_default();
+        let raw_cues = raw.cues.map(Spanned::into_inner).unwrap_or_default();
+        // Sanitise first: a cue of an escape sequence and one letter is a one-letter cue.
+        let clean = |v: Vec<String>| -> Vec<String> {
+            v.iter().map(|s| sanitize_line(s).into_owned()).collect()
+        };
+        let cues = Cues {
+            names: clean(raw_cues.names),
+            places: clean(raw_cues.places),
+            formats: clean(raw_cues.formats),
+            phrases: clean(raw_cues.phrases),
+            common: clean(raw_cues.common),
+        };
         if let Some((list, _)) = cues.all().find(|(_, c)| c.trim().chars().count() < 2) {
             problems.push(at(
                 cues_at,
                 format!(
-                    "event {id:?}: an empty or one-letter cue in `{list}s` would match everywhere"
+                    "event {id:?}: an empty or one-letter cue in `{}` would match everywhere",
+                    Cues::field(list)
                 ),
             ));
             continue;
         }
-        let clean = |v: Vec<String>| -> Vec<String> {
-            v.iter().map(|s| sanitize_line(s).into_owned()).collect()
-        };
         events.push(Event {
             id,
             title: sanitize_line(&raw.title).into_owned(),
@@ -306,12 +331,7 @@ pub fn parse_timeline(path: &str, bytes: &[u8]) -> Result<Timeline, Vec<CorpusEr
             place: sanitize_line(&raw.place).into_owned(),
             participants: clean(raw.participants),
             kind: raw.kind,
-            cues: Cues {
-                names: clean(cues.names),
-                places: clean(cues.places),
-                formats: clean(cues.formats),
-                phrases: clean(cues.phrases),
-            },
+            cues,
         });
     }
     if !problems.is_empty() {

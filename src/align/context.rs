@@ -1,0 +1,470 @@
+//! Context: what a passage means given the passages around it. A quotation or a "He
+//! added…" continues the paragraph before; a list item belongs under its lead-in; a
+//! verdict ("The result appears fruitless") judges the talks just reported; "the talks"
+//! with a verdict means the series the article covers. And a series yields to the
+//! rounds it is made of: a passage that singles out rounds is about those rounds.
+//! The article also remembers which event a shared cue meant when a date settled it,
+//! so "their virtual meeting" three paragraphs later means the same call.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::cues::CueKind;
+use super::dates::Precision;
+use super::evidence::{Evidence, Group, Reason};
+use super::lexicon::{EXPECT, OPENER, PRONOUN, VERDICT};
+use super::model::Model;
+use super::passage::Passage;
+use super::words::Reading;
+use crate::corpus::BlockKind;
+
+/// The total weight at which a passage is put under an event.
+pub(crate) const THRESHOLD: f32 = 3.0;
+/// The weight of its own that picks an event out of those a passage inherits.
+const SELECT: f32 = 1.0;
+/// The weight each of several rounds named together needs.
+const TOGETHER: f32 = 1.5;
+/// How long before and after a series an article may mean it by "the talks".
+const SERIES_REACH_DAYS: i32 = 30;
+/// How many words into a passage a pronoun still points back.
+const PRONOUN_REACH: usize = 8;
+/// Share of a passage inside quotation marks that makes it a quotation.
+const MOSTLY_QUOTED: f32 = 0.6;
+
+/// How a passage hangs on an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Link {
+    /// It is a quotation (or opens with one) following on from the paragraph before.
+    Quotation,
+    /// It opens by pointing back: "He suggested…", "It was a point echoed…".
+    Pronoun,
+    /// It is an item of a list, under the paragraph that introduces the list.
+    ListItem,
+    /// It judges the outcome of the talks the paragraph before reported.
+    Verdict,
+    /// It names again a participant of the event of the paragraph before.
+    Participant,
+}
+
+impl Link {
+    /// The words of the link, for an event's `why`.
+    pub fn describe(self, from: usize) -> String {
+        let n = from + 1;
+        match self {
+            Link::Quotation => format!("context: continues the quotation of ¶{n}"),
+            Link::Pronoun => format!("context: continues ¶{n}"),
+            Link::ListItem => format!("context: item of the list under ¶{n}"),
+            Link::Verdict => format!("context: judges the talks of ¶{n}"),
+            Link::Participant => format!("context: a participant of ¶{n}'s event again"),
+        }
+    }
+}
+
+/// A passage already aligned, as the passages after it see it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Prior {
+    pub index: usize,
+    pub events: Vec<usize>,
+}
+
+/// What an article has said so far.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Discourse {
+    /// The series the article covers, if its date falls near one.
+    pub series: Option<usize>,
+    /// The last passage of the running text (captions stand apart).
+    pub previous: Option<Prior>,
+    /// The paragraph that introduces the current list.
+    pub lead_in: Option<Prior>,
+    /// The last passage was an item of a list.
+    pub in_list: bool,
+    /// A passage so far was about the series or one of its rounds.
+    pub covered_series: bool,
+    /// For each cue, the event a dated sentence tied it to, and where.
+    pub bindings: Vec<Option<(usize, usize)>>,
+}
+
+impl Discourse {
+    /// A fresh article published on `published`.
+    pub fn new(model: &Model, published: Date) -> Discourse {
+        Discourse {
+            series: current_series(model, published),
+            previous: None,
+            lead_in: None,
+            in_list: false,
+            covered_series: false,
+            bindings: vec![None; model.cues.cues.len()],
+        }
+    }
+
+    /// Records passage `index` (of `kind`) under `events`, and the cues its dates settled.
+    pub fn remember(
+        &mut self,
+        model: &Model,
+        index: usize,
+        kind: BlockKind,
+        events: &[usize],
+        passage: Option<&Passage>,
+    ) {
+        if kind == BlockKind::Caption {
+            // A caption describes a photo, often an old one: it neither continues the
+            // text nor settles what its words mean there.
+            return;
+        }
+        let in_list = matches!(kind, BlockKind::ListItem { .. });
+        if in_list && !self.in_list {
+            self.lead_in = self.previous.clone();
+        } else if !in_list {
+            self.lead_in = None;
+        }
+        self.in_list = in_list;
+        // Reuses the last passage's storage: this runs for every passage of a corpus.
+        let prior = self.previous.get_or_insert_with(Prior::default);
+        prior.index = index;
+        prior.events.clear();
+        prior.events.extend_from_slice(events);
+        if let Some(s) = self.series {
+            self.covered_series |= events
+                .iter()
+                .any(|&e| e == s || model.events[e].series == Some(s));
+        }
+        if let Some(p) = passage {
+            self.bind(model, index, events, p);
+        }
+    }
+
+    /// A sentence whose dates name exactly one of the passage's events ties the places
+    /// and formats it uses to that event, for the rest of the article.
+    fn bind(&mut self, model: &Model, index: usize, events: &[usize], p: &Passage) {
+        if p.mentions.is_empty() || p.hits.is_empty() {
+            return;
+        }
+        for s in 0..p.reading.sentences {
+            let mut dated: Vec<usize> = Vec::new();
+            for m in p.mentions.iter().filter(|m| {
+                m.sentence == s && matches!(m.precision, Precision::Day | Precision::Relative)
+            }) {
+                for (e, ev) in model.events.iter().enumerate() {
+                    if ev.start <= m.first && m.last <= ev.end && !dated.contains(&e) {
+                        dated.push(e);
+                    }
+                }
+            }
+            // A day of a series that is the day of one of its rounds means the round.
+            let all = dated.clone();
+            dated.retain(|&e| !all.iter().any(|&r| model.events[r].series == Some(e)));
+            let [b] = dated[..] else {
+                continue;
+            };
+            if !events.contains(&b) {
+                continue;
+            }
+            for h in p
+                .hits
+                .iter()
+                .filter(|h| p.reading.tokens[h.first].sentence == s)
+            {
+                let cue = &model.cues.cues[h.cue];
+                let kinds_fit = cue.events.iter().any(|&(e, _)| e == b)
+                    || cue
+                        .events
+                        .iter()
+                        .all(|&(e, _)| model.events[e].kind == model.events[b].kind);
+                let binds = cue
+                    .events
+                    .iter()
+                    .any(|&(_, k)| matches!(k, CueKind::Place | CueKind::Format));
+                if kinds_fit && binds {
+                    self.bindings[h.cue] = Some((b, index));
+                }
+            }
+        }
+    }
+}
+
+/// The series an article published on `published` covers: the one whose time it falls
+/// in or nearest to, within a month.
+fn current_series(model: &Model, published: Date) -> Option<usize> {
+    let reach = SERIES_REACH_DAYS.days();
+    model
+        .series
+        .iter()
+        .map(|(e, _)| (*e, &model.events[*e]))
+        .filter_map(|(e, ev)| {
+            let from = ev.start.checked_sub(reach).ok()?;
+            let to = ev.end.checked_add(reach).ok()?;
+            if published < from || published > to {
+                return None;
+            }
+            let distance = if published < ev.start {
+                (ev.start - published).get_days()
+            } else if published > ev.end {
+                (published - ev.end).get_days()
+            } else {
+                0
+            };
+            Some((distance, e))
+        })
+        .min()
+        .map(|(_, e)| e)
+}
+
+/// How passage `p`, a block of `kind`, hangs on the passage before, if it does.
+pub(crate) fn link(kind: BlockKind, reading: &Reading) -> Option<Link> {
+    match kind {
+        BlockKind::Caption | BlockKind::Heading { .. } => return None,
+        BlockKind::ListItem { .. } => return Some(Link::ListItem),
+        BlockKind::Quote => return Some(Link::Quotation),
+        _ => {}
+    }
+    if reading.opens_with_quote || reading.quoted_share() >= MOSTLY_QUOTED {
+        return Some(Link::Quotation);
+    }
+    // A pronoun first ("He suggested…", "It was a point echoed…"), or after opening
+    // function words and before any name ("Ahead of their talks", "Although this
+    // was…"). A passage opening with a name or a noun ("Russia has denied it…") has
+    // its own subject.
+    let (from, to) = reading.sentence_range(0);
+    let first = reading.tokens.get(from).map_or(0, |t| t.class);
+    if first & (PRONOUN | OPENER) == 0 {
+        return None;
+    }
+    for (k, t) in reading.tokens[from..to]
+        .iter()
+        .enumerate()
+        .take(PRONOUN_REACH)
+    {
+        if t.class & PRONOUN != 0 {
+            return Some(Link::Pronoun);
+        }
+        if k > 0 && t.capital {
+            break;
+        }
+    }
+    None
+}
+
+/// Decides the events of passage `p` from its own evidence and the discourse so far;
+/// adds the context items that decided it to `evidence`. Events in timeline order.
+pub(crate) fn decide(
+    model: &Model,
+    kind: BlockKind,
+    p: &Passage,
+    published: Date,
+    d: &Discourse,
+    evidence: &mut Evidence,
+) -> Vec<usize> {
+    let n = model.events.len();
+    // The passage's own weight for each event, before context adds to it.
+    let own = evidence.totals(n);
+    let mut chosen: Vec<usize> = (0..n).filter(|&e| own[e] >= THRESHOLD).collect();
+
+    if chosen.is_empty()
+        && let Some(link) = link(kind, p.reading)
+    {
+        let source = match link {
+            // The first item's lead-in is the passage just before it.
+            Link::ListItem if d.in_list => d.lead_in.as_ref(),
+            _ => d.previous.as_ref(),
+        };
+        if let Some(src) = source.filter(|s| !s.events.is_empty()) {
+            // Its own weaker evidence picks among what it inherits: a quotation of
+            // Carpenter after a paragraph on three rounds belongs to the OSCE round.
+            let picked: Vec<usize> = src
+                .events
+                .iter()
+                .copied()
+                .filter(|&e| own[e] >= SELECT)
+                .collect();
+            chosen = if picked.is_empty() {
+                src.events.clone()
+            } else {
+                picked
+            };
+            for &e in &chosen {
+                let reason = Reason::Context {
+                    link,
+                    from: src.index,
+                };
+                evidence.add(e, THRESHOLD, Group::Context, reason);
+            }
+        }
+    }
+
+    if chosen.is_empty()
+        && let Some(prev) = d.previous.as_ref()
+    {
+        // The people of the event just reported, named again: still that event.
+        for &e in &prev.events {
+            if evidence.has_participant(e, &model.cues) {
+                let reason = Reason::Context {
+                    link: Link::Participant,
+                    from: prev.index,
+                };
+                evidence.add(e, THRESHOLD, Group::Context, reason);
+                chosen.push(e);
+            }
+        }
+    }
+
+    if let Some(s) = d.series {
+        let started = published >= model.events[s].start;
+        if chosen.is_empty() && started {
+            verdict_on_rounds(model, p, s, d, evidence, &mut chosen);
+        }
+        if chosen.is_empty() && p.may_speak_of(model, s, published) {
+            the_talks(model, p, s, evidence, &mut chosen);
+        }
+        if chosen.is_empty() && started && d.covered_series {
+            the_week(model, p, s, evidence, &mut chosen);
+        }
+    }
+
+    // Two or more rounds of one series named together ("the Geneva, Brussels and
+    // Vienna meetings") vouch for each other: a paragraph about named rounds belongs
+    // to each of them.
+    if chosen.is_empty() {
+        for (x, rounds) in &model.series {
+            let named: Vec<usize> = rounds
+                .iter()
+                .copied()
+                .filter(|&r| {
+                    own[r] >= TOGETHER
+                        && evidence.names_round(r, &model.cues)
+                        && p.may_speak_of(model, r, published)
+                })
+                .collect();
+            if named.len() >= 2 {
+                for &r in &named {
+                    evidence.add(r, THRESHOLD, Group::Context, Reason::RoundOf(*x));
+                }
+                chosen.extend(named);
+            }
+        }
+    }
+
+    for (x, rounds) in &model.series {
+        if !chosen.contains(x) {
+            continue;
+        }
+        // A passage about the series that names a round by its place or people, or as
+        // "talks with NATO", is about that round.
+        for &r in rounds {
+            if !chosen.contains(&r)
+                && evidence.names_round(r, &model.cues)
+                && own[r] >= SELECT
+                && p.may_speak_of(model, r, published)
+            {
+                evidence.add(r, THRESHOLD, Group::Context, Reason::RoundOf(*x));
+                chosen.push(r);
+            }
+        }
+    }
+    // …and a series yields to its rounds.
+    for (x, rounds) in &model.series {
+        if rounds.iter().any(|r| chosen.contains(r)) {
+            chosen.retain(|e| e != x);
+        }
+    }
+    chosen.sort_unstable();
+    evidence.recycle_totals(own);
+    chosen
+}
+
+/// "The result appears to have been fruitless": a verdict opening the passage right
+/// after one about the rounds of the series judges the series.
+fn verdict_on_rounds(
+    model: &Model,
+    p: &Passage,
+    s: usize,
+    d: &Discourse,
+    evidence: &mut Evidence,
+    chosen: &mut Vec<usize>,
+) {
+    let Some(prev) = d.previous.as_ref() else {
+        return;
+    };
+    let about_series = prev
+        .events
+        .iter()
+        .any(|&e| e == s || model.events[e].series == Some(s));
+    let opens_with_verdict = p.sentences.first().is_some_and(|x| x.verdict);
+    if about_series && opens_with_verdict && p.allows(0, s) {
+        let reason = Reason::Context {
+            link: Link::Verdict,
+            from: prev.index,
+        };
+        evidence.add(s, THRESHOLD, Group::Context, reason);
+        chosen.push(s);
+    }
+}
+
+/// "During the course of the week, …" in an article about a week of talks: the week
+/// of the talks.
+fn the_week(
+    model: &Model,
+    p: &Passage,
+    s: usize,
+    evidence: &mut Evidence,
+    chosen: &mut Vec<usize>,
+) {
+    let ev = &model.events[s];
+    for (i, x) in p.sentences.iter().enumerate() {
+        let Some((from, to)) = x.frame else {
+            continue;
+        };
+        let covers = p.mentions.iter().any(|m| {
+            m.sentence as usize == i
+                && m.precision == Precision::Week
+                && m.from >= from
+                && m.from < to
+                && m.first <= ev.start
+                && ev.end <= m.last
+        });
+        if covers {
+            evidence.add(s, THRESHOLD, Group::Context, Reason::Frame(from, to));
+            chosen.push(s);
+            return;
+        }
+    }
+}
+
+/// "No one had expected the talks to deliver any breakthroughs": the talks, named as
+/// known to the reader and judged or awaited, are the series the article covers, when
+/// the passage names no event of its own.
+fn the_talks(
+    model: &Model,
+    p: &Passage,
+    s: usize,
+    evidence: &mut Evidence,
+    chosen: &mut Vec<usize>,
+) {
+    let ev = &model.events[s];
+    for &(from, noun, sentence) in &p.talk_refs {
+        let x = &p.sentences[sentence as usize];
+        let framed = x.frame.is_some_and(|(a, b)| noun >= a && noun < b);
+        // "the January talks", "the talks this week": dated to the series.
+        let dated = p.mentions.iter().any(|m| {
+            m.sentence == sentence
+                && m.precision != Precision::Year
+                && m.first <= ev.end
+                && ev.start <= m.last
+        });
+        if !(x.verdict || x.expects || framed || dated) || !p.allows(sentence, s) {
+            continue;
+        }
+        let (a, b) = p.reading.sentence_range(sentence);
+        let word = (a..b).find(|&i| {
+            let t = &p.reading.tokens[i];
+            !t.quoted && t.class & (VERDICT | EXPECT) != 0
+        });
+        evidence.add(
+            s,
+            THRESHOLD,
+            Group::Context,
+            Reason::Talks(from, noun + 1, word),
+        );
+        chosen.push(s);
+        return;
+    }
+}

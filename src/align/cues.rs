@@ -1,0 +1,300 @@
+//! The timeline's cues compiled once into a matcher: every cue becomes a sequence of
+//! word ids, indexed by its first word, so finding the cues of a passage costs one
+//! array lookup per word. A cue several events share ("Geneva", "Ryabkov") is one cue
+//! with several events; dates and context choose between them later.
+
+use std::collections::BTreeMap;
+
+use super::words::{Token, UNKNOWN, Vocabulary, WordId};
+use crate::timeline::Timeline;
+
+/// Which list of `rounds.toml` a cue comes from; it sets how much the cue weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum CueKind {
+    /// What the event is called: nearly decides alone.
+    Format,
+    /// A stock phrase of its coverage.
+    Phrase,
+    /// A participant.
+    Name,
+    /// Where it happened.
+    Place,
+    /// A name or place found in coverage of almost anything.
+    Common,
+}
+
+impl CueKind {
+    /// How much one such cue weighs, before it is shared among events.
+    pub fn weight(self) -> f32 {
+        match self {
+            CueKind::Format => 3.0,
+            CueKind::Phrase => 2.0,
+            CueKind::Name => 2.0,
+            CueKind::Place => 1.5,
+            CueKind::Common => 0.75,
+        }
+    }
+
+    /// The word used in explanations.
+    pub fn label(self) -> &'static str {
+        match self {
+            CueKind::Format => "format",
+            CueKind::Phrase => "phrase",
+            CueKind::Name | CueKind::Common => "name",
+            CueKind::Place => "place",
+        }
+    }
+
+    /// Names and places are written with a capital; a lower-case "carpenter" is a trade.
+    fn wants_capital(self) -> bool {
+        matches!(self, CueKind::Name | CueKind::Place | CueKind::Common)
+    }
+}
+
+/// One compiled cue.
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    /// Its words, normalised.
+    pub words: Vec<WordId>,
+    /// As first written in the timeline, for explanations.
+    pub text: String,
+    /// The events it points to, each with the list it is in there.
+    pub events: Vec<(usize, CueKind)>,
+    /// Matches only a capitalised word.
+    pub capital: bool,
+}
+
+/// A cue found in a passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CueHit {
+    /// Index of the cue.
+    pub cue: usize,
+    /// First token.
+    pub first: usize,
+    /// Number of tokens.
+    pub len: usize,
+}
+
+/// Every cue of a timeline, ready to match.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CueIndex {
+    pub cues: Vec<Cue>,
+    /// For each word id, the cues that start with it, longest first.
+    starts: Vec<Vec<usize>>,
+}
+
+impl CueIndex {
+    /// Compiles the cues of `timeline`, adding their words to `vocab`.
+    pub fn compile(timeline: &Timeline, vocab: &mut Vocabulary) -> CueIndex {
+        // BTreeMap: cue order, and so explanations, never depend on hashing.
+        let mut by_words: BTreeMap<Vec<WordId>, usize> = BTreeMap::new();
+        let mut cues: Vec<Cue> = Vec::new();
+        for (e, event) in timeline.events.iter().enumerate() {
+            let c = &event.cues;
+            let lists = [
+                (CueKind::Name, &c.names),
+                (CueKind::Place, &c.places),
+                (CueKind::Format, &c.formats),
+                (CueKind::Phrase, &c.phrases),
+                (CueKind::Common, &c.common),
+            ];
+            for (kind, list) in lists {
+                for text in list {
+                    let words = vocab.words_of(text);
+                    if words.is_empty() {
+                        continue;
+                    }
+                    let capital = kind.wants_capital()
+                        && text
+                            .trim_start()
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase);
+                    let i = *by_words.entry(words.clone()).or_insert_with(|| {
+                        cues.push(Cue {
+                            words,
+                            text: text.trim().to_string(),
+                            events: Vec::new(),
+                            capital,
+                        });
+                        cues.len() - 1
+                    });
+                    let cue = &mut cues[i];
+                    cue.capital &= capital;
+                    match cue.events.iter_mut().find(|(x, _)| *x == e) {
+                        // Listed twice for one event: the weightier list counts.
+                        Some((_, k)) => *k = (*k).min(kind),
+                        None => cue.events.push((e, kind)),
+                    }
+                }
+            }
+        }
+        let mut starts = vec![Vec::new(); vocab.len()];
+        for (i, cue) in cues.iter().enumerate() {
+            starts[cue.words[0] as usize].push(i);
+        }
+        for list in &mut starts {
+            list.sort_by_key(|&i| std::cmp::Reverse(cues[i].words.len()));
+        }
+        CueIndex { cues, starts }
+    }
+
+    /// Finds the cues of a passage, longest first and without overlaps, in text order.
+    /// A format or phrase of several words also matches with one word inserted ("draft
+    /// security treaties", "patience has now run out"), if nothing matches exactly.
+    pub fn find(&self, tokens: &[Token], out: &mut Vec<CueHit>) {
+        out.clear();
+        let mut i = 0;
+        while i < tokens.len() {
+            let w = tokens[i].word;
+            let candidates: &[usize] = if w == UNKNOWN {
+                &[]
+            } else {
+                self.starts.get(w as usize).map_or(&[], Vec::as_slice)
+            };
+            let hit = candidates
+                .iter()
+                .find_map(|&c| self.matches(c, tokens, i, false).map(|len| (c, len)))
+                .or_else(|| {
+                    candidates
+                        .iter()
+                        .find_map(|&c| self.matches(c, tokens, i, true).map(|len| (c, len)))
+                });
+            match hit {
+                Some((cue, len)) => {
+                    out.push(CueHit { cue, first: i, len });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// The number of tokens cue `c` covers at token `i`, if it matches there; with
+    /// `gap`, only a match with one inserted word counts.
+    fn matches(&self, c: usize, tokens: &[Token], i: usize, gap: bool) -> Option<usize> {
+        let cue = &self.cues[c];
+        let n = cue.words.len();
+        let len = if gap { n + 1 } else { n };
+        let run = tokens.get(i..i + len)?;
+        if (cue.capital && !run[0].capital) || run.iter().any(|t| t.sentence != run[0].sentence) {
+            return None;
+        }
+        if !gap {
+            return run
+                .iter()
+                .zip(&cue.words)
+                .all(|(t, w)| t.word == *w)
+                .then_some(n);
+        }
+        if n < 2
+            || !cue
+                .events
+                .iter()
+                .any(|&(_, k)| matches!(k, CueKind::Format | CueKind::Phrase))
+        {
+            return None;
+        }
+        (1..n)
+            .any(|k| {
+                run[..k]
+                    .iter()
+                    .zip(&cue.words[..k])
+                    .all(|(t, w)| t.word == *w)
+                    && run[k + 1..]
+                        .iter()
+                        .zip(&cue.words[k..])
+                        .all(|(t, w)| t.word == *w)
+            })
+            .then_some(len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::{Reading, read};
+    use super::*;
+    use crate::timeline::parse_timeline;
+
+    const TIMELINE: &str = r#"
+[[event]]
+id = "summit"
+title = "Summit"
+label = "Summit"
+date = 2021-06-16
+place = "Geneva"
+kind = "summit"
+[event.cues]
+names = ["Biden"]
+places = ["Geneva"]
+formats = ["Geneva summit"]
+
+[[event]]
+id = "talks"
+title = "Talks"
+label = "Talks"
+date = 2022-01-10
+place = "Geneva"
+kind = "talks"
+[event.cues]
+names = ["Carpenter"]
+places = ["Geneva"]
+phrases = ["patience has run out"]
+common = ["NATO"]
+"#;
+
+    fn hits(text: &str) -> Vec<(String, Vec<(usize, CueKind)>)> {
+        let timeline = parse_timeline("rounds.toml", TIMELINE.as_bytes()).expect("valid");
+        let mut vocab = Vocabulary::default();
+        let index = CueIndex::compile(&timeline, &mut vocab);
+        let mut reading = Reading::default();
+        read(text, &vocab, &mut reading);
+        let mut out = Vec::new();
+        index.find(&reading.tokens, &mut out);
+        out.iter()
+            .map(|h| {
+                let cue = &index.cues[h.cue];
+                (cue.text.clone(), cue.events.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shared_cue_points_to_every_event() {
+        let h = hits("They met in Geneva.");
+        assert_eq!(
+            h,
+            vec![(
+                "Geneva".to_string(),
+                vec![(0, CueKind::Place), (1, CueKind::Place)]
+            )]
+        );
+    }
+
+    #[test]
+    fn longest_cue_wins() {
+        let h = hits("The Geneva summit ended.");
+        assert_eq!(
+            h,
+            vec![("Geneva summit".to_string(), vec![(0, CueKind::Format)])]
+        );
+    }
+
+    #[test]
+    fn phrases_fold_case_and_punctuation_names_need_capitals() {
+        assert_eq!(hits("“Our PATIENCE has run out,” he said.").len(), 1);
+        assert!(hits("a carpenter from nato").is_empty());
+        assert_eq!(hits("Michael Carpenter and NATO").len(), 2);
+    }
+
+    #[test]
+    fn a_phrase_allows_one_inserted_word_a_name_does_not() {
+        assert_eq!(hits("our patience has now run out").len(), 1);
+        assert!(hits("our patience has not yet run out").is_empty());
+    }
+
+    #[test]
+    fn a_cue_does_not_run_across_sentences() {
+        assert!(hits("Our patience has. Run out.").is_empty());
+    }
+}

@@ -1,0 +1,696 @@
+//! Reading dates and weekdays in the forms news texts use — "January 10", "Jan. 10",
+//! "10 January", "13–14 January", "December 17, 2021", "mid-January", "in the summer",
+//! "this week", "on Friday" — each resolved to days of the calendar against the
+//! article's publication date.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+use super::lexicon::{
+    DATE_WORDS, DAY_WORD, DEFINITE, FRAME, INDEFINITE, LAST, MONTH, MONTH_NOUN, MONTH_WORD, NEXT,
+    OF, PART, SEASON, THIS, WEEK, WEEKDAY, YEAR,
+};
+use super::words::{Reading, Vocabulary};
+
+/// How exactly a mention pins down its days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Precision {
+    /// A calendar day: "January 10", "10 January 2022".
+    Day,
+    /// A run of days: "13–14 January".
+    Days,
+    /// A day named relative to publication: "on Friday", "yesterday".
+    Relative,
+    /// A week: "this week", "last week".
+    Week,
+    /// Part of a month: "mid-January", "late December".
+    PartOfMonth,
+    /// A month: "in December", "June 2021".
+    Month,
+    /// A season: "in the summer".
+    Season,
+    /// A year: "in 2019", "this year".
+    Year,
+}
+
+/// A date mention of a passage: the days it names and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TimeMention {
+    /// First day named.
+    pub first: Date,
+    /// Last day named (the same as `first` for a single day).
+    pub last: Date,
+    /// How exactly.
+    pub precision: Precision,
+    /// Token range `[from, to)` of the words that say it.
+    pub from: usize,
+    pub to: usize,
+    /// Sentence of the passage.
+    pub sentence: u16,
+    /// For a bare weekday read backwards, the coming one instead: "said the council on
+    /// Wednesday would be a test" is read forwards when the event the sentence names
+    /// falls on that day.
+    pub other: Option<Date>,
+}
+
+/// How far after publication an undated "December 4" or "in March" may lie: an article
+/// speaks of the recent past or the near future, further when it speaks in the future
+/// tense.
+const AHEAD_DAYS: i32 = 45;
+const AHEAD_DAYS_FUTURE: i32 = 180;
+
+/// Reads every date mention of a passage into `out`. `future(s)` says whether sentence
+/// `s` speaks of the future (which turns "on Monday" forwards).
+pub(crate) fn read_dates(
+    text: &str,
+    reading: &Reading,
+    vocab: &Vocabulary,
+    published: Date,
+    future: &dyn Fn(u16) -> bool,
+    out: &mut Vec<TimeMention>,
+) {
+    out.clear();
+    let scanner = Scanner {
+        text,
+        reading,
+        vocab,
+        published,
+        future,
+    };
+    let mut i = 0;
+    while i < reading.tokens.len() {
+        let t = &reading.tokens[i];
+        // Most words have nothing to do with time: skip them at a glance.
+        if t.class & DATE_WORDS == 0 && t.number.is_none() {
+            i += 1;
+            continue;
+        }
+        match scanner.mention_at(i) {
+            Some(m) => {
+                i = m.to.max(i + 1);
+                out.push(m);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    reading: &'a Reading,
+    vocab: &'a Vocabulary,
+    published: Date,
+    future: &'a dyn Fn(u16) -> bool,
+}
+
+impl Scanner<'_> {
+    fn class(&self, i: usize) -> u64 {
+        self.reading.tokens.get(i).map_or(0, |t| t.class)
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.reading
+            .tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.start as usize..t.end as usize))
+            .unwrap_or("")
+    }
+
+    fn gap(&self, i: usize) -> &str {
+        self.reading.gap(self.text, i).trim()
+    }
+
+    /// A day of the month at token `i`: "10", or "10th".
+    fn day(&self, i: usize) -> Option<i8> {
+        let raw = self.raw(i);
+        let digits = raw.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &raw[digits.len()..];
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if !suffix.is_empty() && !["st", "nd", "rd", "th"].contains(&suffix) {
+            return None;
+        }
+        digits.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
+    }
+
+    /// A year at token `i`: 1900–2100.
+    fn year(&self, i: usize) -> Option<i16> {
+        let n = self.reading.tokens.get(i)?.number?;
+        (1900..=2100).contains(&n).then_some(n as i16)
+    }
+
+    fn future(&self, i: usize) -> bool {
+        self.reading
+            .tokens
+            .get(i)
+            .is_some_and(|t| (self.future)(t.sentence))
+    }
+
+    fn mention(
+        &self,
+        first: Date,
+        last: Date,
+        precision: Precision,
+        from: usize,
+        to: usize,
+    ) -> TimeMention {
+        TimeMention {
+            first,
+            last,
+            precision,
+            from,
+            to,
+            sentence: self.reading.tokens.get(from).map_or(0, |t| t.sentence),
+            other: None,
+        }
+    }
+
+    fn mention_at(&self, i: usize) -> Option<TimeMention> {
+        let class = self.class(i);
+        let capital = self.reading.tokens.get(i).is_some_and(|t| t.capital);
+        if class & MONTH != 0 && (capital || class & MONTH_WORD == 0) {
+            return self.month_at(i);
+        }
+        if class & WEEKDAY != 0 && capital {
+            return self.weekday_at(i);
+        }
+        if class & DAY_WORD != 0 {
+            let offset = i64::from(self.vocab.info(self.reading.tokens[i].word).value) - 2;
+            let day = self.published.checked_add(offset.days()).ok()?;
+            return Some(self.mention(day, day, Precision::Relative, i, i + 1));
+        }
+        if class & WEEK != 0 {
+            return self.week_at(i);
+        }
+        if class & MONTH_NOUN != 0 {
+            return self.month_noun_at(i);
+        }
+        if class & SEASON != 0 {
+            return self.season_at(i);
+        }
+        if class & YEAR != 0 && i > 0 {
+            let y = self.published.year();
+            let prev = self.class(i - 1);
+            let year = if prev & THIS != 0 {
+                y
+            } else if prev & LAST != 0 {
+                y - 1
+            } else if prev & NEXT != 0 {
+                y + 1
+            } else {
+                return None;
+            };
+            return self.year_mention(year, i - 1, i + 1);
+        }
+        if let Some(y) = self.year(i) {
+            return self.year_mention(y, i, i + 1);
+        }
+        None
+    }
+
+    fn year_mention(&self, year: i16, from: usize, to: usize) -> Option<TimeMention> {
+        let first = Date::new(year, 1, 1).ok()?;
+        let last = Date::new(year, 12, 31).ok()?;
+        Some(self.mention(first, last, Precision::Year, from, to))
+    }
+
+    /// The year after a date, "…, 2021" or "… 2021", if there is one at token `i`.
+    fn year_after(&self, i: usize) -> Option<i16> {
+        let gap = self.gap(i.checked_sub(1)?);
+        (gap.is_empty() || gap == ",")
+            .then(|| self.year(i))
+            .flatten()
+    }
+
+    /// The latest of last year's, this year's and next year's `make(year)` that is not too
+    /// far after publication.
+    fn infer(&self, i: usize, make: impl Fn(i16) -> Option<Date>) -> Option<Date> {
+        let ahead = if self.future(i) {
+            AHEAD_DAYS_FUTURE
+        } else {
+            AHEAD_DAYS
+        };
+        let limit = self.published.checked_add(ahead.days()).ok()?;
+        let y = self.published.year();
+        [y + 1, y, y - 1]
+            .into_iter()
+            .filter_map(&make)
+            .find(|d| *d <= limit)
+    }
+
+    fn month_at(&self, i: usize) -> Option<TimeMention> {
+        let month = self.vocab.info(self.reading.tokens[i].word).value as i8;
+        // "January 10", "Jan. 10", "January 13-14", "December 17, 2021".
+        if let Some(d) = self.day(i + 1).filter(|_| matches!(self.gap(i), "" | ".")) {
+            let mut to = i + 2;
+            let mut last_day = d;
+            if let Some(e) = self
+                .day(i + 2)
+                .filter(|e| *e > d && is_dash(self.gap(i + 1)))
+            {
+                last_day = e;
+                to = i + 3;
+            }
+            return self.days(month, d, last_day, i, to);
+        }
+        // "10 January", "13–14 January 2022".
+        if let Some(d) = i
+            .checked_sub(1)
+            .and_then(|p| self.day(p))
+            .filter(|_| self.gap(i - 1).is_empty())
+        {
+            let mut from = i - 1;
+            let mut first_day = d;
+            if let Some(c) = i
+                .checked_sub(2)
+                .and_then(|p| self.day(p))
+                .filter(|c| *c < d && is_dash(self.gap(i - 2)))
+            {
+                first_day = c;
+                from = i - 2;
+            }
+            return self.days(month, first_day, d, from, i + 1);
+        }
+        // A month alone, perhaps with its part or its year: "mid-January", "June 2021".
+        let year = self.year_after(i + 1);
+        let opens_sentence =
+            i == 0 || self.reading.tokens[i - 1].sentence != self.reading.tokens[i].sentence;
+        if self.class(i) & MONTH_WORD != 0 && year.is_none() && opens_sentence {
+            // "May I …", "March on": a month only when it cannot be the verb.
+            return None;
+        }
+        let (part, from) = match i.checked_sub(1).map(|p| self.class(p)) {
+            Some(c) if c & PART != 0 => (
+                self.vocab.info(self.reading.tokens[i - 1].word).value,
+                i - 1,
+            ),
+            Some(c) if c & OF != 0 && i >= 2 && self.class(i - 2) & PART != 0 => (
+                self.vocab.info(self.reading.tokens[i - 2].word).value,
+                i - 2,
+            ),
+            _ => (0, i),
+        };
+        let first = match year {
+            Some(y) => Date::new(y, month, 1).ok()?,
+            None => self.infer(i, |y| Date::new(y, month, 1).ok())?,
+        };
+        let to = if year.is_some() { i + 2 } else { i + 1 };
+        let end = first.last_of_month();
+        let (a, b, precision) = match part {
+            1 => (
+                first,
+                Date::new(first.year(), month, 10).ok()?,
+                Precision::PartOfMonth,
+            ),
+            2 => (
+                Date::new(first.year(), month, 10).ok()?,
+                Date::new(first.year(), month, 20).ok()?,
+                Precision::PartOfMonth,
+            ),
+            3 => (
+                Date::new(first.year(), month, 20).ok()?,
+                end,
+                Precision::PartOfMonth,
+            ),
+            _ => (first, end, Precision::Month),
+        };
+        Some(self.mention(a, b, precision, from, to))
+    }
+
+    /// Days `d`–`e` of `month`, with the year written after token `to - 1` or inferred.
+    fn days(&self, month: i8, d: i8, e: i8, from: usize, to: usize) -> Option<TimeMention> {
+        let (year, to) = match self.year_after(to) {
+            Some(y) => (Some(y), to + 1),
+            None => (None, to),
+        };
+        let first = match year {
+            Some(y) => Date::new(y, month, d).ok()?,
+            None => self.infer(from, |y| Date::new(y, month, d).ok())?,
+        };
+        let last = Date::new(first.year(), month, e).ok()?;
+        let precision = if d == e {
+            Precision::Day
+        } else {
+            Precision::Days
+        };
+        Some(self.mention(first, last, precision, from, to))
+    }
+
+    /// "on Friday": the most recent Friday on or before publication, unless the sentence
+    /// speaks of the future (or says "next"); "last Friday" is strictly before.
+    fn weekday_at(&self, i: usize) -> Option<TimeMention> {
+        let value = self.vocab.info(self.reading.tokens[i].word).value;
+        let weekday = Weekday::from_monday_one_offset(value as i8).ok()?;
+        let p = self.published;
+        let prev = i.checked_sub(1).map_or(0, |j| self.class(j));
+        let from = if prev & (LAST | NEXT | THIS) != 0 {
+            i - 1
+        } else {
+            i
+        };
+        let same = p.weekday() == weekday;
+        let last = p.nth_weekday(-1, weekday).ok()?;
+        let next = p.nth_weekday(1, weekday).ok()?;
+        let (day, other) = if prev & LAST != 0 {
+            (last, None)
+        } else if prev & NEXT != 0 {
+            (next, None)
+        } else if same {
+            (p, None)
+        } else if self.future(i) {
+            // The future tense is said outright: no other reading.
+            (next, None)
+        } else {
+            (last, Some(next))
+        };
+        let mut m = self.mention(day, day, Precision::Relative, from, i + 1);
+        m.other = other;
+        Some(m)
+    }
+
+    /// "last month", "this month", "next month".
+    fn month_noun_at(&self, i: usize) -> Option<TimeMention> {
+        let prev_i = i.checked_sub(1)?;
+        let prev = self.class(prev_i);
+        let this = self.published.first_of_month();
+        let first = if prev & LAST != 0 {
+            this.checked_sub(1.month()).ok()?
+        } else if prev & NEXT != 0 {
+            this.checked_add(1.month()).ok()?
+        } else if prev & THIS != 0 {
+            this
+        } else {
+            return None;
+        };
+        Some(self.mention(
+            first,
+            first.last_of_month(),
+            Precision::Month,
+            prev_i,
+            i + 1,
+        ))
+    }
+
+    /// "this week", "last week", "the week" (of publication); not "a week of talks".
+    fn week_at(&self, i: usize) -> Option<TimeMention> {
+        let prev_i = i.checked_sub(1)?;
+        let prev = self.class(prev_i);
+        let p = self.published;
+        let monday = if p.weekday() == Weekday::Monday {
+            p
+        } else {
+            p.nth_weekday(-1, Weekday::Monday).ok()?
+        };
+        let (first, last) = if self.raw(prev_i).eq_ignore_ascii_case("past") {
+            (p.checked_sub(6.days()).ok()?, p)
+        } else if prev & LAST != 0 {
+            // At a weekend, "last week" may be the working week just ended as well as
+            // the one before: take both.
+            let weekend = matches!(p.weekday(), Weekday::Saturday | Weekday::Sunday);
+            let last = if weekend {
+                p
+            } else {
+                monday.checked_sub(1.days()).ok()?
+            };
+            (monday.checked_sub(7.days()).ok()?, last)
+        } else if prev & NEXT != 0 {
+            (
+                monday.checked_add(7.days()).ok()?,
+                monday.checked_add(13.days()).ok()?,
+            )
+        } else if prev & THIS != 0 || self.deictic_the(i) {
+            (monday, monday.checked_add(6.days()).ok()?)
+        } else {
+            return None;
+        };
+        Some(self.mention(first, last, Precision::Week, prev_i, i + 1))
+    }
+
+    /// "the week" as news uses it: the week being reported. Not "the week of …", "the
+    /// week before …".
+    fn deictic_the(&self, i: usize) -> bool {
+        let prev_is_the = i > 0 && self.raw(i - 1).eq_ignore_ascii_case("the");
+        let before = if i >= 2 { self.class(i - 2) } else { 0 };
+        let next = self.class(i + 1);
+        let next_raw = self.raw(i + 1);
+        prev_is_the
+            && before & INDEFINITE == 0
+            && next & (OF | FRAME) == 0
+            && !["when", "that", "to", "in"]
+                .iter()
+                .any(|w| next_raw.eq_ignore_ascii_case(w))
+    }
+
+    /// "in the summer", "last summer", "summer 2021"; a bare "fall" is a verb.
+    fn season_at(&self, i: usize) -> Option<TimeMention> {
+        let season = self.vocab.info(self.reading.tokens[i].word).value;
+        let prev = i.checked_sub(1).map_or(0, |j| self.class(j));
+        let year = self.year_after(i + 1).or_else(|| {
+            (self.class(i + 1) & OF != 0)
+                .then(|| self.year(i + 2))
+                .flatten()
+        });
+        if prev & (DEFINITE | THIS | LAST | NEXT) == 0 && year.is_none() {
+            return None;
+        }
+        let range = |y: i16| -> Option<(Date, Date)> {
+            let (a, b) = match season {
+                1 => (Date::new(y, 3, 1).ok()?, Date::new(y, 5, 31).ok()?),
+                2 => (Date::new(y, 6, 1).ok()?, Date::new(y, 8, 31).ok()?),
+                3 => (Date::new(y, 9, 1).ok()?, Date::new(y, 11, 30).ok()?),
+                _ => (
+                    Date::new(y, 12, 1).ok()?,
+                    Date::new(y + 1, 2, 1).ok()?.last_of_month(),
+                ),
+            };
+            Some((a, b))
+        };
+        let p = self.published;
+        let y = p.year();
+        let candidates = [y - 2, y - 1, y, y + 1].map(range);
+        let (first, last) = if let Some(year) = year {
+            range(year)?
+        } else if prev & LAST != 0 {
+            candidates.into_iter().flatten().rfind(|(_, b)| *b < p)?
+        } else if prev & NEXT != 0 {
+            candidates.into_iter().flatten().find(|(a, _)| *a > p)?
+        } else if let Some(now) = candidates
+            .into_iter()
+            .flatten()
+            .find(|(a, b)| *a <= p && p <= *b)
+        {
+            now
+        } else {
+            let first = self.infer(i, |y| range(y).map(|r| r.0))?;
+            candidates
+                .into_iter()
+                .flatten()
+                .find(|(a, _)| *a == first)?
+        };
+        let from = if prev & (THIS | LAST | NEXT) != 0 {
+            i - 1
+        } else {
+            i
+        };
+        let to = match year {
+            Some(_) if self.class(i + 1) & OF != 0 => i + 3,
+            Some(_) => i + 2,
+            None => i + 1,
+        };
+        Some(self.mention(first, last, Precision::Season, from, to))
+    }
+}
+
+fn is_dash(gap: &str) -> bool {
+    matches!(gap, "-" | "–" | "—" | "‒")
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::super::lexicon;
+    use super::super::words::read;
+    use super::*;
+
+    /// (text of the mention, first day, last day, precision) for every mention.
+    fn dates_in(text: &str, published: Date) -> Vec<(String, Date, Date, Precision)> {
+        let mut vocab = Vocabulary::default();
+        lexicon::install(&mut vocab);
+        let mut reading = Reading::default();
+        read(text, &vocab, &mut reading);
+        let future = |s: u16| {
+            reading
+                .tokens
+                .iter()
+                .any(|t| t.sentence == s && t.class & lexicon::FUTURE != 0)
+        };
+        let mut out = Vec::new();
+        read_dates(text, &reading, &vocab, published, &future, &mut out);
+        out.into_iter()
+            .map(|m| {
+                (
+                    reading.span(text, m.from, m.to).to_string(),
+                    m.first,
+                    m.last,
+                    m.precision,
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str, published: Date) -> (Date, Date, Precision) {
+        let all = dates_in(text, published);
+        assert_eq!(all.len(), 1, "{text:?}: {all:?}");
+        (all[0].1, all[0].2, all[0].3)
+    }
+
+    const JAN14: Date = date(2022, 1, 14); // a Friday
+
+    #[test]
+    fn month_day_forms() {
+        let d = date(2022, 1, 10);
+        for text in [
+            "on January 10",
+            "on Jan. 10,",
+            "on 10 January",
+            "on January 10th",
+        ] {
+            assert_eq!(one(text, JAN14), (d, d, Precision::Day), "{text}");
+        }
+        let all = dates_in("On January 10 this year", JAN14);
+        assert_eq!(all[0].0, "January 10");
+        assert_eq!(all[1].3, Precision::Year);
+    }
+
+    #[test]
+    fn explicit_year() {
+        let d = date(2021, 12, 17);
+        assert_eq!(
+            one("On December 17, 2021, the ministry", JAN14),
+            (d, d, Precision::Day)
+        );
+        let all = dates_in("a press conference on Jan. 13, 2022.", JAN14);
+        assert_eq!(all[0].0, "Jan. 13, 2022");
+        assert_eq!(
+            one("in June 2021", JAN14),
+            (date(2021, 6, 1), date(2021, 6, 30), Precision::Month)
+        );
+    }
+
+    #[test]
+    fn ranges_with_dash_or_hyphen() {
+        let r = (date(2022, 1, 13), date(2022, 1, 14), Precision::Days);
+        assert_eq!(one("the night of 13–14 January", JAN14), r);
+        assert_eq!(one("the night of January 13-14, a cyber attack", JAN14), r);
+        assert_eq!(one("on January 13 – 14", JAN14), r);
+    }
+
+    #[test]
+    fn year_is_inferred_across_new_year() {
+        // A December date in a January article is the previous December.
+        let d = date(2021, 12, 4);
+        assert_eq!(
+            one("Biden stressed on December 4 that", JAN14),
+            (d, d, Precision::Day)
+        );
+        // A January date in a December article is the coming January.
+        let d = date(2022, 1, 10);
+        assert_eq!(
+            one(
+                "officials are due to meet on January 10",
+                date(2021, 12, 31)
+            ),
+            (d, d, Precision::Day)
+        );
+        assert_eq!(
+            one("they met on January 10", date(2021, 12, 31)),
+            (d, d, Precision::Day)
+        );
+        // Far ahead of publication only when the text speaks of the future.
+        assert_eq!(one("in May 2022", JAN14).0, date(2022, 5, 1));
+        assert_eq!(one("talks in March", JAN14).0, date(2021, 3, 1));
+        assert_eq!(one("talks will resume in March", JAN14).0, date(2022, 3, 1));
+    }
+
+    #[test]
+    fn vague_mentions() {
+        assert_eq!(
+            one("until mid-January, when officials", date(2021, 12, 31)),
+            (date(2022, 1, 10), date(2022, 1, 20), Precision::PartOfMonth)
+        );
+        assert_eq!(
+            one("talks in late December", JAN14),
+            (
+                date(2021, 12, 20),
+                date(2021, 12, 31),
+                Precision::PartOfMonth
+            )
+        );
+        assert_eq!(
+            one("begun in Geneva in the summer", JAN14),
+            (date(2021, 6, 1), date(2021, 8, 31), Precision::Season)
+        );
+        assert_eq!(
+            one("over video link in December", JAN14).0,
+            date(2021, 12, 1)
+        );
+        assert_eq!(
+            one("this year", JAN14),
+            (date(2022, 1, 1), date(2022, 12, 31), Precision::Year)
+        );
+        assert_eq!(one("In 2019, under Trump", JAN14).2, Precision::Year);
+        assert_eq!(
+            one("this winter", JAN14),
+            (date(2021, 12, 1), date(2022, 2, 28), Precision::Season)
+        );
+        // Words that only look like dates.
+        assert!(dates_in("Russia may march on; prices fall", JAN14).is_empty());
+        assert!(dates_in("a week of high-profile talks", JAN14).is_empty());
+        assert!(dates_in("10,000 troops", JAN14).is_empty());
+        assert_eq!(
+            one("Last month, Russia submitted", JAN14),
+            (date(2021, 12, 1), date(2021, 12, 31), Precision::Month)
+        );
+        assert!(dates_in("a month of talks", JAN14).is_empty());
+    }
+
+    #[test]
+    fn weeks() {
+        let week = (date(2022, 1, 10), date(2022, 1, 16), Precision::Week);
+        assert_eq!(one("this week's talks", JAN14), week);
+        assert_eq!(one("During the course of the week, remarks", JAN14), week);
+        assert_eq!(one("closed the week.", JAN14), week);
+        assert_eq!(
+            one("talks last week", date(2022, 1, 18)).0,
+            date(2022, 1, 10)
+        );
+        // On a Sunday, "last week" may be the week just ending.
+        let sunday = one("Last week's rounds", date(2022, 1, 16));
+        assert_eq!((sunday.0, sunday.1), (date(2022, 1, 3), date(2022, 1, 16)));
+        assert!(dates_in("the week of talks", JAN14).is_empty());
+    }
+
+    #[test]
+    fn weekdays_against_publication() {
+        let fri = date(2022, 1, 14);
+        assert_eq!(one("At a press conference on Friday", JAN14).0, fri);
+        assert_eq!(
+            one("Sherman met Ryabkov on Monday", JAN14).0,
+            date(2022, 1, 10)
+        );
+        assert_eq!(one("talks on Wednesday", JAN14).0, date(2022, 1, 12));
+        // Future tense turns forwards; "last" and "next" say so themselves.
+        let fri7 = date(2022, 1, 7);
+        assert_eq!(
+            one("Sherman will meet Ryabkov on Monday", fri7).0,
+            date(2022, 1, 10)
+        );
+        assert_eq!(one("they met on Monday", fri7).0, date(2022, 1, 3));
+        assert_eq!(one("next Monday", fri7).0, date(2022, 1, 10));
+        assert_eq!(one("last Friday", JAN14).0, date(2022, 1, 7));
+        assert_eq!(one("said today", JAN14).0, fri);
+        assert_eq!(one("said yesterday", JAN14).0, date(2022, 1, 13));
+    }
+}

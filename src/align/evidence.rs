@@ -1,0 +1,495 @@
+//! The evidence one passage gives for each event on its own: its dates, its cues, and
+//! the words around them (a kind of meeting beside a place, a speaker's name beside
+//! "said", a sentence opened by "After the NATO meeting"). Each piece is an [`Item`]
+//! with a weight and the reason to show for it; `mod.rs` sums them and `context.rs`
+//! adds what the neighbouring passages say.
+
+use jiff::civil::Date;
+
+use super::cues::{CueHit, CueIndex, CueKind};
+use super::dates::{Precision, TimeMention};
+use super::lexicon::{KINDS, TALKS};
+use super::model::{Model, overlap_days};
+use super::passage::Passage;
+
+/// How many tokens apart a date and the word that says what happened on it may be.
+const ANCHOR_WINDOW: usize = 8;
+/// How many tokens apart a cue and a word for its kind of event ("talks", "summit").
+const KIND_WINDOW: usize = 4;
+
+/// Why an event got some weight; turned into words only for the events kept.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Reason {
+    /// A date mention (index into `mentions`).
+    Date(usize),
+    /// A cue, perhaps read as the event an earlier passage tied it to.
+    Cue { cue: usize, bound: Option<usize> },
+    /// A word for the event's kind beside one of its cues (token).
+    Kind(usize),
+    /// A participant quoted or reported (cue).
+    Speaker(usize),
+    /// A sentence-opening frame (token range).
+    Frame(usize, usize),
+    /// Words that gather talks into a series (token range).
+    Series(usize, usize),
+    /// "the talks" (token range), with the verdict or expectation beside it (token).
+    Talks(usize, usize, Option<usize>),
+    /// Inherited from passage `from`, for the reason given.
+    Context {
+        link: super::context::Link,
+        from: usize,
+    },
+    /// A round named in a passage about its series (the series).
+    RoundOf(usize),
+}
+
+/// How an item's weight adds up with others of its group for the same event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Group {
+    /// Dates: the best one counts.
+    Time,
+    /// Names (participants and common names): they add up.
+    Names,
+    /// Places: they add up.
+    Places,
+    /// Formats: they add up.
+    Formats,
+    /// Stock phrases: they add up.
+    Phrases,
+    /// A word for the event's kind beside a cue.
+    Kind,
+    /// A participant reported speaking.
+    Speaker,
+    /// A sentence-opening frame naming the event.
+    Frame,
+    /// Words that can only mean a series.
+    Series,
+    /// What the passages around it say: decides alone.
+    Context,
+}
+
+impl Group {
+    pub(crate) const ALL: [Group; 10] = [
+        Group::Time,
+        Group::Names,
+        Group::Places,
+        Group::Formats,
+        Group::Phrases,
+        Group::Kind,
+        Group::Speaker,
+        Group::Frame,
+        Group::Series,
+        Group::Context,
+    ];
+
+    /// The most a group can add: a passage that names five OSCE officials is no more
+    /// about the OSCE than one that names two.
+    fn cap(self) -> f32 {
+        match self {
+            Group::Names => 3.0,
+            Group::Places => 2.0,
+            Group::Formats => 3.0,
+            Group::Phrases => 4.0,
+            Group::Time | Group::Series | Group::Context => 3.0,
+            Group::Kind | Group::Speaker | Group::Frame => 1.0,
+        }
+    }
+
+    /// Whether several items of the group add up, or only the strongest counts.
+    fn sums(self) -> bool {
+        matches!(
+            self,
+            Group::Names | Group::Places | Group::Formats | Group::Phrases
+        )
+    }
+
+    fn of(kind: CueKind) -> Group {
+        match kind {
+            CueKind::Format => Group::Formats,
+            CueKind::Phrase => Group::Phrases,
+            CueKind::Name | CueKind::Common => Group::Names,
+            CueKind::Place => Group::Places,
+        }
+    }
+}
+
+/// Some weight for one event, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Item {
+    pub event: usize,
+    pub weight: f32,
+    pub group: Group,
+    pub reason: Reason,
+}
+
+/// The evidence of a passage, item by item.
+#[derive(Debug, Default)]
+pub(crate) struct Evidence {
+    pub items: Vec<Item>,
+    /// Reused while weighing: the events a cue may stand for.
+    candidates: Vec<(usize, CueKind)>,
+    /// Reused while weighing: (sentence, event) for each event a frame names.
+    framed: Vec<(u16, usize)>,
+    /// Reused while totalling: per event, per group.
+    groups: Vec<[f32; Group::ALL.len()]>,
+    /// Reused while totalling: per event.
+    totals: Vec<f32>,
+}
+
+impl Evidence {
+    /// Adds an item; the same reason for the same event counts once, at its strongest.
+    pub fn add(&mut self, event: usize, weight: f32, group: Group, reason: Reason) {
+        if weight <= 0.0 {
+            return;
+        }
+        if let Some(it) = self
+            .items
+            .iter_mut()
+            .find(|it| it.event == event && it.reason == reason)
+        {
+            it.weight = it.weight.max(weight);
+            return;
+        }
+        self.items.push(Item {
+            event,
+            weight,
+            group,
+            reason,
+        });
+    }
+
+    /// The total weight for each of `n` events: groups that sum are summed and capped,
+    /// the others count their strongest item.
+    pub fn totals(&mut self, n: usize) -> Vec<f32> {
+        let mut groups = std::mem::take(&mut self.groups);
+        groups.clear();
+        groups.resize(n, [0.0; Group::ALL.len()]);
+        for it in &self.items {
+            let Some(g) = groups.get_mut(it.event) else {
+                continue;
+            };
+            let slot = &mut g[it.group as usize];
+            if it.group.sums() {
+                *slot += it.weight;
+            } else {
+                *slot = slot.max(it.weight);
+            }
+        }
+        let mut totals = std::mem::take(&mut self.totals);
+        totals.clear();
+        totals.extend(groups.iter().map(|g| {
+            Group::ALL
+                .iter()
+                .map(|&x| g[x as usize].min(x.cap()))
+                .sum::<f32>()
+        }));
+        self.groups = groups;
+        totals
+    }
+
+    /// Gives back a vector [`Evidence::totals`] returned, for the next passage.
+    pub fn recycle_totals(&mut self, totals: Vec<f32>) {
+        self.totals = totals;
+    }
+
+    /// True if `event` has an item of `group`.
+    pub fn has(&self, event: usize, group: Group) -> bool {
+        self.items
+            .iter()
+            .any(|it| it.event == event && it.group == group)
+    }
+
+    /// True if `event` has a participant among the passage's cues (a name, not common).
+    pub fn has_participant(&self, event: usize, cues: &CueIndex) -> bool {
+        self.items.iter().any(|it| {
+            it.event == event
+                && matches!(it.reason, Reason::Cue { cue, .. }
+                    if cues.cues[cue].events.iter().any(|&(e, k)| e == event && k == CueKind::Name))
+        })
+    }
+
+    /// True if the passage names the round `event` of a series: by a cue that is its
+    /// alone, or by its place or format beside a word for talks ("talks with NATO",
+    /// "the meetings in Brussels and Geneva"). A shared participant ("Ryabkov, of
+    /// Russia's delegation") does not single out a round.
+    pub fn names_round(&self, event: usize, cues: &CueIndex) -> bool {
+        let with_kind = self.has(event, Group::Kind);
+        self.items.iter().any(|it| {
+            let Reason::Cue { cue, .. } = it.reason else {
+                return false;
+            };
+            let cue = &cues.cues[cue];
+            it.event == event
+                && cue.events.iter().any(|&(e, k)| {
+                    e == event
+                        && match k {
+                            CueKind::Place | CueKind::Format | CueKind::Common => with_kind,
+                            _ => false,
+                        }
+                        || e == event && cue.events.len() == 1 && k != CueKind::Common
+                })
+        })
+    }
+}
+
+/// The events a cue hit may stand for in its sentence: those the cue names (or the one
+/// an earlier passage tied it to), that the sentence's dates allow, and that the
+/// passage may speak of.
+pub(crate) fn candidates(
+    model: &Model,
+    p: &Passage,
+    hit: &CueHit,
+    bindings: &[Option<(usize, usize)>],
+    published: Date,
+    out: &mut Vec<(usize, CueKind)>,
+) -> Option<usize> {
+    out.clear();
+    let cue = &model.cues.cues[hit.cue];
+    let s = p.reading.tokens[hit.first].sentence;
+    let ok = |e: usize| p.allows(s, e) && p.may_speak_of(model, e, published);
+    if let Some((b, from)) = bindings.get(hit.cue).copied().flatten()
+        && ok(b)
+    {
+        let kind = cue
+            .events
+            .iter()
+            .find(|(e, _)| *e == b)
+            .map_or(cue.events[0].1, |(_, k)| *k);
+        out.push((b, kind));
+        return Some(from);
+    }
+    out.extend(cue.events.iter().copied().filter(|&(e, _)| ok(e)));
+    None
+}
+
+/// Weighs everything a passage says on its own about every event.
+pub(crate) fn weigh(
+    model: &Model,
+    p: &Passage,
+    published: Date,
+    series: Option<usize>,
+    bindings: &[Option<(usize, usize)>],
+    out: &mut Evidence,
+) {
+    out.items.clear();
+    let mut framed = std::mem::take(&mut out.framed);
+    let mut cands = std::mem::take(&mut out.candidates);
+    weigh_frames(
+        model,
+        p,
+        published,
+        series,
+        bindings,
+        &mut framed,
+        &mut cands,
+        out,
+    );
+    weigh_dates(model, p, &framed, out);
+    weigh_cues(model, p, published, bindings, &framed, &mut cands, out);
+    if let Some(s) = series {
+        weigh_series(model, p, published, s, out);
+    }
+    out.framed = framed;
+    out.candidates = cands;
+}
+
+/// The events each sentence's opening frame names, as (sentence, event), each given a
+/// little weight: "After the NATO meeting, …" reports the NATO meeting; "During the
+/// talks, …" the series.
+#[allow(clippy::too_many_arguments)]
+fn weigh_frames(
+    model: &Model,
+    p: &Passage,
+    published: Date,
+    series: Option<usize>,
+    bindings: &[Option<(usize, usize)>],
+    framed: &mut Vec<(u16, usize)>,
+    cands: &mut Vec<(usize, CueKind)>,
+    out: &mut Evidence,
+) {
+    framed.clear();
+    for (s, sentence) in p.sentences.iter().enumerate() {
+        let Some((from, to)) = sentence.frame else {
+            continue;
+        };
+        let s = s as u16;
+        let first = framed.len();
+        for h in p.hits.iter().filter(|h| h.first >= from && h.first < to) {
+            candidates(model, p, h, bindings, published, cands);
+            if let [(e, _)] = cands[..] {
+                framed.push((s, e));
+            }
+        }
+        if let Some(x) = series
+            && p.talk_refs
+                .iter()
+                .any(|&(_, noun, _)| noun >= from && noun < to)
+        {
+            framed.push((s, x));
+        }
+        for &(_, e) in &framed[first..] {
+            out.add(e, 1.0, Group::Frame, Reason::Frame(from, to));
+        }
+    }
+}
+
+/// Whether token `t` of sentence `s` is background for event `e`: the sentence opens
+/// with a frame naming other events, and `t` stands outside it.
+fn background(p: &Passage, framed: &[(u16, usize)], s: u16, t: usize, e: usize) -> bool {
+    match p.sentences[s as usize].frame {
+        Some((from, to)) => {
+            let inside = (from..to).contains(&t);
+            let mut named = framed.iter().filter(|(x, _)| *x == s);
+            let others = named.clone().next().is_some() && !named.any(|&(_, x)| x == e);
+            others && !inside
+        }
+        None => false,
+    }
+}
+
+fn weigh_dates(model: &Model, p: &Passage, framed: &[(u16, usize)], out: &mut Evidence) {
+    for (mi, m) in p.mentions.iter().enumerate() {
+        if m.precision == Precision::Year {
+            continue;
+        }
+        // A vague mention is shared among the events inside it, by days.
+        let mass: i32 = model
+            .events
+            .iter()
+            .map(|e| overlap_days(m.first, m.last, e.start, e.end))
+            .sum();
+        if let Some(e) = named_by_time_and_kind(model, p, m) {
+            // "Russia's December proposals", "the January talks": the only event of
+            // that kind in that time.
+            out.add(e, 2.0, Group::Time, Reason::Date(mi));
+            if let Some(k) = p.near(m.from, m.to, 2, KINDS) {
+                out.add(e, 1.0, Group::Kind, Reason::Kind(k));
+            }
+        }
+        for (e, ev) in model.events.iter().enumerate() {
+            let overlap = overlap_days(m.first, m.last, ev.start, ev.end);
+            if overlap == 0 {
+                continue;
+            }
+            let anchored = p.near(m.from, m.to, ANCHOR_WINDOW, ev.class).is_some()
+                || p.hits.iter().any(|h| {
+                    h.first + h.len + ANCHOR_WINDOW > m.from
+                        && h.first < m.to + ANCHOR_WINDOW
+                        && p.reading.tokens[h.first].sentence == m.sentence
+                        && model.cues.cues[h.cue].events.iter().any(|&(x, _)| x == e)
+                });
+            let anchor = if anchored { 1.0 } else { 0.0 };
+            let weight = match m.precision {
+                Precision::Day => 2.0 + anchor,
+                Precision::Relative => 1.5 + anchor,
+                Precision::Days if ev.start <= m.first && m.last <= ev.end => 2.0 + anchor,
+                Precision::Days if m.first <= ev.start && ev.end <= m.last && ev.days() > 1 => {
+                    2.0 + anchor
+                }
+                Precision::Days => 1.5,
+                _ => 1.5 * overlap as f32 / mass.max(1) as f32 + anchor * 0.5,
+            };
+            let weight = if background(p, framed, m.sentence, m.from, e) {
+                weight * 0.5
+            } else {
+                weight
+            };
+            out.add(e, weight, Group::Time, Reason::Date(mi));
+        }
+    }
+}
+
+/// The one event that a vague time mention and a word for a kind of event beside it
+/// name together ("the June summit", "the December proposals"). A series stands for
+/// its rounds: "the January talks" are the week of talks, not one of its rounds.
+fn named_by_time_and_kind(model: &Model, p: &Passage, m: &TimeMention) -> Option<usize> {
+    if !matches!(
+        m.precision,
+        Precision::Week | Precision::PartOfMonth | Precision::Month | Precision::Season
+    ) {
+        return None;
+    }
+    let k = p.near(m.from, m.to, 2, KINDS)?;
+    let class = p.reading.tokens[k].class & KINDS;
+    let fits: Vec<usize> = (0..model.events.len())
+        .filter(|&e| {
+            let ev = &model.events[e];
+            ev.class & class != 0 && m.first <= ev.end && ev.start <= m.last
+        })
+        .collect();
+    let unique: Vec<usize> = fits
+        .iter()
+        .copied()
+        .filter(|&e| !model.events[e].series.is_some_and(|s| fits.contains(&s)))
+        .collect();
+    match unique[..] {
+        [e] => Some(e),
+        _ => None,
+    }
+}
+
+fn weigh_cues(
+    model: &Model,
+    p: &Passage,
+    published: Date,
+    bindings: &[Option<(usize, usize)>],
+    framed: &[(u16, usize)],
+    cands: &mut Vec<(usize, CueKind)>,
+    out: &mut Evidence,
+) {
+    for h in p.hits {
+        let s = p.reading.tokens[h.first].sentence;
+        let sentence = &p.sentences[s as usize];
+        let bound = candidates(model, p, h, bindings, published, cands);
+        let n = cands.len() as f32;
+        for &(e, kind) in cands.iter() {
+            // Outside a frame that names another event, a cue is background.
+            let scale = if background(p, framed, s, h.first, e) {
+                0.5
+            } else {
+                1.0
+            };
+            let w = kind.weight() / n * scale;
+            out.add(e, w, Group::of(kind), Reason::Cue { cue: h.cue, bound });
+            // Who and where say what happened only with a word for it: "talks in
+            // Geneva" is the round, "the summit in Geneva" the summit. A format or a
+            // phrase already says it.
+            let ev = &model.events[e];
+            if matches!(kind, CueKind::Name | CueKind::Place | CueKind::Common)
+                && let Some(k) = p.near(h.first, h.first + h.len, KIND_WINDOW, ev.class)
+            {
+                out.add(e, scale, Group::Kind, Reason::Kind(k));
+            }
+            // A participant quoted or reported is reporting on the event.
+            if cands.len() == 1 && kind == CueKind::Name && sentence.speech {
+                out.add(e, scale, Group::Speaker, Reason::Speaker(h.cue));
+            }
+        }
+    }
+}
+
+/// Words that can only mean the series being covered: "a week of talks", "this week's
+/// talks" in a week of talks.
+fn weigh_series(model: &Model, p: &Passage, published: Date, s: usize, out: &mut Evidence) {
+    if !p.may_speak_of(model, s, published) {
+        return;
+    }
+    let tokens = &p.reading.tokens;
+    for &(from, to) in &p.gatherings {
+        if p.allows(tokens[from].sentence, s) {
+            out.add(s, 3.0, Group::Series, Reason::Series(from, to));
+        }
+    }
+    let ev = &model.events[s];
+    for m in &p.mentions {
+        if m.precision != Precision::Week
+            || 2 * overlap_days(m.first, m.last, ev.start, ev.end) < ev.days()
+        {
+            continue;
+        }
+        if let Some(t) = p.near(m.from, m.to, 3, TALKS) {
+            let (a, b) = (m.from.min(t), (m.to).max(t + 1));
+            out.add(s, 3.0, Group::Series, Reason::Series(a, b));
+        }
+    }
+}

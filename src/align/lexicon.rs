@@ -1,0 +1,458 @@
+//! The general words the aligner reads by: months and weekdays, words for talks and
+//! calls, for verdicts and expectations, pronouns that continue a paragraph. They are
+//! English news language, true of any negotiation; the timeline's own cues live in
+//! `rounds.toml`.
+
+use super::words::Vocabulary;
+use crate::timeline::EventKind;
+
+/// A month name; value 1–12.
+pub(crate) const MONTH: u64 = 1 << 0;
+/// A month name that is also a common word ("may", "march"): a month only beside a
+/// day or a year.
+pub(crate) const MONTH_WORD: u64 = 1 << 1;
+/// A weekday; value 1 (Monday) – 7.
+pub(crate) const WEEKDAY: u64 = 1 << 2;
+/// A season; value 1 spring, 2 summer, 3 autumn, 4 winter.
+pub(crate) const SEASON: u64 = 1 << 3;
+/// Part of a month; value 1 early, 2 middle, 3 late.
+pub(crate) const PART: u64 = 1 << 4;
+/// "today", "yesterday", "tomorrow"; value is the offset in days plus 2.
+pub(crate) const DAY_WORD: u64 = 1 << 5;
+/// "this", "the current": the period that contains the publication date.
+pub(crate) const THIS: u64 = 1 << 6;
+/// "last", "past", "previous".
+pub(crate) const LAST: u64 = 1 << 7;
+/// "next", "coming".
+pub(crate) const NEXT: u64 = 1 << 8;
+/// "week".
+pub(crate) const WEEK: u64 = 1 << 9;
+/// "year".
+pub(crate) const YEAR: u64 = 1 << 10;
+/// Nouns for talks as such: "talks", "negotiations", "meeting", "round".
+pub(crate) const TALKS: u64 = 1 << 11;
+/// Nouns that gather talks into a series: "week", "series", "round", "marathon".
+pub(crate) const GATHERING: u64 = 1 << 12;
+/// What a series gathers: "talks", "negotiations", "diplomacy", "meetings".
+pub(crate) const GATHERED: u64 = 1 << 13;
+/// "new", "fresh", "further", "future": talks still to come, not the ones reported.
+pub(crate) const NEW: u64 = 1 << 14;
+/// Definite determiners: "the", "these", "their".
+pub(crate) const DEFINITE: u64 = 1 << 15;
+/// A verdict on how talks went: "result", "failed", "impasse", "breakthrough".
+pub(crate) const VERDICT: u64 = 1 << 16;
+/// Expectation and future: "will", "expected", "due", "upcoming".
+pub(crate) const EXPECT: u64 = 1 << 17;
+/// Third-person pronouns that point back to what came before.
+pub(crate) const PRONOUN: u64 = 1 << 18;
+/// Prepositions that open a time frame: "during", "after", "ahead of".
+pub(crate) const FRAME: u64 = 1 << 19;
+/// Verbs of speech: "said", "told", "warned".
+pub(crate) const SPEECH: u64 = 1 << 20;
+/// "of".
+pub(crate) const OF: u64 = 1 << 21;
+/// "a", "an": makes "the week" indefinite ("a week of talks").
+pub(crate) const INDEFINITE: u64 = 1 << 22;
+/// Words for a negotiating round.
+pub(crate) const KIND_TALKS: u64 = 1 << 23;
+/// Words for a leaders' summit.
+pub(crate) const KIND_SUMMIT: u64 = 1 << 24;
+/// Words for a call.
+pub(crate) const KIND_CALL: u64 = 1 << 25;
+/// Words for a published document.
+pub(crate) const KIND_DOCUMENT: u64 = 1 << 26;
+/// Words for a statement or press conference.
+pub(crate) const KIND_STATEMENT: u64 = 1 << 27;
+/// Words for a series of rounds.
+pub(crate) const KIND_SERIES: u64 = 1 << 28;
+/// Words that mark the future tense, turning "on Monday" forwards.
+pub(crate) const FUTURE: u64 = 1 << 29;
+/// Function words a passage may open with before pointing back ("Ahead of their
+/// talks", "Although this was…"); a passage opening with anything else opens with
+/// its own subject.
+pub(crate) const OPENER: u64 = 1 << 30;
+/// "month".
+pub(crate) const MONTH_NOUN: u64 = 1 << 31;
+/// Words that can start a date mention.
+pub(crate) const DATE_WORDS: u64 = MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR;
+/// Every class naming a kind of event.
+pub(crate) const KINDS: u64 =
+    KIND_TALKS | KIND_SUMMIT | KIND_CALL | KIND_DOCUMENT | KIND_STATEMENT | KIND_SERIES;
+
+/// The class of words that name an event of `kind`.
+pub(crate) fn kind_class(kind: EventKind) -> u64 {
+    match kind {
+        EventKind::Talks => KIND_TALKS,
+        EventKind::Summit => KIND_SUMMIT,
+        EventKind::Call => KIND_CALL,
+        EventKind::Document => KIND_DOCUMENT,
+        EventKind::Statement => KIND_STATEMENT,
+        EventKind::Series => KIND_SERIES,
+    }
+}
+
+const MONTHS: [&[&str]; 12] = [
+    &["january", "jan"],
+    &["february", "feb"],
+    &["march", "mar"],
+    &["april", "apr"],
+    &["may"],
+    &["june", "jun"],
+    &["july", "jul"],
+    &["august", "aug"],
+    &["september", "sep", "sept"],
+    &["october", "oct"],
+    &["november", "nov"],
+    &["december", "dec"],
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const LISTS: &[(u64, &[&str])] = &[
+    (MONTH_WORD, &["may", "march", "mar"]),
+    (THIS, &["this", "current"]),
+    (LAST, &["last", "past", "previous"]),
+    (NEXT, &["next", "coming"]),
+    (WEEK, &["week"]),
+    (MONTH_NOUN, &["month"]),
+    (
+        FUTURE,
+        &[
+            "will",
+            "ll",
+            "shall",
+            "due",
+            "upcoming",
+            "scheduled",
+            "next",
+            "coming",
+            "forthcoming",
+            "slated",
+        ],
+    ),
+    (
+        OPENER,
+        &[
+            "a",
+            "an",
+            "the",
+            "in",
+            "at",
+            "on",
+            "for",
+            "with",
+            "by",
+            "from",
+            "to",
+            "of",
+            "after",
+            "before",
+            "ahead",
+            "during",
+            "following",
+            "since",
+            "until",
+            "as",
+            "while",
+            "although",
+            "though",
+            "but",
+            "and",
+            "yet",
+            "still",
+            "however",
+            "meanwhile",
+            "additionally",
+            "also",
+            "moreover",
+            "even",
+            "so",
+            "despite",
+            "instead",
+            "then",
+            "now",
+            "nevertheless",
+            "indeed",
+            "if",
+            "when",
+            "because",
+            "what",
+            "that",
+        ],
+    ),
+    (YEAR, &["year"]),
+    (OF, &["of"]),
+    (INDEFINITE, &["a", "an"]),
+    (
+        TALKS,
+        &[
+            "talks",
+            "negotiations",
+            "meeting",
+            "meetings",
+            "round",
+            "rounds",
+            "dialogue",
+            "consultations",
+            "discussions",
+        ],
+    ),
+    (
+        GATHERING,
+        &[
+            "week", "weeks", "series", "round", "rounds", "marathon", "cycle",
+        ],
+    ),
+    (
+        GATHERED,
+        &[
+            "talks",
+            "negotiations",
+            "diplomacy",
+            "meetings",
+            "consultations",
+        ],
+    ),
+    (
+        NEW,
+        &["new", "fresh", "further", "future", "another", "more"],
+    ),
+    (DEFINITE, &["the", "these", "this", "those", "their"]),
+    (
+        VERDICT,
+        &[
+            "result",
+            "results",
+            "outcome",
+            "fruitless",
+            "failed",
+            "fail",
+            "failure",
+            "deadlock",
+            "deadlocked",
+            "impasse",
+            "stalemate",
+            "breakthrough",
+            "breakthroughs",
+            "progress",
+            "end",
+            "ended",
+            "concluded",
+            "collapsed",
+            "breakdown",
+            "unsuccessful",
+            "successful",
+            "success",
+            "achieved",
+            "predictable",
+            "resolution",
+        ],
+    ),
+    (
+        EXPECT,
+        &[
+            "will",
+            "ll",
+            "expected",
+            "expect",
+            "expects",
+            "expecting",
+            "due",
+            "scheduled",
+            "upcoming",
+            "planned",
+            "ahead",
+            "forthcoming",
+            "slated",
+            "anticipated",
+            "awaited",
+            "preparing",
+        ],
+    ),
+    (
+        PRONOUN,
+        &[
+            "he", "she", "they", "it", "his", "her", "their", "its", "them", "this", "these",
+            "those",
+        ],
+    ),
+    (
+        FRAME,
+        &[
+            "during",
+            "after",
+            "before",
+            "ahead",
+            "following",
+            "at",
+            "since",
+            "until",
+            "throughout",
+            "amid",
+        ],
+    ),
+    (
+        SPEECH,
+        &[
+            "said",
+            "says",
+            "say",
+            "told",
+            "tells",
+            "warned",
+            "warns",
+            "stated",
+            "added",
+            "noted",
+            "tweeted",
+            "wrote",
+            "declared",
+            "announced",
+            "according",
+            "insisted",
+            "stressed",
+        ],
+    ),
+    (
+        KIND_TALKS,
+        &[
+            "talks",
+            "negotiations",
+            "negotiators",
+            "negotiate",
+            "meeting",
+            "met",
+            "meet",
+            "dialogue",
+            "consultations",
+            "round",
+            "session",
+            "delegation",
+            "delegations",
+            "discussed",
+            "discussions",
+            "council",
+        ],
+    ),
+    (
+        KIND_SUMMIT,
+        &["summit", "met", "meet", "meeting", "discussed"],
+    ),
+    (
+        KIND_CALL,
+        &[
+            "call",
+            "called",
+            "phone",
+            "telephone",
+            "video",
+            "conversation",
+            "spoke",
+            "talked",
+            "talks",
+            "discussed",
+            "virtual",
+            "meeting",
+        ],
+    ),
+    (
+        KIND_DOCUMENT,
+        &[
+            "draft",
+            "drafts",
+            "document",
+            "documents",
+            "text",
+            "texts",
+            "treaty",
+            "treaties",
+            "agreement",
+            "proposals",
+            "demands",
+            "ultimatum",
+            "released",
+            "unveiled",
+            "presented",
+            "handed",
+        ],
+    ),
+    (
+        KIND_STATEMENT,
+        &[
+            "press",
+            "conference",
+            "briefing",
+            "statement",
+            "said",
+            "told",
+            "announced",
+            "declared",
+            "warned",
+        ],
+    ),
+    (
+        KIND_SERIES,
+        &[
+            "talks",
+            "negotiations",
+            "meetings",
+            "rounds",
+            "round",
+            "diplomacy",
+            "week",
+            "marathon",
+        ],
+    ),
+];
+
+/// Puts every lexicon word into `vocab` with its classes.
+pub(crate) fn install(vocab: &mut Vocabulary) {
+    for (i, names) in MONTHS.iter().enumerate() {
+        for name in *names {
+            vocab.classify(name, MONTH, i as u8 + 1);
+        }
+    }
+    for (i, name) in WEEKDAYS.iter().enumerate() {
+        vocab.classify(name, WEEKDAY, i as u8 + 1);
+    }
+    for (value, names) in [
+        (1, &["spring"][..]),
+        (2, &["summer"]),
+        (3, &["autumn", "fall"]),
+        (4, &["winter"]),
+    ] {
+        for name in names {
+            vocab.classify(name, SEASON, value);
+        }
+    }
+    for (value, names) in [
+        (1, &["early", "beginning", "start"][..]),
+        (2, &["mid", "middle"]),
+        (3, &["late", "end"]),
+    ] {
+        for name in names {
+            vocab.classify(name, PART, value);
+        }
+    }
+    for (name, offset) in [
+        ("yesterday", -1i8),
+        ("today", 0),
+        ("tonight", 0),
+        ("tomorrow", 1),
+    ] {
+        vocab.classify(name, DAY_WORD, (offset + 2) as u8);
+    }
+    for (class, words) in LISTS {
+        for w in *words {
+            vocab.classify(w, *class, 0);
+        }
+    }
+}

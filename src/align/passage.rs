@@ -1,0 +1,270 @@
+//! A passage's facts beyond its words: its dates (read against the publication date),
+//! and for each sentence whether it expects, judges or reports, which events its dates
+//! leave possible, and the frame it opens with; "the talks" it refers to and "a week of
+//! talks" it gathers them into.
+
+use jiff::civil::Date;
+
+use super::cues::{CueHit, CueKind};
+use super::dates::{Precision, TimeMention, read_dates};
+use super::lexicon::{
+    DEFINITE, EXPECT, FRAME, FUTURE, GATHERED, GATHERING, NEW, OF, SPEECH, TALKS, VERDICT,
+};
+use super::model::Model;
+use super::words::Reading;
+
+/// How many tokens a sentence-opening frame ("After the NATO meeting,") may run.
+const FRAME_LEN: usize = 8;
+
+/// What one sentence of a passage says about itself.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sentence {
+    /// Speaks of the future or of expectations ("will", "expected", "due").
+    pub expects: bool,
+    /// Judges an outcome, outside quotation marks ("failed", "impasse").
+    pub verdict: bool,
+    /// Reports speech ("said", or a quotation).
+    pub speech: bool,
+    /// Speaks in the future tense ("will", "due", "next").
+    pub future: bool,
+    /// When the sentence has dates: where the events they leave possible start in
+    /// [`Passage::compatible`].
+    pub compatible: Option<usize>,
+    /// A sentence-opening frame that names an event: its token range.
+    pub frame: Option<(usize, usize)>,
+}
+
+/// One passage as evidence: its words, dates, cues and sentences.
+#[derive(Debug)]
+pub(crate) struct Passage<'a> {
+    pub text: &'a str,
+    pub reading: &'a Reading,
+    pub hits: &'a [CueHit],
+    pub mentions: Vec<TimeMention>,
+    pub sentences: Vec<Sentence>,
+    /// Any sentence speaks of what is expected: the passage may anticipate an event.
+    pub anticipates: bool,
+    /// "the talks", "their meetings" outside quotations: (first token, noun, sentence).
+    pub talk_refs: Vec<(usize, usize, u16)>,
+    /// "a week of talks", "the series of negotiations": token range.
+    pub gatherings: Vec<(usize, usize)>,
+    /// For each dated sentence, one flag per event: whether its dates allow it.
+    pub compatible: Vec<bool>,
+}
+
+/// The storage of a [`Passage`], kept from one passage to the next so reading a corpus
+/// allocates little.
+#[derive(Debug, Default)]
+pub(crate) struct PassageBuffers {
+    mentions: Vec<TimeMention>,
+    sentences: Vec<Sentence>,
+    talk_refs: Vec<(usize, usize, u16)>,
+    gatherings: Vec<(usize, usize)>,
+    compatible: Vec<bool>,
+}
+
+impl<'a> Passage<'a> {
+    /// Reads the dates and sentence facts of a passage already split into words and
+    /// matched against the cues, in the storage `buffers` (see [`Passage::recycle`]).
+    pub fn new(
+        model: &Model,
+        text: &'a str,
+        reading: &'a Reading,
+        hits: &'a [CueHit],
+        published: Date,
+        buffers: PassageBuffers,
+    ) -> Passage<'a> {
+        let PassageBuffers {
+            mut mentions,
+            mut sentences,
+            mut talk_refs,
+            mut gatherings,
+            mut compatible,
+        } = buffers;
+        let n = reading.sentences as usize;
+        sentences.clear();
+        sentences.resize(n, Sentence::default());
+        for t in &reading.tokens {
+            let x = &mut sentences[t.sentence as usize];
+            x.speech |= t.quoted;
+            if t.class == 0 {
+                continue;
+            }
+            x.expects |= t.class & EXPECT != 0;
+            x.verdict |= t.class & VERDICT != 0 && !t.quoted;
+            x.speech |= t.class & SPEECH != 0;
+            x.future |= t.class & FUTURE != 0;
+        }
+        let future = |s: u16| sentences.get(s as usize).is_some_and(|x| x.future);
+        read_dates(
+            text,
+            reading,
+            &model.vocab,
+            published,
+            &future,
+            &mut mentions,
+        );
+        for m in &mut mentions {
+            reread_weekday(model, reading, hits, m);
+        }
+        compatible.clear();
+        let events = model.events.len();
+        for m in mentions.iter().filter(|m| m.precision != Precision::Year) {
+            let x = &mut sentences[m.sentence as usize];
+            let at = *x.compatible.get_or_insert_with(|| {
+                compatible.resize(compatible.len() + events, false);
+                compatible.len() - events
+            });
+            for (e, ev) in model.events.iter().enumerate() {
+                compatible[at + e] |= m.first <= ev.near_end && m.last >= ev.near_start;
+            }
+        }
+        talk_refs.clear();
+        gatherings.clear();
+        let mut passage = Passage {
+            text,
+            reading,
+            hits,
+            mentions,
+            sentences,
+            anticipates: false,
+            talk_refs,
+            gatherings,
+            compatible,
+        };
+        // Words of expectation, or a time still to come, speak of what is anticipated.
+        passage.anticipates = passage.sentences.iter().any(|s| s.expects)
+            || passage.mentions.iter().any(|m| m.first > published);
+        passage.find_frames(model);
+        passage.find_talk_words();
+        passage
+    }
+
+    /// Gives back the storage, for the next passage.
+    pub fn recycle(self) -> PassageBuffers {
+        PassageBuffers {
+            mentions: self.mentions,
+            sentences: self.sentences,
+            talk_refs: self.talk_refs,
+            gatherings: self.gatherings,
+            compatible: self.compatible,
+        }
+    }
+
+    fn class(&self, i: usize) -> u64 {
+        self.reading.tokens.get(i).map_or(0, |t| t.class)
+    }
+
+    /// A sentence that opens with "During", "After", "Ahead of"… and names an event
+    /// before its first comma: the sentence reports what happened at that event.
+    fn find_frames(&mut self, model: &Model) {
+        let kinds = model.events.iter().fold(TALKS, |c, e| c | e.class);
+        let tokens = &self.reading.tokens;
+        for (from, t) in tokens.iter().enumerate() {
+            // Only the first word of a sentence opens a frame.
+            if t.class & FRAME == 0 || (from > 0 && tokens[from - 1].sentence == t.sentence) {
+                continue;
+            }
+            let s = t.sentence;
+            let to = from
+                + tokens[from..]
+                    .iter()
+                    .take_while(|x| x.sentence == s)
+                    .count();
+            let mut end = from + 1;
+            while end < to
+                && end - from < FRAME_LEN
+                && !self
+                    .reading
+                    .gap(self.text, end - 1)
+                    .contains([',', ';', ':'])
+            {
+                end += 1;
+            }
+            let names_event = (from + 1..end).any(|i| self.class(i) & kinds != 0)
+                || self.hits.iter().any(|h| h.first >= from && h.first < end);
+            if names_event {
+                self.sentences[s as usize].frame = Some((from, end));
+            }
+        }
+    }
+
+    /// "the talks", "their scheduled meetings" (definite, outside quotations), and "a
+    /// week of talks", "the latest round of negotiations" (gatherings of talks).
+    fn find_talk_words(&mut self) {
+        let tokens = &self.reading.tokens;
+        for (i, t) in tokens.iter().enumerate() {
+            if t.class & (TALKS | GATHERING) == 0 {
+                continue;
+            }
+            let same = |j: usize| tokens[j].sentence == t.sentence;
+            let is = |j: usize, class: u64| same(j) && tokens[j].class & class != 0;
+            if t.class & TALKS != 0 && !t.quoted {
+                // Back from the noun, past at most two modifiers, to "the"/"their":
+                // not across "of" ("the continuation of arms talks"), and not "new talks".
+                let definite = (i.saturating_sub(3)..i)
+                    .rev()
+                    .take_while(|&j| same(j) && tokens[j].class & (NEW | OF) == 0)
+                    .find(|&j| tokens[j].class & DEFINITE != 0);
+                let fresh = (i.saturating_sub(3)..i).any(|j| is(j, NEW));
+                if let (Some(d), false) = (definite, fresh) {
+                    self.talk_refs.push((d, i, t.sentence));
+                }
+            }
+            if t.class & GATHERING != 0 && i + 1 < tokens.len() && is(i + 1, OF) {
+                let fresh = (i.saturating_sub(2)..i).any(|j| is(j, NEW));
+                let end = (i + 2..(i + 5).min(tokens.len())).find(|&j| is(j, GATHERED));
+                if let (Some(end), false) = (end, fresh) {
+                    self.gatherings.push((i, end + 1));
+                }
+            }
+        }
+    }
+
+    /// Whether sentence `s` leaves event `e` possible.
+    pub fn allows(&self, s: u16, e: usize) -> bool {
+        self.sentences
+            .get(s as usize)
+            .and_then(|x| x.compatible)
+            .is_none_or(|at| self.compatible.get(at + e).copied().unwrap_or(true))
+    }
+
+    /// Whether a passage published on `published` may speak of event `e`: an event
+    /// after publication only as something expected.
+    pub fn may_speak_of(&self, model: &Model, e: usize, published: Date) -> bool {
+        model.events[e].start <= published || self.anticipates
+    }
+
+    /// A token of the passage's sentence `s` within `window` of `[from, to)` whose
+    /// class meets `class`.
+    pub fn near(&self, from: usize, to: usize, window: usize, class: u64) -> Option<usize> {
+        let s = self.reading.tokens.get(from)?.sentence;
+        let lo = from.saturating_sub(window);
+        let hi = (to + window).min(self.reading.tokens.len());
+        (lo..hi)
+            .filter(|&j| (j < from || j >= to) && self.reading.tokens[j].sentence == s)
+            .find(|&j| self.class(j) & class != 0)
+    }
+}
+
+/// Reads a bare weekday forwards ("on Wednesday" as the coming one) when an event the
+/// sentence names by a cue of its own falls on that day and none on the last one.
+fn reread_weekday(model: &Model, reading: &Reading, hits: &[CueHit], m: &mut TimeMention) {
+    let Some(other) = m.other else {
+        return;
+    };
+    let named = |day: Date| {
+        hits.iter().any(|h| {
+            reading.tokens[h.first].sentence == m.sentence
+                && model.cues.cues[h.cue].events.iter().any(|&(e, k)| {
+                    let ev = &model.events[e];
+                    k != CueKind::Common && ev.start <= day && day <= ev.end
+                })
+        })
+    };
+    if named(other) && !named(m.first) {
+        m.other = Some(m.first);
+        m.first = other;
+        m.last = other;
+    }
+}

@@ -1,0 +1,469 @@
+//! Whole-aligner tests: short passages in the styles of several outlets, written for
+//! these tests and not taken from the bundled corpus, each checked against what a
+//! careful reader would say; then one test per kind of cue and per context rule, and
+//! determinism, markers and (ignored by default) speed.
+
+use super::*;
+use crate::corpus::parse_article;
+use crate::timeline::parse_timeline;
+
+const ROUNDS: &str = include_str!("../../articles/rounds.toml");
+
+const GENEVA: &str = "geneva-2022-01-10";
+const NRC: &str = "nato-russia-council-2022-01-12";
+const OSCE: &str = "osce-2022-01-13";
+const WEEK: &str = "talks-week-2022-01";
+const SUMMIT: &str = "summit-2021-06-16";
+const VIDEO: &str = "video-call-2021-12-07";
+const DRAFTS: &str = "draft-treaties-2021-12-17";
+const PHONE: &str = "phone-call-2021-12-30";
+const AFTER: &str = "aftermath-2022-01-14";
+
+fn timeline() -> Timeline {
+    parse_timeline("articles/rounds.toml", ROUNDS.as_bytes()).expect("rounds.toml is valid")
+}
+
+fn article(published: &str, body: &str) -> Article {
+    let text = format!(
+        "+++\nid = \"test\"\ntitle = \"T\"\noutlet = \"O\"\ncountry = \"C\"\nauthor = \"A\"\n\
+         published = {published}\nkind = \"news\"\nlanguage = \"en\"\n+++\n\n{body}\n"
+    );
+    parse_article("test.md", text.as_bytes()).expect("test article parses")
+}
+
+/// The event ids of each passage of an article published on `published`.
+fn ids(published: &str, body: &str) -> Vec<Vec<&'static str>> {
+    ids_in(&[article(published, body)], Mode::Auto).remove(0)
+}
+
+fn ids_in(articles: &[Article], mode: Mode) -> Vec<Vec<Vec<&'static str>>> {
+    let t = timeline();
+    let all = [GENEVA, NRC, OSCE, WEEK, SUMMIT, VIDEO, DRAFTS, PHONE, AFTER];
+    align(articles, &t, mode)
+        .articles
+        .iter()
+        .map(|ps| {
+            ps.iter()
+                .map(|p| {
+                    p.events
+                        .iter()
+                        .map(|m| {
+                            let id = t.events[m.event].id.as_str();
+                            *all.iter().find(|x| **x == id).expect("known id")
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The `why` of every event of passage `p`.
+fn why(published: &str, body: &str, p: usize) -> BTreeMap<String, Vec<String>> {
+    let t = timeline();
+    align(&[article(published, body)], &t, Mode::Auto).why(&t, 0, p)
+}
+
+// --- Accounts from other outlets, written for these tests ---
+
+#[test]
+fn wire_report_of_the_geneva_round() {
+    let got = ids(
+        "2022-01-10",
+        "U.S. Deputy Secretary of State Wendy Sherman and Russian Deputy Foreign Minister \
+         Sergei Ryabkov met for nearly eight hours at the U.S. mission in Geneva on Monday, \
+         but neither side reported a breakthrough on Moscow's demands.\n\n\
+         “We were firm in pushing back on security proposals that are simply non-starters,” \
+         Sherman told reporters after the talks.\n\n\
+         Ryabkov said Moscow needed cast-iron guarantees that Ukraine would never join NATO.\n\n\
+         The delegations will meet again with allies in Brussels on Wednesday and at the OSCE \
+         in Vienna on Thursday.\n\n\
+         Russia has massed about 100,000 troops near Ukraine's border, and Putin has long \
+         argued that NATO's eastward expansion threatens Russia's security.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            vec![GENEVA],
+            vec![GENEVA],
+            vec![GENEVA],
+            vec![NRC, OSCE],
+            vec![]
+        ]
+    );
+}
+
+#[test]
+fn news_agency_line_from_brussels() {
+    let got = ids(
+        "2022-01-12",
+        "BRUSSELS, January 12. Russian Deputy Foreign Minister Alexander Grushko said after \
+         the Russia-NATO Council meeting that the alliance had not been ready to consider \
+         Moscow's key proposals.\n\n\
+         He said Russia would respond to any attempt to deploy new forces near its borders.",
+    );
+    assert_eq!(got, vec![vec![NRC], vec![NRC]]);
+}
+
+#[test]
+fn the_hofburg_meeting_of_the_osce() {
+    let got = ids(
+        "2022-01-13",
+        "Ambassadors of the 57 participating states gathered at the Hofburg on Thursday for \
+         the first meeting of the OSCE Permanent Council under the Polish chairmanship.\n\n\
+         Poland's foreign minister, Zbigniew Rau, warned that the risk of war in Europe was \
+         greater than at any time in the past 30 years.",
+    );
+    assert_eq!(got, vec![vec![OSCE], vec![OSCE]]);
+}
+
+#[test]
+fn the_june_summit_is_not_the_january_talks() {
+    let got = ids(
+        "2022-01-09",
+        "When Biden and Putin met at a lakeside villa in Geneva on June 16, their first \
+         summit, they agreed to launch a dialogue on strategic stability.\n\n\
+         Monday's talks will take place in the same city, at the U.S. mission.",
+    );
+    assert_eq!(got, vec![vec![SUMMIT], vec![GENEVA]]);
+}
+
+#[test]
+fn an_article_written_before_the_talks_anticipates_them() {
+    let got = ids(
+        "2021-12-20",
+        "Russian and U.S. officials will hold talks in Geneva in January, a senior \
+         administration official said.\n\n\
+         Moscow last week published draft treaties demanding that NATO halt its eastward \
+         expansion.\n\n\
+         The Kremlin has said it is not bluffing.",
+    );
+    assert_eq!(got, vec![vec![GENEVA], vec![DRAFTS], vec![]]);
+    // Without a word of expectation, a December article cannot report January's round.
+    assert_eq!(
+        ids("2021-12-20", "The talks in Geneva produced nothing."),
+        vec![vec![] as Vec<&str>]
+    );
+}
+
+#[test]
+fn the_day_after_the_last_round() {
+    let got = ids(
+        "2022-01-14",
+        "Foreign Minister Sergei Lavrov told his annual news conference on Friday that \
+         Moscow's patience had run out.\n\n\
+         Hackers defaced Ukrainian government websites overnight, posting a message warning \
+         Ukrainians to expect the worst.\n\n\
+         This week's talks in Geneva, Brussels and Vienna ended without a breakthrough.\n\n\
+         This week's talks left both sides where they started.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            vec![AFTER],
+            vec![AFTER],
+            vec![GENEVA, NRC, OSCE],
+            vec![WEEK]
+        ]
+    );
+}
+
+// --- Each kind of cue ---
+
+#[test]
+fn a_format_nearly_decides_alone_a_phrase_or_place_does_not() {
+    assert_eq!(
+        ids("2022-01-13", "The NATO-Russia Council sat for four hours."),
+        vec![vec![NRC]]
+    );
+    assert_eq!(
+        ids("2022-01-13", "Everyone spoke of security guarantees."),
+        vec![vec![] as Vec<&str>]
+    );
+    assert_eq!(
+        ids("2022-01-13", "Brussels was cold and grey."),
+        vec![vec![] as Vec<&str>]
+    );
+}
+
+#[test]
+fn names_weigh_by_how_many_events_share_them() {
+    // Carpenter belongs to one event; reported speaking, he is reporting on it.
+    assert_eq!(
+        ids("2022-01-13", "Carpenter said the risk of war was real."),
+        vec![vec![OSCE]]
+    );
+    // Ryabkov took part in three events: alone, he proves none.
+    assert_eq!(
+        ids("2022-01-20", "Ryabkov said the risk of war was real."),
+        vec![vec![] as Vec<&str>]
+    );
+    // A common name never decides.
+    assert_eq!(
+        ids(
+            "2022-01-20",
+            "Stoltenberg has spent years warning that Russia tests the alliance."
+        ),
+        vec![vec![] as Vec<&str>]
+    );
+}
+
+#[test]
+fn dates_with_a_word_for_what_happened() {
+    let got = ids(
+        "2022-01-14",
+        "Russia met the United States on January 10 and NATO on January 12.",
+    );
+    assert_eq!(got, vec![vec![GENEVA, NRC]]);
+    // A date alone, with nothing said to happen on it, is not enough.
+    assert_eq!(
+        ids(
+            "2022-01-14",
+            "She published an opinion on January 12 about the economy."
+        ),
+        vec![vec![] as Vec<&str>]
+    );
+    // Two dated events in one sentence: both.
+    assert_eq!(
+        ids(
+            "2022-01-03",
+            "Biden and Putin spoke on December 7 and again on December 30."
+        ),
+        vec![vec![VIDEO, PHONE]]
+    );
+}
+
+#[test]
+fn explanations_are_short_words() {
+    let w = why(
+        "2022-01-14",
+        "Two days later, on January 12, talks with NATO, chaired by Stoltenberg, took place in Brussels.",
+        0,
+    );
+    let cues = &w[NRC];
+    assert!(
+        cues.contains(&"date: \"January 12\"".to_string()),
+        "{cues:?}"
+    );
+    assert!(cues.contains(&"place: Brussels".to_string()), "{cues:?}");
+    assert!(cues.contains(&"name: Stoltenberg".to_string()), "{cues:?}");
+}
+
+// --- Each context rule ---
+
+#[test]
+fn a_quotation_continues_the_paragraph_before() {
+    let body = "At a news conference in Moscow on Friday, Lavrov said the talks had ended.\n\n\
+                “We have been very patient,” he said.";
+    assert_eq!(ids("2022-01-14", body), vec![vec![AFTER], vec![AFTER]]);
+    assert_eq!(
+        why("2022-01-14", body, 1)[AFTER][0],
+        "context: continues the quotation of ¶1"
+    );
+}
+
+#[test]
+fn a_quotation_picks_its_round_out_of_the_paragraph_before() {
+    let body = "Russia met the U.S. on Jan. 10, NATO on Jan. 12 and the OSCE on Jan. 13.\n\n\
+                “We're facing a crisis,” said Lukashevich.";
+    assert_eq!(
+        ids("2022-01-14", body),
+        vec![vec![GENEVA, NRC, OSCE], vec![OSCE]]
+    );
+}
+
+#[test]
+fn a_list_belongs_under_its_lead_in() {
+    let body = "The results of the negotiations were judged differently in each capital:\n\n\
+                - optimists saw a start;\n\
+                - pessimists saw nothing but ultimatums;\n\
+                - others noted the meetings in Brussels and Geneva were long.";
+    assert_eq!(
+        ids("2022-01-18", body),
+        vec![vec![WEEK], vec![WEEK], vec![WEEK], vec![GENEVA, NRC]]
+    );
+}
+
+#[test]
+fn a_verdict_after_the_rounds_judges_the_series() {
+    let body = "On January 12 the NATO-Russia Council met in Brussels, and on January 13 the \
+                OSCE Permanent Council in Vienna.\n\n\
+                The outcome was meagre.";
+    assert_eq!(ids("2022-01-14", body), vec![vec![NRC, OSCE], vec![WEEK]]);
+    // Without rounds before it, a verdict judges nothing in particular.
+    assert_eq!(
+        ids("2022-01-14", "The outcome was meagre."),
+        vec![vec![] as Vec<&str>]
+    );
+}
+
+#[test]
+fn the_talks_judged_are_the_series_of_the_week() {
+    assert_eq!(
+        ids("2022-01-14", "Nobody expected the talks to succeed."),
+        vec![vec![WEEK]]
+    );
+    // Too long after the week, "the talks" are no longer these.
+    assert_eq!(
+        ids("2022-06-01", "Nobody expected the talks to succeed."),
+        vec![vec![] as Vec<&str>]
+    );
+    // "further talks" are other talks.
+    assert_eq!(
+        ids("2022-01-14", "Officials expect further talks to succeed."),
+        vec![vec![] as Vec<&str>]
+    );
+}
+
+#[test]
+fn series_phrases_mean_the_week_of_talks() {
+    assert_eq!(
+        ids(
+            "2022-01-14",
+            "A week of intense diplomacy in three cities produced little."
+        ),
+        vec![vec![WEEK]]
+    );
+    let w = why(
+        "2022-01-14",
+        "This week's talks left both sides entrenched.",
+        0,
+    );
+    assert_eq!(w[WEEK][0], "series: \"This week's talks\"");
+    // The same words a month later are another week.
+    assert_eq!(
+        ids(
+            "2022-02-18",
+            "This week's talks left both sides entrenched."
+        ),
+        vec![vec![] as Vec<&str>]
+    );
+}
+
+#[test]
+fn a_pronoun_continues_the_paragraph_before() {
+    let body = "On December 17, Russia's Foreign Ministry published two draft treaties.\n\n\
+                They would bar Ukraine from ever joining the alliance.";
+    assert_eq!(ids("2022-01-05", body), vec![vec![DRAFTS], vec![DRAFTS]]);
+}
+
+#[test]
+fn a_shared_cue_keeps_the_meaning_a_date_gave_it() {
+    let body = "On December 30 the two presidents held a virtual meeting.\n\n\
+                The virtual meeting ended after midnight Moscow time.";
+    assert_eq!(ids("2021-12-31", body), vec![vec![PHONE], vec![PHONE]]);
+    // Elsewhere, a virtual meeting is the video call.
+    assert_eq!(
+        ids("2021-12-31", "The virtual meeting ended after two hours."),
+        vec![vec![VIDEO]]
+    );
+}
+
+#[test]
+fn a_general_passage_with_a_stray_name_is_about_nothing() {
+    let body = "Ryabkov is a veteran arms-control negotiator who has dealt with Washington for \
+                decades, and Lavrov has led the Foreign Ministry since 2004.";
+    assert_eq!(ids("2022-01-14", body), vec![vec![] as Vec<&str>]);
+}
+
+// --- Markers, determinism, speed ---
+
+#[test]
+fn markers_win_only_in_curated_mode() {
+    let a = article(
+        "2022-01-14",
+        "<!-- events: osce-2022-01-13 -->\nOn January 10 the talks began in Geneva.",
+    );
+    assert_eq!(
+        ids_in(std::slice::from_ref(&a), Mode::Curated)[0],
+        vec![vec![OSCE]]
+    );
+    assert_eq!(ids_in(&[a], Mode::Auto)[0], vec![vec![GENEVA]]);
+    let t = timeline();
+    let a = article(
+        "2022-01-14",
+        "<!-- events: none -->\nOn January 10 the talks began.",
+    );
+    let curated = align(&[a], &t, Mode::Curated);
+    assert_eq!(
+        curated.articles[0][0],
+        PassageAlignment {
+            events: vec![],
+            by_hand: true
+        }
+    );
+}
+
+#[test]
+fn the_same_input_gives_the_same_output() {
+    let corpus = crate::corpus::Corpus::load(&crate::corpus::Source::Bundled);
+    let t = corpus.timeline.as_ref().expect("bundled timeline");
+    let first = align(&corpus.articles, t, Mode::Auto);
+    for _ in 0..3 {
+        assert_eq!(align(&corpus.articles, t, Mode::Auto), first);
+    }
+    // Each article is read on its own: order in the corpus changes nothing.
+    let mut reversed = corpus.articles.clone();
+    reversed.reverse();
+    let mut again = align(&reversed, t, Mode::Auto).articles;
+    again.reverse();
+    assert_eq!(again, first.articles);
+}
+
+/// `cargo test --release --lib align::tests::ten_thousand_articles -- --ignored --nocapture`
+///
+/// 10,000 articles of 50 passages each, made of the bundled passages.
+#[test]
+#[ignore = "a timing run: use --release"]
+fn ten_thousand_articles() {
+    let corpus = crate::corpus::Corpus::load(&crate::corpus::Source::Bundled);
+    let t = corpus.timeline.as_ref().expect("bundled timeline");
+    let blocks: Vec<_> = corpus
+        .articles
+        .iter()
+        .flat_map(|a| a.blocks.clone())
+        .collect();
+    let articles: Vec<Article> = (0..10_000)
+        .map(|i| {
+            let mut a = corpus.articles[i % corpus.articles.len()].clone();
+            a.blocks = blocks
+                .iter()
+                .cycle()
+                .skip(i % blocks.len())
+                .take(50)
+                .cloned()
+                .collect();
+            a
+        })
+        .collect();
+    let passages: usize = articles.iter().map(Article::passage_count).sum();
+    let aligner = Aligner::new(t);
+    let start = std::time::Instant::now();
+    let alignment = aligner.align(&articles, Mode::Auto);
+    let took = start.elapsed();
+    println!(
+        "{} articles, {passages} passages: {took:?}",
+        alignment.articles.len()
+    );
+}
+
+#[test]
+fn odd_text_never_panics() {
+    let long = "x".repeat(200);
+    let bodies = [
+        "",
+        "“",
+        "\"unbalanced quote on January 99 and 31 February",
+        "Ā Ç Ğ Ňāme Avīzes TREATIES Kyiv’s 13–14–15 January 2022–2023",
+        "12345678901234567890 2022 1900 2100 0 00 007 May May. march.",
+        "Mr. U.S. p.m. a.m. ... ??? !!! — – ‒ … «» „“",
+        long.as_str(),
+        "on Monday on Tuesday last Sunday next Saturday this week the week past week",
+        "in the summer of 2021, last winter, next spring, this fall, mid-December, end of March",
+    ];
+    for body in bodies {
+        let text = if body.trim().is_empty() { "x" } else { body };
+        let _ = ids("2022-01-14", text);
+        let _ = ids("2021-12-31", &format!("- {text}\n- {text}"));
+    }
+}
