@@ -166,9 +166,10 @@ fn m_toggles_read_and_q_quits() {
 #[test]
 fn compare_opens_on_the_paragraphs_event_and_moves() {
     let mut a = app(80, 24);
-    if a.corpus.timeline.is_none() {
-        return;
-    }
+    assert!(
+        a.corpus.timeline.is_some(),
+        "the bundled corpus has its timeline"
+    );
     press(&mut a, "c");
     assert_eq!(a.screen, Screen::Compare);
     let start = a.compare_event();
@@ -204,4 +205,23 @@ fn problems_overlay_only_when_there_are_problems() {
             .as_ref()
             .is_some_and(|s| s.text.contains("no problems"))
     );
+}
+
+#[test]
+fn compare_from_a_paragraph_lands_on_its_event_row_and_outlet() {
+    let mut a = app(120, 40);
+    let mt = a
+        .corpus
+        .position("moscow-times-week-in-deadlock")
+        .expect("bundled");
+    press(&mut a, &"j ".repeat(mt));
+    press(&mut a, "<Enter> j j j j j j j j c");
+    let event = a.compare_event().expect("an event");
+    let grid = a.compare.grid.as_ref().expect("grid");
+    assert_eq!(
+        a.compare.top, grid.row_lines[event],
+        "the row starts at the top"
+    );
+    let shown = a.shown_outlets();
+    assert_eq!(a.outlets[shown[a.compare.column]], "The Moscow Times");
 }

@@ -771,6 +771,21 @@ impl App {
                 .map(|m| m.event)
         });
         self.screen = Screen::Compare;
+        // Bring the article's outlet into view first: that rebuilds the grid, and the
+        // jump to the event must use the rebuilt rows.
+        if let Some(r) = &self.reader {
+            let outlet = &self.corpus.articles[r.article].meta.outlet;
+            if let Some(i) = self.outlets.iter().position(|o| o == outlet) {
+                if !self.shown_outlets().contains(&i) {
+                    self.compare.first = i;
+                    self.persist_outlets();
+                }
+                self.ensure_grid();
+                if let Some(c) = self.shown_outlets().iter().position(|&x| x == i) {
+                    self.compare.column = c;
+                }
+            }
+        }
         self.ensure_grid();
         match event {
             Some(e) => self.goto_event(e),
@@ -778,20 +793,6 @@ impl App {
                 "this paragraph is not aligned to an event; showing the timeline",
                 false,
             ),
-        }
-        // Focus the column of the article's outlet, if shown.
-        if let Some(r) = &self.reader {
-            let outlet = &self.corpus.articles[r.article].meta.outlet;
-            if let Some(i) = self.outlets.iter().position(|o| o == outlet) {
-                if !self.shown_outlets().contains(&i) {
-                    self.compare.first = i;
-                    self.persist_outlets();
-                    self.ensure_grid();
-                }
-                if let Some(c) = self.shown_outlets().iter().position(|&x| x == i) {
-                    self.compare.column = c;
-                }
-            }
         }
     }
 
