@@ -106,28 +106,26 @@ impl Grid {
     ) -> Grid {
         let cols = outlets.len().max(1);
         let column_width = (width.saturating_sub(GAP * (cols - 1)) / cols).max(1);
-        // Raw cell texts, to find shared terms before wrapping.
-        let mut raw: Vec<Vec<RawCell>> = Vec::new();
-        for (e, _) in timeline.events.iter().enumerate() {
-            let mut row = Vec::new();
-            for outlet in outlets {
-                let mut passages = Vec::new();
-                let mut text = String::new();
-                for (a, article) in corpus.articles.iter().enumerate() {
-                    if article.meta.outlet != *outlet {
-                        continue;
-                    }
-                    for p in alignment.passages_of(a, e) {
-                        passages.push((a, p));
-                        if let Some(b) = article.passages().nth(p) {
-                            text.push_str(&b.text);
-                            text.push('\n');
-                        }
+        // Passages by event and column, in one pass over the corpus.
+        let column_of = |outlet: &str| outlets.iter().position(|o| *o == outlet);
+        let mut raw: Vec<Vec<RawCell>> =
+            vec![vec![(Vec::new(), String::new()); outlets.len()]; timeline.events.len()];
+        for (a, article) in corpus.articles.iter().enumerate() {
+            let Some(c) = column_of(&article.meta.outlet) else {
+                continue;
+            };
+            for (p, block) in article.passages().enumerate() {
+                let Some(pa) = alignment.passage(a, p) else {
+                    continue;
+                };
+                for m in &pa.events {
+                    if let Some(cell) = raw.get_mut(m.event).and_then(|row| row.get_mut(c)) {
+                        cell.0.push((a, p));
+                        cell.1.push_str(&block.text);
+                        cell.1.push('\n');
                     }
                 }
-                row.push((passages, text));
             }
-            raw.push(row);
         }
         let common = common_terms(&raw);
         let mut rows = Vec::new();

@@ -128,28 +128,7 @@ fn event_loop(
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             redraw = false;
         }
-        if app.quit || signals.terminate() {
-            return Ok(());
-        }
-        match event::next(Duration::from_millis(500), app, signals)? {
-            Input::Action(action) => {
-                app.update(action);
-                redraw = true;
-            }
-            Input::Resize(w, h) => {
-                app.resize(Rect::new(0, 0, w, h));
-                redraw = true;
-            }
-            Input::Redraw => redraw = true,
-            Input::Gone => return Ok(()),
-            Input::Idle => {}
-        }
-        if let Some(rx) = &loader {
-            while let Ok(ev) = rx.try_recv() {
-                app.absorb(ev);
-                redraw = true;
-            }
-        }
+        // Save after the frame is on screen, so an fsync never delays a keypress.
         if app.dirty
             && last_save.elapsed() >= SAVE_EVERY
             && let Some(store) = store
@@ -166,9 +145,37 @@ fn event_loop(
                         text: format!("cannot save reading state ({e:#}); reading goes on"),
                         warning: true,
                     });
-                    redraw = true;
+                    terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
                 }
                 Err(_) => {}
+            }
+        }
+        if app.quit || signals.terminate() {
+            return Ok(());
+        }
+        // Wake within the save interval while there is something to save.
+        let wait = if app.dirty {
+            SAVE_EVERY
+        } else {
+            Duration::from_millis(500)
+        };
+        match event::next(wait, app, signals)? {
+            Input::Action(action) => {
+                app.update(action);
+                redraw = true;
+            }
+            Input::Resize(w, h) => {
+                app.resize(Rect::new(0, 0, w, h));
+                redraw = true;
+            }
+            Input::Redraw => redraw = true,
+            Input::Gone => return Ok(()),
+            Input::Idle => {}
+        }
+        if let Some(rx) = &loader {
+            while let Ok(ev) = rx.try_recv() {
+                app.absorb(ev);
+                redraw = true;
             }
         }
     }
