@@ -7,12 +7,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::align::Alignment;
 use crate::corpus::Corpus;
-use crate::text::terms::{occurrences, shared_terms};
+use crate::text::terms::{Terms, occurrences, shared_among, terms};
 use crate::text::wrap::{width as text_width, wrap};
 use crate::timeline::{Event, Timeline};
 
 /// Columns between two cells: " │ ".
 pub const GAP: usize = 3;
+/// How many of a cell's passages shared terms are looked for in.
+pub const TERM_PASSAGES: usize = 20;
 /// The narrowest a column may get before fewer columns are shown.
 pub const MIN_COLUMN: usize = 34;
 
@@ -120,20 +122,28 @@ impl Grid {
                 };
                 for m in &pa.events {
                     if let Some(cell) = raw.get_mut(m.event).and_then(|row| row.get_mut(c)) {
+                        // Recurring terms are judged on a cell's leading passages: enough
+                        // to see where accounts meet, and bounded on huge corpora.
+                        if cell.0.len() < TERM_PASSAGES {
+                            cell.1.push_str(&block.text);
+                            cell.1.push('\n');
+                        }
                         cell.0.push((a, p));
-                        cell.1.push_str(&block.text);
-                        cell.1.push('\n');
                     }
                 }
             }
         }
-        let common = common_terms(&raw);
+        // Each cell's terms, once: for what is common to the whole grid, then per row.
+        let cell_terms: Vec<Vec<Terms>> = raw
+            .iter()
+            .map(|row| row.iter().map(|(_, text)| terms(text)).collect())
+            .collect();
+        let common = common_terms(&raw, &cell_terms);
         let mut rows = Vec::new();
         let mut row_lines = Vec::new();
         let mut line = 0;
         for (e, event) in timeline.events.iter().enumerate() {
-            let texts: Vec<String> = raw[e].iter().map(|(_, t)| t.clone()).collect();
-            let shared = shared_terms(&texts, &common);
+            let shared = shared_among(&cell_terms[e], &common);
             let cells: Vec<Cell> = raw[e]
                 .iter()
                 .map(|(passages, _)| cell(corpus, passages, column_width, &shared))
@@ -197,13 +207,16 @@ pub fn head_lines(event: &Event, width: usize) -> Vec<String> {
 }
 
 /// Terms present in most non-empty cells of the whole grid: too common to point at.
-fn common_terms(raw: &[Vec<RawCell>]) -> BTreeSet<String> {
-    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+fn common_terms(raw: &[Vec<RawCell>], cell_terms: &[Vec<Terms>]) -> BTreeSet<String> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
     let mut cells = 0;
-    for row in raw {
-        for (_, text) in row.iter().filter(|(p, _)| !p.is_empty()) {
+    for (row, terms) in raw.iter().zip(cell_terms) {
+        for ((passages, _), t) in row.iter().zip(terms) {
+            if passages.is_empty() {
+                continue;
+            }
             cells += 1;
-            for k in crate::text::terms::terms(text).into_keys() {
+            for k in t.keys() {
                 *count.entry(k).or_default() += 1;
             }
         }
@@ -211,7 +224,7 @@ fn common_terms(raw: &[Vec<RawCell>]) -> BTreeSet<String> {
     count
         .into_iter()
         .filter(|&(_, n)| cells >= 4 && n * 2 > cells)
-        .map(|(k, _)| k)
+        .map(|(k, _)| k.to_string())
         .collect()
 }
 

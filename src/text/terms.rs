@@ -143,8 +143,11 @@ fn clean(word: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// Terms by normalised key, each with the surface forms seen.
+pub type Terms = BTreeMap<String, BTreeSet<String>>;
+
 /// The terms of `text`: normalised key → the surface forms seen.
-pub fn terms(text: &str) -> BTreeMap<String, BTreeSet<String>> {
+pub fn terms(text: &str) -> Terms {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let words: Vec<&str> = text.split_whitespace().map(clean).collect();
     for (i, w) in words.iter().enumerate() {
@@ -177,30 +180,35 @@ pub fn terms(text: &str) -> BTreeMap<String, BTreeSet<String>> {
     out
 }
 
+/// At most this many shared terms are highlighted in a row: past a dozen, highlights
+/// stop guiding the eye.
+pub const MAX_SHARED: usize = 12;
+
 /// Given the texts of each column, the terms found in at least two columns, each with
-/// its surface forms, in order of first appearance. Terms found in `common` are left out
-/// (words that are everywhere say nothing).
+/// its surface forms: those shared by the most columns first, at most [`MAX_SHARED`].
+/// Terms found in `common` are left out (words that are everywhere say nothing).
 pub fn shared_terms(columns: &[String], common: &BTreeSet<String>) -> Vec<BTreeSet<String>> {
     let per: Vec<_> = columns.iter().map(|c| terms(c)).collect();
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for t in &per {
-        for k in t.keys() {
-            *count.entry(k).or_default() += 1;
-        }
-    }
-    let mut order: Vec<(usize, usize, &str)> = Vec::new();
+    shared_among(&per, common)
+}
+
+/// [`shared_terms`] for columns whose terms are already known.
+pub fn shared_among(per: &[Terms], common: &BTreeSet<String>) -> Vec<BTreeSet<String>> {
+    // Term → (columns it is in, first column).
+    let mut seen: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (col, t) in per.iter().enumerate() {
         for k in t.keys() {
-            if count[k.as_str()] >= 2 && !common.contains(k) && !order.iter().any(|o| o.2 == k) {
-                let pos = columns[col]
-                    .find(t[k].iter().next().map_or("", |s| s))
-                    .unwrap_or(0);
-                order.push((col, pos, k));
-            }
+            seen.entry(k).or_insert((0, col)).0 += 1;
         }
     }
-    order.sort();
-    order
+    let mut ranked: Vec<(std::cmp::Reverse<usize>, usize, &str)> = seen
+        .into_iter()
+        .filter(|(k, (n, _))| *n >= 2 && !common.contains(*k))
+        .map(|(k, (n, first))| (std::cmp::Reverse(n), first, k))
+        .collect();
+    ranked.sort();
+    ranked.truncate(MAX_SHARED);
+    ranked
         .into_iter()
         .map(|(_, _, k)| {
             per.iter()
