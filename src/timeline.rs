@@ -288,6 +288,15 @@ pub fn parse_timeline(path: &str, bytes: &[u8]) -> Result<Timeline, Vec<CorpusEr
                 continue;
             }
         };
+        let title = sanitize_line(&raw.title).into_owned();
+        let place = sanitize_line(&raw.place).into_owned();
+        if let Some(key) = [("title", &title), ("place", &place)]
+            .into_iter()
+            .find_map(|(k, v)| v.trim().is_empty().then_some(k))
+        {
+            problems.push(at(event_at, format!("event {id:?}: `{key}` is empty")));
+            continue;
+        }
         let label = sanitize_line(raw.label.get_ref()).into_owned();
         let width = unicode_width::UnicodeWidthStr::width(label.as_str());
         if label.trim().is_empty() || width > MAX_LABEL_WIDTH {
@@ -324,11 +333,11 @@ pub fn parse_timeline(path: &str, bytes: &[u8]) -> Result<Timeline, Vec<CorpusEr
         }
         events.push(Event {
             id,
-            title: sanitize_line(&raw.title).into_owned(),
+            title,
             label,
             start,
             end,
-            place: sanitize_line(&raw.place).into_owned(),
+            place,
             participants: clean(raw.participants),
             kind: raw.kind,
             cues,

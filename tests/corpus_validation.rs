@@ -213,3 +213,22 @@ fn other_files_are_ignored_and_a_missing_dir_is_one_problem() {
             .contains("cannot read the directory")
     );
 }
+
+#[test]
+fn a_timeline_event_with_an_invisible_title_or_place_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    with(dir.path(), "a.md", GOOD);
+    with(
+        dir.path(),
+        "rounds.toml",
+        "[[event]]\nid = \"a\"\ntitle = \"\\u200B\"\nlabel = \"A\"\ndate = 2022-01-10\nplace = \"Geneva\"\nkind = \"talks\"\n",
+    );
+    let c = Corpus::load(&Source::Dir(dir.path().to_path_buf()));
+    assert!(c.timeline.is_none());
+    assert_eq!(c.articles.len(), 1, "articles still load");
+    let p = c.problems[0].to_string();
+    assert!(
+        p.contains("rounds.toml:1:1:") && p.contains("`title` is empty"),
+        "{p}"
+    );
+}

@@ -246,7 +246,11 @@ fn html_block(
     if inner.eq_ignore_ascii_case("caption") {
         pending.caption = true;
     } else if let Some(list) = inner.strip_prefix("events:") {
-        let col = html.find("events:").map_or(1, |i| i + "events:".len() + 1);
+        // The column (in characters) on the marker's own line, just after "events:".
+        let col = html.find("events:").map_or(1, |i| {
+            let line_start = html[..i].rfind('\n').map_or(0, |n| n + 1);
+            html[line_start..i].chars().count() + "events:".len() + 1
+        });
         let mut events = Vec::new();
         for id in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             if id == "none" {
