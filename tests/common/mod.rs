@@ -2,6 +2,8 @@
 //! keys the way the event loop does, and drawing it into a `TestBackend`.
 #![allow(dead_code)]
 
+pub mod checks;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
