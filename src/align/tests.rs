@@ -410,43 +410,6 @@ fn the_same_input_gives_the_same_output() {
     assert_eq!(again, first.articles);
 }
 
-/// `cargo test --release --lib align::tests::ten_thousand_articles -- --ignored --nocapture`
-///
-/// 10,000 articles of 50 passages each, made of the bundled passages.
-#[test]
-#[ignore = "a timing run: use --release"]
-fn ten_thousand_articles() {
-    let corpus = crate::corpus::Corpus::load(&crate::corpus::Source::Bundled);
-    let t = corpus.timeline.as_ref().expect("bundled timeline");
-    let blocks: Vec<_> = corpus
-        .articles
-        .iter()
-        .flat_map(|a| a.blocks.clone())
-        .collect();
-    let articles: Vec<Article> = (0..10_000)
-        .map(|i| {
-            let mut a = corpus.articles[i % corpus.articles.len()].clone();
-            a.blocks = blocks
-                .iter()
-                .cycle()
-                .skip(i % blocks.len())
-                .take(50)
-                .cloned()
-                .collect();
-            a
-        })
-        .collect();
-    let passages: usize = articles.iter().map(Article::passage_count).sum();
-    let aligner = Aligner::new(t);
-    let start = std::time::Instant::now();
-    let alignment = aligner.align(&articles, Mode::Auto);
-    let took = start.elapsed();
-    println!(
-        "{} articles, {passages} passages: {took:?}",
-        alignment.articles.len()
-    );
-}
-
 #[test]
 fn odd_text_never_panics() {
     let long = "x".repeat(200);
