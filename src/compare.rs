@@ -27,6 +27,32 @@ pub fn columns_for_width(width: usize) -> usize {
 /// A cell before wrapping: its passages (article, paragraph) and their joined text.
 type RawCell = (Vec<(usize, usize)>, String);
 
+/// Passages per event and outlet: `counts[event][outlet]`, for `outlets` in that order;
+/// one pass over the corpus. The coverage overview, the outlet strip and `rounds` all
+/// read it.
+pub fn coverage(
+    corpus: &Corpus,
+    alignment: &Alignment,
+    events: usize,
+    outlets: &[&str],
+) -> Vec<Vec<usize>> {
+    let column: BTreeMap<&str, usize> = outlets.iter().enumerate().map(|(i, o)| (*o, i)).collect();
+    let mut counts = vec![vec![0; outlets.len()]; events];
+    for (a, article) in corpus.articles.iter().enumerate() {
+        let Some(&o) = column.get(article.meta.outlet.as_str()) else {
+            continue;
+        };
+        for pa in alignment.articles.get(a).into_iter().flatten() {
+            for m in &pa.events {
+                if let Some(row) = counts.get_mut(m.event) {
+                    row[o] += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
 /// One line of a cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellLine {

@@ -9,7 +9,7 @@ use anyhow::Result;
 use super::passages::passages;
 use crate::align::{Mode, align};
 use crate::cli::Format;
-use crate::compare::{GAP, Grid, columns_for_width, head_lines};
+use crate::compare::{GAP, Grid, columns_for_width, coverage, head_lines};
 use crate::corpus::Corpus;
 use crate::text::wrap::width as text_width;
 
@@ -30,15 +30,15 @@ pub fn run(
         return Ok(ExitCode::SUCCESS);
     }
     let outlets = corpus.outlets();
-    let covers = |o: &str| {
-        corpus
-            .articles
-            .iter()
-            .enumerate()
-            .any(|(a, art)| art.meta.outlet == o && !alignment.passages_of(a, e).is_empty())
-    };
-    let covering: Vec<&str> = outlets.iter().copied().filter(|o| covers(o)).collect();
-    let silent: Vec<&str> = outlets.iter().copied().filter(|o| !covers(o)).collect();
+    let counts = coverage(corpus, &alignment, timeline.events.len(), &outlets);
+    let (mut covering, mut silent) = (Vec::new(), Vec::new());
+    for (o, name) in outlets.iter().enumerate() {
+        if counts[e][o] > 0 {
+            covering.push(*name);
+        } else {
+            silent.push(*name);
+        }
+    }
 
     if format == Format::Markdown {
         writeln!(out, "## {} · {}\n", event.date_range(), md(&event.title))?;

@@ -7,12 +7,12 @@ use anyhow::Result;
 
 use crate::align::{Mode, align};
 use crate::corpus::Corpus;
-use crate::text::wrap::width as text_width;
 
 pub fn run(out: &mut impl Write, corpus: &Corpus) -> Result<ExitCode> {
     let timeline = super::timeline(corpus)?;
     let alignment = align(&corpus.articles, timeline, Mode::Curated);
     let outlets = corpus.outlets();
+    let counts = crate::compare::coverage(corpus, &alignment, timeline.events.len(), &outlets);
     for (i, o) in outlets.iter().enumerate() {
         writeln!(out, "[{}] {o}", i + 1)?;
     }
@@ -30,14 +30,7 @@ pub fn run(out: &mut impl Write, corpus: &Corpus) -> Result<ExitCode> {
     writeln!(out)?;
     for (e, event) in timeline.events.iter().enumerate() {
         write!(out, "{:<23}  {:<id_w$}", event.date_range(), event.id)?;
-        for outlet in &outlets {
-            let n: usize = corpus
-                .articles
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.meta.outlet == *outlet)
-                .map(|(a, _)| alignment.passages_of(a, e).len())
-                .sum();
+        for &n in &counts[e] {
             let cell = if n == 0 {
                 ".".to_string()
             } else {
@@ -47,8 +40,7 @@ pub fn run(out: &mut impl Write, corpus: &Corpus) -> Result<ExitCode> {
         }
         writeln!(out)?;
         let detail = format!("{} · {} · {}", event.title, event.place, event.kind);
-        let pad = 25 + text_width("");
-        writeln!(out, "{:pad$}{detail}", "")?;
+        writeln!(out, "{:25}{detail}", "")?;
     }
     Ok(ExitCode::SUCCESS)
 }

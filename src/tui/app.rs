@@ -102,6 +102,9 @@ pub struct App {
     pub alignment: Alignment,
     /// Outlets, in the order columns use.
     pub outlets: Vec<String>,
+    /// Passages per event and outlet (`coverage[event][outlet]`), kept with the
+    /// alignment so no frame has to count them.
+    pub coverage: Vec<Vec<usize>>,
     /// How things look.
     pub theme: Theme,
     /// Terminal size.
@@ -159,6 +162,7 @@ impl App {
             corpus,
             alignment,
             outlets,
+            coverage: Vec::new(),
             theme,
             area,
             focus: Focus::List,
@@ -180,10 +184,18 @@ impl App {
             source,
             loading: None,
         };
+        app.count_coverage();
         if !app.corpus.articles.is_empty() {
             app.open_article(0, false);
         }
         app
+    }
+
+    /// Recounts passages per event and outlet, after the articles or alignment change.
+    fn count_coverage(&mut self) {
+        let events = self.corpus.timeline.as_ref().map_or(0, |t| t.events.len());
+        let outlets: Vec<&str> = self.outlets.iter().map(String::as_str).collect();
+        self.coverage = compare::coverage(&self.corpus, &self.alignment, events, &outlets);
     }
 
     /// Takes what the background loader reports: new articles join the list in date
@@ -243,6 +255,7 @@ impl App {
             .into_iter()
             .map(String::from)
             .collect();
+        self.count_coverage();
         self.selected = selected
             .and_then(|id| self.corpus.position(&id))
             .unwrap_or(0);
@@ -902,10 +915,6 @@ impl App {
         match found {
             Some((a, p)) => {
                 self.screen = Screen::Browse;
-                self.state
-                    .articles
-                    .entry(self.corpus.articles[a].meta.id.clone())
-                    .or_default();
                 self.open_article(a, true);
                 self.focus = Focus::Reader;
                 self.relayout();

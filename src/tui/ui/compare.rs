@@ -30,19 +30,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let row = grid.row_at(app.compare.top);
     let shown = app.shown_outlets();
     // The strip: every outlet, whether it covers the current event, which are shown.
-    let covered: Vec<bool> = app
-        .outlets
-        .iter()
-        .enumerate()
-        .map(|(o, name)| {
-            app.corpus.articles.iter().enumerate().any(|(a, art)| {
-                art.meta.outlet == *name
-                    && !app
-                        .alignment
-                        .passages_of(a, grid.rows[row].event)
-                        .is_empty()
-            }) && o < usize::MAX
-        })
+    let counts = app.coverage.get(grid.rows[row].event);
+    let covered: Vec<bool> = (0..app.outlets.len())
+        .map(|o| counts.and_then(|c| c.get(o)).is_some_and(|&n| n > 0))
         .collect();
     let (yes, no) = if theme.ascii {
         ("[x]", "[ ]")

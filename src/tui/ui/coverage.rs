@@ -74,15 +74,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (head_w - 1) as u16,
             style,
         );
-        for (o, name) in app.outlets.iter().enumerate() {
-            let count: usize = app
-                .corpus
-                .articles
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.meta.outlet == *name)
-                .map(|(a, _)| app.alignment.passages_of(a, e).len())
-                .sum();
+        for o in 0..app.outlets.len() {
+            let count = app
+                .coverage
+                .get(e)
+                .and_then(|c| c.get(o))
+                .copied()
+                .unwrap_or(0);
             let text = if count == 0 {
                 dot.to_string()
             } else {

@@ -60,10 +60,7 @@ fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .max()
         .unwrap_or(8)
         .min(width / 2);
-    for ctx in contexts {
-        // The context the user is in comes first.
-        let _ = ctx;
-    }
+    // The context the user is in comes first.
     let current = app.context();
     let mut ordered: Vec<Context> = vec![];
     if contexts.contains(&current) {
