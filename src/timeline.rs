@@ -138,7 +138,7 @@ impl Event {
     }
 }
 
-/// The events of a corpus, oldest first (a series sorts after the rounds it opens with).
+/// The events of a corpus in time order (a series after the rounds it sums up).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Timeline {
     /// The file, for messages.
@@ -346,10 +346,57 @@ pub fn parse_timeline(path: &str, bytes: &[u8]) -> Result<Timeline, Vec<CorpusEr
     if !problems.is_empty() {
         return Err(problems);
     }
-    // Oldest first; a series after the single rounds that start on its first day.
-    events.sort_by_key(|e| (e.start, e.is_span(), e.end));
+    // In time order by the day each event ends, so a series (the week of talks) comes
+    // after the rounds it sums up, not between them.
+    events.sort_by_key(|e| (e.end, e.is_span(), e.start));
     Ok(Timeline {
         path: path.to_string(),
         events,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_series_sorts_after_the_rounds_it_sums_up() {
+        let toml = br#"
+[[event]]
+id = "week"
+title = "The week"
+label = "Week"
+start = 2022-01-10
+end = 2022-01-13
+place = "Europe"
+kind = "series"
+
+[[event]]
+id = "vienna"
+title = "Vienna"
+label = "Vienna"
+date = 2022-01-13
+place = "Vienna"
+kind = "talks"
+
+[[event]]
+id = "geneva"
+title = "Geneva"
+label = "Geneva"
+date = 2022-01-10
+place = "Geneva"
+kind = "talks"
+
+[[event]]
+id = "after"
+title = "After"
+label = "After"
+date = 2022-01-14
+place = "Moscow"
+kind = "statement"
+"#;
+        let t = parse_timeline("rounds.toml", toml).expect("valid");
+        let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["geneva", "vienna", "week", "after"]);
+    }
 }
