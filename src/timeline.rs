@@ -233,11 +233,7 @@ pub fn parse_timeline(path: &str, bytes: &[u8]) -> Result<Timeline, Vec<CorpusEr
         let event_at = spanned.span().start;
         let raw = spanned.into_inner();
         let id = raw.id.get_ref().clone();
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
+        if !crate::corpus::article::is_slug(&id) {
             problems.push(at(
                 raw.id.span().start,
                 format!("event id {id:?} must be lowercase letters, digits and hyphens"),

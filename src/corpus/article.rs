@@ -239,12 +239,7 @@ fn validate_meta(path: &str, front: &str, meta: &Meta) -> Result<(), CorpusError
         let line = key_line(front, key).map_or(2, |l| l + 1);
         CorpusError::at(path, line, 1, message)
     };
-    if meta.id.is_empty()
-        || !meta
-            .id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
+    if !is_slug(&meta.id) {
         return Err(at(
             "id",
             format!(
@@ -281,6 +276,14 @@ fn validate_meta(path: &str, front: &str, meta: &Meta) -> Result<(), CorpusError
         ));
     }
     Ok(())
+}
+
+/// True for an id: non-empty, lowercase ASCII letters, digits and hyphens. Article ids,
+/// event ids and the ids in markers all follow it.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// A light BCP 47 check: a 2–3 letter language, then alphanumeric subtags of 1–8.

@@ -256,10 +256,7 @@ fn html_block(
             if id == "none" {
                 continue;
             }
-            if !id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            {
+            if !super::article::is_slug(id) {
                 return Err(CorpusError::at(
                     path,
                     line,
