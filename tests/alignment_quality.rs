@@ -1,22 +1,37 @@
-//! The aligner measured against hand labels: the bundled corpus aligned in `Mode::Auto`
-//! and compared, passage by passage, with `tests/fixtures/seeds-alignment.toml`.
+//! The aligner measured against hand labels, passage by passage, in `Mode::Auto`:
+//! - the bundled corpus against `tests/fixtures/seeds-alignment.toml` (labels keyed by
+//!   `source`, mapped to article ids by `gold-sources.toml`);
+//! - the development set in `tests/fixtures/devset/` (accounts written for testing the
+//!   aligner, with invented outlets and wording) against `devset-alignment.toml`
+//!   (labels keyed by `article`), aligned with the bundled timeline.
+//!
+//! The dev set is scored in two halves: the aligner was designed on half A; half B was
+//! measured before anything was changed for it, as a stand-in for accounts never seen.
 //!
 //! Micro-averaged over (passage, event) pairs: a predicted event among the gold
 //! `events` is a hit; one neither in `events` nor in `also` is a false positive; a gold
 //! event not predicted is a miss; an `also` event is neither, predicted or not.
-//! Passages the gold does not list are not scored, only shown. Every disagreement is
-//! printed (run with `--nocapture` to read them).
+//! Every disagreement is printed (run with `--nocapture` to read them).
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use readout::align::{Mode, align};
+use readout::align::{Alignment, Mode, align};
 use readout::corpus::{Corpus, Source};
+use readout::timeline::Timeline;
 use serde::Deserialize;
 
-const MIN_PRECISION: f64 = 0.90;
-const MIN_RECALL: f64 = 0.85;
+/// The dev set's design half; every other dev-set article is in half B.
+const HALF_A: &[&str] = &[
+    "alpine-report-osce-vienna-2022-01-13",
+    "ew-geneva-summit-2021-06-16",
+    "kremlin-phone-call-2021-12-31",
+    "mfa-ru-draft-texts-2021-12-17",
+    "nato-press-transcript-2022-01-12",
+    "nc-video-call-2021-12-08",
+    "ukrainian-dispatch-nothing-about-us-2022-01-13",
+];
 
 #[derive(Deserialize)]
 struct Gold {
@@ -25,7 +40,10 @@ struct Gold {
 
 #[derive(Deserialize)]
 struct Labelled {
-    source: String,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    article: Option<String>,
     starts: String,
     events: Vec<String>,
     #[serde(default)]
@@ -37,10 +55,12 @@ struct Sources {
     sources: BTreeMap<String, String>,
 }
 
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
 fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
+    let path = fixtures().join(name);
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -54,31 +74,61 @@ fn opening(text: &str) -> String {
     s
 }
 
-#[test]
-fn aligner_agrees_with_the_hand_labels() {
-    let gold: Gold = toml::from_str(&fixture("seeds-alignment.toml")).expect("gold parses");
-    let sources: Sources = toml::from_str(&fixture("gold-sources.toml")).expect("sources parse");
-    let corpus = Corpus::load(&Source::Bundled);
-    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
-    let timeline = corpus
-        .timeline
-        .as_ref()
-        .expect("the bundled corpus has rounds.toml");
-    let alignment = align(&corpus.articles, timeline, Mode::Auto);
-    let id_of = |e: usize| timeline.events[e].id.as_str();
+/// Hits, false positives and misses over some labelled passages.
+#[derive(Debug, Default, Clone, Copy)]
+struct Score {
+    hits: usize,
+    false_pos: usize,
+    misses: usize,
+    passages: usize,
+}
 
-    let (mut hits, mut false_pos, mut misses) = (0usize, 0usize, 0usize);
+impl Score {
+    fn precision(&self) -> f64 {
+        self.hits as f64 / (self.hits + self.false_pos).max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.hits as f64 / (self.hits + self.misses).max(1) as f64
+    }
+    fn add(&mut self, other: Score) {
+        self.hits += other.hits;
+        self.false_pos += other.false_pos;
+        self.misses += other.misses;
+        self.passages += other.passages;
+    }
+    fn line(&self, name: &str) -> String {
+        format!(
+            "{name}: precision {:.3} recall {:.3} ({} passages, {} hits, {} false positives, {} misses)",
+            self.precision(),
+            self.recall(),
+            self.passages,
+            self.hits,
+            self.false_pos,
+            self.misses
+        )
+    }
+}
+
+/// Scores `alignment` of `corpus` against `gold`, per article id; prints disagreements.
+fn score(
+    corpus: &Corpus,
+    timeline: &Timeline,
+    alignment: &Alignment,
+    gold: &Gold,
+    article_of: impl Fn(&Labelled) -> Option<String>,
+    show: impl Fn(&str) -> bool,
+) -> BTreeMap<String, Score> {
+    let id_of = |e: usize| timeline.events[e].id.as_str();
+    let mut scores: BTreeMap<String, Score> = BTreeMap::new();
     let mut not_found = Vec::new();
     let mut disagreements = Vec::new();
-    // (article, passage) pairs the gold labels.
-    let mut labelled = Vec::new();
     for g in &gold.paragraph {
-        let Some(article_id) = sources.sources.get(&g.source) else {
-            not_found.push(format!("{}: no article for this source", g.source));
+        let Some(article_id) = article_of(g) else {
+            not_found.push(format!("{:?}: no article for this label", g.starts));
             continue;
         };
-        let Some(a) = corpus.position(article_id) else {
-            not_found.push(format!("{article_id}: not in the bundled corpus"));
+        let Some(a) = corpus.position(&article_id) else {
+            not_found.push(format!("{article_id}: not in the corpus"));
             continue;
         };
         let article = &corpus.articles[a];
@@ -93,7 +143,8 @@ fn aligner_agrees_with_the_hand_labels() {
             ));
             continue;
         };
-        labelled.push((a, p));
+        let s = scores.entry(article_id.clone()).or_default();
+        s.passages += 1;
         let predicted: Vec<&str> = alignment
             .passage(a, p)
             .map(|pa| pa.events.iter().map(|m| id_of(m.event)).collect())
@@ -101,19 +152,19 @@ fn aligner_agrees_with_the_hand_labels() {
         let mut wrong = Vec::new();
         for e in &predicted {
             if g.events.iter().any(|x| x == e) {
-                hits += 1;
+                s.hits += 1;
             } else if !g.also.iter().any(|x| x == e) {
-                false_pos += 1;
+                s.false_pos += 1;
                 wrong.push(format!("+{e}"));
             }
         }
         for e in &g.events {
             if !predicted.contains(&e.as_str()) {
-                misses += 1;
+                s.misses += 1;
                 wrong.push(format!("-{e}"));
             }
         }
-        if !wrong.is_empty() {
+        if !wrong.is_empty() && show(&article_id) {
             let why = alignment.why(timeline, a, p);
             disagreements.push(format!(
                 "{article_id} ¶{} {:?}\n    {}\n    predicted {:?}, gold {:?}{}\n    why {why:?}",
@@ -130,41 +181,101 @@ fn aligner_agrees_with_the_hand_labels() {
             ));
         }
     }
-
-    let precision = hits as f64 / (hits + false_pos).max(1) as f64;
-    let recall = hits as f64 / (hits + misses).max(1) as f64;
-    println!(
-        "precision {precision:.3} ({hits} hits, {false_pos} false positives), recall {recall:.3} ({misses} misses), {} passages labelled",
-        gold.paragraph.len()
-    );
-    println!("\n{} disagreements:", disagreements.len());
+    println!("{} disagreements:", disagreements.len());
     for d in &disagreements {
         println!("  {d}");
     }
-    println!("\nPassages without labels (not scored):");
-    for (a, article) in corpus.articles.iter().enumerate() {
-        for (p, block) in article.passages().enumerate() {
-            if labelled.contains(&(a, p)) {
-                continue;
-            }
-            println!(
-                "  {} ¶{} {:?}: {:?}",
-                article.meta.id,
-                p + 1,
-                opening(&block.text),
-                alignment.why(timeline, a, p)
-            );
-        }
-    }
-
     assert!(
         not_found.is_empty(),
         "gold passages not found:\n{}",
         not_found.join("\n")
     );
-    assert!(
-        precision >= MIN_PRECISION,
-        "precision {precision:.3} < {MIN_PRECISION}"
+    scores
+}
+
+fn total<'a>(scores: impl Iterator<Item = &'a Score>) -> Score {
+    let mut t = Score::default();
+    for s in scores {
+        t.add(*s);
+    }
+    t
+}
+
+fn bundled() -> Corpus {
+    let corpus = Corpus::load(&Source::Bundled);
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    corpus
+}
+
+#[test]
+fn aligner_agrees_with_the_hand_labels_on_the_bundled_corpus() {
+    let gold: Gold = toml::from_str(&fixture("seeds-alignment.toml")).expect("gold parses");
+    let sources: Sources = toml::from_str(&fixture("gold-sources.toml")).expect("sources parse");
+    let corpus = bundled();
+    let timeline = corpus.timeline.as_ref().expect("bundled rounds.toml");
+    let alignment = align(&corpus.articles, timeline, Mode::Auto);
+    let scores = score(
+        &corpus,
+        timeline,
+        &alignment,
+        &gold,
+        |g| {
+            g.source
+                .as_ref()
+                .and_then(|s| sources.sources.get(s))
+                .cloned()
+        },
+        |_| true,
     );
-    assert!(recall >= MIN_RECALL, "recall {recall:.3} < {MIN_RECALL}");
+    let t = total(scores.values());
+    println!("{}", t.line("bundled"));
+    assert!(t.precision() >= 0.95, "{}", t.line("bundled"));
+    assert!(t.recall() >= 0.95, "{}", t.line("bundled"));
+}
+
+#[test]
+fn aligner_agrees_with_the_hand_labels_on_the_dev_set() {
+    let gold: Gold = toml::from_str(&fixture("devset-alignment.toml")).expect("gold parses");
+    let timeline = bundled().timeline.expect("bundled rounds.toml");
+    let corpus = Corpus::load(&Source::Dir(fixtures().join("devset")));
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    assert_eq!(corpus.articles.len(), 14, "the dev set has 14 accounts");
+    let alignment = align(&corpus.articles, &timeline, Mode::Auto);
+    // Half B's disagreements stay hidden unless asked for, so that no rule is written
+    // for them: it stands in for accounts never seen.
+    let show_b = std::env::var_os("READOUT_SHOW_HALF_B").is_some();
+    let in_a = |id: &str| HALF_A.contains(&id);
+    let scores = score(
+        &corpus,
+        &timeline,
+        &alignment,
+        &gold,
+        |g| g.article.clone(),
+        |id| show_b || in_a(id),
+    );
+    for (id, s) in scores.iter().filter(|(id, _)| show_b || in_a(id)) {
+        println!("{}", s.line(id));
+    }
+    let a = total(
+        scores
+            .iter()
+            .filter(|(id, _)| HALF_A.contains(&id.as_str()))
+            .map(|(_, s)| s),
+    );
+    let b = total(
+        scores
+            .iter()
+            .filter(|(id, _)| !HALF_A.contains(&id.as_str()))
+            .map(|(_, s)| s),
+    );
+    let t = total(scores.values());
+    println!("{}", a.line("dev set, half A (designed on)"));
+    println!("{}", b.line("dev set, half B (held out)"));
+    println!("{}", t.line("dev set"));
+    assert_eq!(t.passages, 141, "every dev-set label is scored");
+    // Floors under today's figures, so a change that loses ground fails; the targets
+    // are precision 0.90 and recall 0.85 (not yet reached: see the README).
+    assert!(t.precision() >= 0.88, "{}", t.line("dev set"));
+    assert!(t.recall() >= 0.68, "{}", t.line("dev set"));
+    assert!(a.recall() >= 0.77, "{}", a.line("dev set, half A"));
 }
