@@ -32,7 +32,7 @@ const PRONOUN_REACH: usize = 8;
 const MOSTLY_QUOTED: f32 = 0.6;
 
 /// How a passage hangs on an earlier one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Link {
     /// It is a quotation (or opens with one) following on from the paragraph before.
     Quotation,
@@ -139,16 +139,31 @@ impl Discourse {
         if p.mentions.is_empty() || p.hits.is_empty() {
             return;
         }
-        for s in 0..p.reading.sentences {
-            let mut dated: Vec<usize> = Vec::new();
-            for m in p.mentions.iter().filter(|m| {
-                m.sentence == s && matches!(m.precision, Precision::Day | Precision::Relative)
-            }) {
+        // Mentions and hits are in token order, so in sentence order: walk both once.
+        let (mut mi, mut hi) = (0, 0);
+        let mut dated: Vec<usize> = Vec::new();
+        while mi < p.mentions.len() {
+            let s = p.mentions[mi].sentence;
+            dated.clear();
+            while mi < p.mentions.len() && p.mentions[mi].sentence == s {
+                let m = &p.mentions[mi];
+                mi += 1;
+                if !matches!(m.precision, Precision::Day | Precision::Relative) {
+                    continue;
+                }
                 for (e, ev) in model.events.iter().enumerate() {
                     if ev.start <= m.first && m.last <= ev.end && !dated.contains(&e) {
                         dated.push(e);
                     }
                 }
+            }
+            let sentence_of = |h: &super::cues::CueHit| p.reading.tokens[h.first].sentence;
+            while hi < p.hits.len() && sentence_of(&p.hits[hi]) < s {
+                hi += 1;
+            }
+            let from = hi;
+            while hi < p.hits.len() && sentence_of(&p.hits[hi]) == s {
+                hi += 1;
             }
             // A day of a series that is the day of one of its rounds means the round.
             let all = dated.clone();
@@ -159,11 +174,7 @@ impl Discourse {
             if !events.contains(&b) {
                 continue;
             }
-            for h in p
-                .hits
-                .iter()
-                .filter(|h| p.reading.tokens[h.first].sentence == s)
-            {
+            for h in &p.hits[from..hi] {
                 let cue = &model.cues.cues[h.cue];
                 let kinds_fit = cue.events.iter().any(|&(e, _)| e == b)
                     || cue
@@ -413,7 +424,8 @@ fn the_week(
         let Some((from, to)) = x.frame else {
             continue;
         };
-        let covers = p.mentions.iter().any(|m| {
+        let first = p.mentions.partition_point(|m| (m.sentence as usize) < i);
+        let covers = p.mentions[first..].iter().any(|m| {
             m.sentence as usize == i
                 && m.precision == Precision::Week
                 && m.from >= from
@@ -444,12 +456,17 @@ fn the_talks(
         let x = &p.sentences[sentence as usize];
         let framed = x.frame.is_some_and(|(a, b)| noun >= a && noun < b);
         // "the January talks", "the talks this week": dated to the series.
-        let dated = p.mentions.iter().any(|m| {
-            m.sentence == sentence
-                && m.precision != Precision::Year
-                && m.first <= ev.end
-                && ev.start <= m.last
-        });
+        // Mentions are in sentence order: only this sentence's.
+        let first = p.mentions.partition_point(|m| m.sentence < sentence);
+        let dated = p.mentions[first..]
+            .iter()
+            .take_while(|m| m.sentence == sentence)
+            .any(|m| {
+                m.sentence == sentence
+                    && m.precision != Precision::Year
+                    && m.first <= ev.end
+                    && ev.start <= m.last
+            });
         if !(x.verdict || x.expects || framed || dated) || !p.allows(sentence, s) {
             continue;
         }

@@ -18,7 +18,7 @@ const ANCHOR_WINDOW: usize = 8;
 const KIND_WINDOW: usize = 4;
 
 /// Why an event got some weight; turned into words only for the events kept.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Reason {
     /// A date mention (index into `mentions`).
     Date(usize),
@@ -134,21 +134,33 @@ pub(crate) struct Evidence {
     groups: Vec<[f32; Group::ALL.len()]>,
     /// Reused while totalling: per event.
     totals: Vec<f32>,
+    /// Where each (event, reason) stands in `items`, so adding stays linear however
+    /// many dates a passage holds.
+    seen: std::collections::HashMap<(usize, Reason), usize>,
 }
 
 impl Evidence {
+    /// Forgets every item, for the next passage.
+    pub fn clear(&mut self) {
+        self.items.clear();
+        self.seen.clear();
+    }
+
     /// Adds an item; the same reason for the same event counts once, at its strongest.
     pub fn add(&mut self, event: usize, weight: f32, group: Group, reason: Reason) {
         if weight <= 0.0 {
             return;
         }
-        if let Some(it) = self
-            .items
-            .iter_mut()
-            .find(|it| it.event == event && it.reason == reason)
-        {
-            it.weight = it.weight.max(weight);
-            return;
+        match self.seen.entry((event, reason.clone())) {
+            std::collections::hash_map::Entry::Occupied(at) => {
+                if let Some(it) = self.items.get_mut(*at.get()) {
+                    it.weight = it.weight.max(weight);
+                }
+                return;
+            }
+            std::collections::hash_map::Entry::Vacant(at) => {
+                at.insert(self.items.len());
+            }
         }
         self.items.push(Item {
             event,
@@ -271,7 +283,7 @@ pub(crate) fn weigh(
     bindings: &[Option<(usize, usize)>],
     out: &mut Evidence,
 ) {
-    out.items.clear();
+    out.clear();
     let mut framed = std::mem::take(&mut out.framed);
     let mut cands = std::mem::take(&mut out.candidates);
     weigh_frames(
@@ -371,8 +383,14 @@ fn weigh_dates(model: &Model, p: &Passage, framed: &[(u16, usize)], out: &mut Ev
             if overlap == 0 {
                 continue;
             }
+            // Hits are in token order and none is longer than the window's reach
+            // matters for: look only at those that can reach the mention.
+            let lo = p
+                .hits
+                .partition_point(|h| h.first + h.len + ANCHOR_WINDOW <= m.from);
+            let hi = p.hits.partition_point(|h| h.first < m.to + ANCHOR_WINDOW);
             let anchored = p.near(m.from, m.to, ANCHOR_WINDOW, ev.class).is_some()
-                || p.hits.iter().any(|h| {
+                || p.hits[lo..hi.max(lo)].iter().any(|h| {
                     h.first + h.len + ANCHOR_WINDOW > m.from
                         && h.first < m.to + ANCHOR_WINDOW
                         && p.reading.tokens[h.first].sentence == m.sentence

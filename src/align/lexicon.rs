@@ -73,6 +73,9 @@ pub(crate) const FUTURE: u64 = 1 << 29;
 pub(crate) const OPENER: u64 = 1 << 30;
 /// "month".
 pub(crate) const MONTH_NOUN: u64 = 1 << 31;
+/// An outside commentator: "analyst", "expert", "a think tank". What such a person
+/// says weighs the events up; it does not report one.
+pub(crate) const EXPERT: u64 = 1 << 32;
 /// Words that can start a date mention.
 pub(crate) const DATE_WORDS: u64 = MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR;
 /// Every class naming a kind of event.
@@ -409,6 +412,21 @@ const LISTS: &[(u64, &[&str])] = &[
             "diplomacy",
             "week",
             "marathon",
+        ],
+    ),
+    (
+        EXPERT,
+        &[
+            "analyst",
+            "expert",
+            "strategist",
+            "professor",
+            "scholar",
+            "researcher",
+            "economist",
+            "historian",
+            "commentator",
+            "tank",
         ],
     ),
 ];

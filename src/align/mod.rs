@@ -29,6 +29,7 @@ mod explain;
 mod lexicon;
 mod model;
 mod passage;
+mod sequence;
 mod words;
 
 #[cfg(test)]
@@ -44,6 +45,7 @@ use self::evidence::{Evidence, weigh};
 use self::explain::explain;
 use self::model::{EventFacts, Model};
 use self::passage::{Passage, PassageBuffers};
+use self::sequence::{Decoded, Observation, Subject};
 use self::words::{Reading, Vocabulary, read};
 use crate::corpus::Article;
 use crate::timeline::Timeline;
@@ -65,6 +67,8 @@ pub struct EventMatch {
     pub event: usize,
     /// The cues that decided it, in words ("date: January 12", "place: Brussels").
     pub cues: Vec<String>,
+    /// How sure the aligner is, in percent (100 for a curator's marker).
+    pub confidence: u8,
 }
 
 /// The events of one passage.
@@ -240,44 +244,65 @@ impl Aligner {
         scratch: &mut Scratch,
     ) -> Vec<PassageAlignment> {
         let model = &self.model;
+        let n = model.events.len();
         let published = article.meta.published;
         let mut discourse = Discourse::new(model, published);
         let mut out = Vec::new();
+        let mut obs: Vec<Observation> = Vec::new();
+        let mut clues = self.title_clues(article, &discourse, scratch);
         for (index, block) in article.passages().enumerate() {
             if let (Some(marker), Mode::Curated) = (&block.marker, mode) {
                 let events: Vec<usize> = (0..self.ids.len())
                     .filter(|&e| marker.events.contains(&self.ids[e]))
                     .collect();
                 discourse.remember(model, index, block.kind, &events, None);
+                obs.push(Observation {
+                    decided: events.clone(),
+                    by_hand: true,
+                    ..Observation::default()
+                });
                 out.push(PassageAlignment {
                     events: events
                         .into_iter()
                         .map(|event| EventMatch {
                             event,
                             cues: vec!["set by hand".to_string()],
+                            confidence: 100,
                         })
                         .collect(),
                     by_hand: true,
                 });
                 continue;
             }
-            read(&block.text, &model.vocab, &mut scratch.reading);
+            let text = bounded(&block.text);
+            read(text, &model.vocab, &mut scratch.reading);
             model.cues.find(&scratch.reading.tokens, &mut scratch.hits);
+            let background = background(article, text)
+                + if scratch.reading.classes & lexicon::EXPERT != 0 {
+                    OUTSIDE_VOICE
+                } else {
+                    0.0
+                };
             if self.says_nothing(block.kind, &scratch.reading, &scratch.hits, &discourse) {
                 discourse.remember(model, index, block.kind, &[], None);
+                obs.push(Observation {
+                    background,
+                    linked: context::link(block.kind, &scratch.reading).is_some(),
+                    ..Observation::default()
+                });
                 out.push(PassageAlignment::default());
                 continue;
             }
             let passage = Passage::new(
                 model,
-                &block.text,
+                text,
                 &scratch.reading,
                 &scratch.hits,
                 published,
                 std::mem::take(&mut scratch.passage),
             );
             let evidence = &mut scratch.evidence;
-            evidence.items.clear();
+            evidence.clear();
             weigh(
                 model,
                 &passage,
@@ -286,23 +311,175 @@ impl Aligner {
                 &discourse.bindings,
                 evidence,
             );
+            let own = evidence.totals(n);
+            let own_kept = own.clone();
+            evidence.recycle_totals(own);
             let events =
                 context::decide(model, block.kind, &passage, published, &discourse, evidence);
+            if index < LEAD {
+                for &e in &events {
+                    clues.push((e, own_kept[e].clamp(context::THRESHOLD, LEAD_MAX), "lead"));
+                }
+            }
             let matches = events
                 .iter()
                 .map(|&event| EventMatch {
                     event,
                     cues: explain(model, &passage, evidence, event),
+                    confidence: evidence_confidence(own_kept[event]),
                 })
                 .collect();
             discourse.remember(model, index, block.kind, &events, Some(&passage));
+            obs.push(Observation {
+                decided: events,
+                by_hand: false,
+                own: own_kept,
+                ruled_out: ruled_out(model, &passage),
+                background: background + unrelated_dates(model, &passage),
+                refers: refers(&passage),
+                linked: context::link(block.kind, &scratch.reading).is_some(),
+            });
             scratch.passage = passage.recycle();
             out.push(PassageAlignment {
                 events: matches,
                 by_hand: false,
             });
         }
+        self.published_clues(article, &mut clues);
+        let subject = sequence::subject(n, &clues);
+        let report = matches!(
+            article.meta.kind,
+            crate::corpus::Kind::News
+                | crate::corpus::Kind::Transcript
+                | crate::corpus::Kind::Statement
+        );
+        let decoded = sequence::decode(model, &subject, report, &obs);
+        self.apply(&subject, &decoded, &obs, &mut out);
         out
+    }
+
+    /// What the title says of the article's subject: its own evidence for each event.
+    fn title_clues(
+        &self,
+        article: &Article,
+        discourse: &Discourse,
+        scratch: &mut Scratch,
+    ) -> Vec<(usize, f32, &'static str)> {
+        let model = &self.model;
+        let published = article.meta.published;
+        read(&article.meta.title, &model.vocab, &mut scratch.reading);
+        model.cues.find(&scratch.reading.tokens, &mut scratch.hits);
+        if scratch.hits.is_empty() && scratch.reading.classes & lexicon::DATE_WORDS == 0 {
+            return Vec::new();
+        }
+        let passage = Passage::new(
+            model,
+            &article.meta.title,
+            &scratch.reading,
+            &scratch.hits,
+            published,
+            std::mem::take(&mut scratch.passage),
+        );
+        weigh(
+            model,
+            &passage,
+            published,
+            discourse.series,
+            &discourse.bindings,
+            &mut scratch.evidence,
+        );
+        let own = scratch.evidence.totals(model.events.len());
+        let clues = own
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| **w >= TITLE_MIN)
+            .map(|(e, &w)| (e, w, "title"))
+            .collect();
+        scratch.evidence.recycle_totals(own);
+        scratch.passage = passage.recycle();
+        clues
+    }
+
+    /// What the publication date says of the subject: a report published on the day of
+    /// an event, or the day after, is likely about it; a comment less so.
+    fn published_clues(&self, article: &Article, clues: &mut Vec<(usize, f32, &'static str)>) {
+        use crate::corpus::Kind;
+        let published = article.meta.published;
+        let weight = match article.meta.kind {
+            Kind::News | Kind::Transcript | Kind::Statement => 1.5,
+            Kind::Analysis => 0.5,
+            Kind::Opinion | Kind::Commentary => 0.4,
+        };
+        for (e, ev) in self.model.events.iter().enumerate() {
+            let from = if ev.kind == crate::timeline::EventKind::Series {
+                ev.end
+            } else {
+                ev.start
+            };
+            if from <= published && published <= ev.near_end {
+                let when = if published <= ev.end {
+                    "published that day"
+                } else {
+                    "published the day after"
+                };
+                clues.push((e, weight, when));
+            }
+        }
+    }
+
+    /// Lays the decoded chain over what each passage's own evidence decided: a passage
+    /// without events of its own takes the event the article is talking about there;
+    /// one that refers back to it ("the session was the third in four days") adds it.
+    fn apply(
+        &self,
+        subject: &Subject,
+        decoded: &Decoded,
+        obs: &[Observation],
+        out: &mut [PassageAlignment],
+    ) {
+        let model = &self.model;
+        for i in 0..out.len() {
+            let o = &obs[i];
+            if o.by_hand {
+                continue;
+            }
+            let posterior = &decoded.posterior[i];
+            for m in &mut out[i].events {
+                m.confidence = m.confidence.max(percent(posterior[m.event]));
+            }
+            let Some(s) = decoded.state[i] else {
+                continue;
+            };
+            if out[i].events.iter().any(|m| m.event == s) {
+                continue;
+            }
+            if !o.decided.is_empty() {
+                let yields = model
+                    .series
+                    .iter()
+                    .any(|(x, rounds)| *x == s && rounds.iter().any(|r| o.decided.contains(r)));
+                if !o.refers || yields {
+                    continue;
+                }
+            }
+            let why = match (0..i)
+                .rev()
+                .find(|&j| out[j].events.iter().any(|m| m.event == s))
+            {
+                Some(j) => format!("context: continues ¶{}", j + 1),
+                None => format!(
+                    "the article's subject: {} ({})",
+                    model.events[s].label,
+                    subject.sources_of(s).join(", ")
+                ),
+            };
+            out[i].events.push(EventMatch {
+                event: s,
+                cues: vec![why],
+                confidence: percent(posterior[s]),
+            });
+            out[i].events.sort_by_key(|m| m.event);
+        }
     }
 
     /// True for a passage no rule could put under any event: no cue, no date, no word
@@ -328,4 +505,106 @@ impl Aligner {
                     .is_some_and(|p| !p.events.is_empty()));
         hits.is_empty() && reading.classes & TELLING == 0 && !inherits
     }
+}
+
+/// The most of one passage the aligner reads. No real paragraph comes near it; a
+/// hostile one (a 4 MiB run of dates) costs no more than this much of it.
+pub const MAX_ALIGNED_BYTES: usize = 64 * 1024;
+
+/// The part of `text` the aligner reads: at most [`MAX_ALIGNED_BYTES`], cut at a
+/// character boundary.
+fn bounded(text: &str) -> &str {
+    if text.len() <= MAX_ALIGNED_BYTES {
+        return text;
+    }
+    let mut end = MAX_ALIGNED_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// How many opening passages count as the article's lead.
+const LEAD: usize = 1;
+/// The most the lead's evidence counts towards the subject.
+const LEAD_MAX: f32 = 4.5;
+/// The weight of its own a title needs to say what the article is about.
+const TITLE_MIN: f32 = 1.2;
+
+/// A probability as a whole percentage.
+fn percent(p: f32) -> u8 {
+    (p.clamp(0.0, 1.0) * 100.0).round() as u8
+}
+
+/// How sure a passage's own evidence makes its event: even odds at half the threshold,
+/// near certainty at twice it.
+fn evidence_confidence(own: f32) -> u8 {
+    percent(1.0 / (1.0 + (-(own - context::THRESHOLD / 2.0) * 1.2).exp()))
+}
+
+/// Signs that a passage belongs to no event, whatever its neighbours: an author's note
+/// ("X is a columnist in Kyiv"), and the general argument most of an opinion piece is
+/// made of.
+fn background(article: &Article, text: &str) -> f32 {
+    use crate::corpus::Kind;
+    let mut b = match article.meta.kind {
+        Kind::Analysis | Kind::Opinion | Kind::Commentary => OPINION_BACKGROUND,
+        Kind::News | Kind::Transcript | Kind::Statement => 0.0,
+    };
+    let author = article.meta.author.trim();
+    if author.split_whitespace().count() >= 2 && text.contains(author) {
+        b += AUTHOR_NOTE;
+    }
+    b
+}
+
+/// Background in an opinion piece, before any evidence.
+const OPINION_BACKGROUND: f32 = 1.6;
+/// An outside commentator's view ("a defence expert said") weighs events up rather
+/// than reporting one.
+const OUTSIDE_VOICE: f32 = 2.0;
+/// A passage naming the article's own author is a note about them.
+const AUTHOR_NOTE: f32 = 6.0;
+
+/// Evidence of background: dates no event falls near ("since 2014", "last Friday" in a
+/// week without talks) point away from every event.
+fn unrelated_dates(model: &Model, p: &Passage) -> f32 {
+    let unrelated = p
+        .mentions
+        .iter()
+        .filter(|m| {
+            !model
+                .events
+                .iter()
+                .any(|ev| m.first <= ev.near_end && ev.near_start <= m.last)
+        })
+        .count();
+    (unrelated as f32 * UNRELATED_DATE).min(2.0 * UNRELATED_DATE)
+}
+
+/// The weight of background a date no event falls near gives.
+const UNRELATED_DATE: f32 = 1.8;
+
+/// Events a passage's dates rule out: when every sentence is dated and none allows them.
+fn ruled_out(model: &Model, p: &Passage) -> Vec<usize> {
+    if p.sentences.is_empty() || p.sentences.iter().any(|s| s.compatible.is_none()) {
+        return Vec::new();
+    }
+    (0..model.events.len())
+        .filter(|&e| (0..p.sentences.len() as u16).all(|s| !p.allows(s, e)))
+        .collect()
+}
+
+/// Whether a passage refers to an event as already known: a definite article before a
+/// word for a meeting, a call, a document ("the session", "their call").
+fn refers(p: &Passage) -> bool {
+    let t = &p.reading.tokens;
+    (0..t.len()).any(|i| {
+        t[i].class & lexicon::DEFINITE != 0
+            && !t[i].quoted
+            && (i + 1..(i + 3).min(t.len())).any(|j| {
+                t[j].sentence == t[i].sentence
+                    && t[j].class & (lexicon::KINDS | lexicon::TALKS) != 0
+            })
+    })
 }

@@ -253,6 +253,10 @@ fn reread_weekday(model: &Model, reading: &Reading, hits: &[CueHit], m: &mut Tim
     let Some(other) = m.other else {
         return;
     };
+    // Only the hits of the mention's sentence: hits are in token order.
+    let (from, to) = reading.sentence_range(m.sentence);
+    let hits = &hits[hits.partition_point(|h| h.first < from)..];
+    let hits = &hits[..hits.partition_point(|h| h.first < to)];
     let named = |day: Date| {
         hits.iter().any(|h| {
             reading.tokens[h.first].sentence == m.sentence

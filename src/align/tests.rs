@@ -24,9 +24,14 @@ fn timeline() -> Timeline {
 }
 
 fn article(published: &str, body: &str) -> Article {
+    article_of("commentary", "T", published, body)
+}
+
+/// An article of `kind` with `title`: the kind and title say how it reads as a whole.
+fn article_of(kind: &str, title: &str, published: &str, body: &str) -> Article {
     let text = format!(
-        "+++\nid = \"test\"\ntitle = \"T\"\noutlet = \"O\"\ncountry = \"C\"\nauthor = \"A\"\n\
-         published = {published}\nkind = \"news\"\nlanguage = \"en\"\n+++\n\n{body}\n"
+        "+++\nid = \"test\"\ntitle = \"{title}\"\noutlet = \"O\"\ncountry = \"C\"\nauthor = \"A\"\n\
+         published = {published}\nkind = \"{kind}\"\nlanguage = \"en\"\n+++\n\n{body}\n"
     );
     parse_article("test.md", text.as_bytes()).expect("test article parses")
 }
@@ -429,4 +434,72 @@ fn odd_text_never_panics() {
         let _ = ids("2022-01-14", text);
         let _ = ids("2021-12-31", &format!("- {text}\n- {text}"));
     }
+}
+
+// --- Reading an article as a whole ---
+
+/// The event ids of each passage of an article of `kind` titled `title`.
+fn ids_of(kind: &str, title: &str, published: &str, body: &str) -> Vec<Vec<&'static str>> {
+    ids_in(&[article_of(kind, title, published, body)], Mode::Auto).remove(0)
+}
+
+#[test]
+fn a_report_goes_on_about_the_event_its_lead_names() {
+    let body = "BRUSSELS — Russia and NATO met in the NATO-Russia Council on Wednesday.\n\n\
+                The session lasted about four hours.\n\n\
+                “We had a frank exchange,” one diplomat said afterwards.\n\n\
+                Neither side announced a date for another meeting.";
+    assert_eq!(
+        ids_of("news", "Four hours in Brussels", "2022-01-12", body),
+        vec![vec![NRC], vec![NRC], vec![NRC], vec![NRC]]
+    );
+    let why = {
+        let t = timeline();
+        let a = article_of("news", "Four hours in Brussels", "2022-01-12", body);
+        align(&[a], &t, Mode::Auto).why(&t, 0, 1)
+    };
+    assert_eq!(why[NRC], vec!["context: continues ¶1".to_string()]);
+}
+
+#[test]
+fn an_authors_note_and_an_outside_expert_belong_to_no_event() {
+    let text = "+++\nid = \"test\"\ntitle = \"Four hours in Brussels\"\noutlet = \"O\"\n\
+                country = \"C\"\nauthor = \"Ilze Kalnina\"\npublished = 2022-01-12\n\
+                kind = \"news\"\nlanguage = \"en\"\n+++\n\n\
+                BRUSSELS — Russia and NATO met in the NATO-Russia Council on Wednesday.\n\n\
+                The session lasted about four hours.\n\n\
+                A defence analyst at a think tank in Riga believes the alliance should spend more.\n\n\
+                Ilze Kalnina is a correspondent in Brussels.\n";
+    let a = parse_article("test.md", text.as_bytes()).expect("parses");
+    assert_eq!(
+        ids_in(&[a], Mode::Auto).remove(0),
+        vec![vec![NRC], vec![NRC], vec![], vec![]]
+    );
+}
+
+#[test]
+fn a_comment_does_not_carry_an_event_into_its_argument() {
+    let body = "The NATO-Russia Council met in Brussels on Wednesday.\n\n\
+                Alliances are a country's own business.\n\n\
+                A neighbour that claims a veto over them asks for a sphere.";
+    assert_eq!(
+        ids_of("opinion", "Spheres", "2022-01-15", body),
+        vec![vec![NRC], vec![], vec![]]
+    );
+}
+
+#[test]
+fn every_assignment_carries_a_confidence() {
+    let t = timeline();
+    let body = "BRUSSELS — Russia and NATO met in the NATO-Russia Council on Wednesday.\n\n\
+                The session lasted about four hours.";
+    let a = article_of("news", "Four hours in Brussels", "2022-01-12", body);
+    let out = align(&[a], &t, Mode::Auto);
+    let first = &out.articles[0][0].events[0];
+    let second = &out.articles[0][1].events[0];
+    assert!(first.confidence >= 90, "{first:?}");
+    assert!(
+        second.confidence > 50 && second.confidence <= 100,
+        "{second:?}"
+    );
 }

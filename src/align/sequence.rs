@@ -1,0 +1,339 @@
+//! Reading an article as a whole. Real reporting names an event once — in the title,
+//! the dateline, the lead — and then goes on about it for paragraphs without a date or
+//! a name: quotes, "the session", the details of a draft item by item, a caption. Read
+//! alone such a passage has no evidence; read in its article it plainly continues the
+//! event it follows.
+//!
+//! The model is a hidden Markov chain over the article's passages. Its hidden state is
+//! what the article is talking about at that passage: one event of the timeline, or
+//! none (background, history, general argument). Each passage scores every state from
+//! its own evidence (the cues and dates [`weigh`](super::evidence::weigh) found, and
+//! signs of background such as a date no event falls on); moving from one state to
+//! another costs, staying is free, so a passage without evidence of its own continues
+//! the current event; and the article's subject, inferred from its title, lead and
+//! publication date, is where it starts and what it returns to. Viterbi decoding gives
+//! the most likely state of every passage, and the forward–backward pass how sure that
+//! is (the confidence each assignment carries).
+//!
+//! Scores are in the units of evidence weight (a cue of a format weighs about 3), read
+//! as log-odds: the numbers below say how much evidence it takes to leave, switch or
+//! enter an event.
+
+use super::model::Model;
+
+/// What staying costs: nothing; these are what a change of state costs.
+/// From an event to no event (background begins).
+const LEAVE: f32 = 0.5;
+/// From one event to another without evidence for it (it needs evidence to pay).
+const SWITCH: f32 = 3.5;
+/// From no event into one that is not the article's subject.
+const ENTER: f32 = 1.5;
+/// Back to the article's subject, from background or from another event.
+const RETURN: f32 = 1.75;
+/// The most a passage's own evidence for one event counts in the chain.
+const OWN_CAP: f32 = 6.0;
+/// An event the passage's own evidence decided: the chain is in it there.
+const DECIDED: f32 = 4.0;
+/// A passage with decided events and no reference back ("the session") has moved on
+/// from any other event.
+const MOVED_ON: f32 = 1.0;
+/// A state the passage's dates rule out.
+const RULED_OUT: f32 = 1.0;
+/// The weight of the subject at the article's start, per unit of its confidence.
+const SUBJECT_PRIOR: f32 = 3.75;
+/// How much a report's subject pulls each passage back to it, per unit of confidence.
+const PULL: f32 = 1.1;
+/// Added to a change of state at a passage that gives no reason for it.
+const BLIND: f32 = 0.3;
+/// Added to a change of state at a passage that hangs on the one before.
+const LINKED: f32 = 0.4;
+
+/// What the chain knows of one passage.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Observation {
+    /// The events the passage's own evidence decided (or a curator set).
+    pub decided: Vec<usize>,
+    /// Set by a curator: the chain reads it, never changes it.
+    pub by_hand: bool,
+    /// The passage's own evidence for each event (empty: none at all).
+    pub own: Vec<f32>,
+    /// Events its dates rule out.
+    pub ruled_out: Vec<usize>,
+    /// Evidence that it belongs to no event.
+    pub background: f32,
+    /// It refers to an event as already known ("the session", "the call").
+    pub refers: bool,
+    /// It hangs on the passage before: a quotation, a list item, a pronoun opening.
+    pub linked: bool,
+}
+
+/// What an article is about, as its title, lead and date say.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Subject {
+    /// Events with a confidence in (0, 1], most likely first.
+    pub events: Vec<(usize, f32)>,
+    /// For each event, where it was read ("title", "¶1", "published that day").
+    pub sources: Vec<(usize, Vec<&'static str>)>,
+}
+
+impl Subject {
+    /// The confidence that the article is about `e` (0 if not).
+    pub fn confidence(&self, e: usize) -> f32 {
+        self.events
+            .iter()
+            .find(|(x, _)| *x == e)
+            .map_or(0.0, |(_, c)| *c)
+    }
+
+    /// Where the subject `e` was read, for `why`.
+    pub fn sources_of(&self, e: usize) -> &[&'static str] {
+        self.sources
+            .iter()
+            .find(|(x, _)| *x == e)
+            .map_or(&[], |(_, s)| s.as_slice())
+    }
+}
+
+/// The decoded chain: the state of each passage and how sure it is.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Decoded {
+    /// The event the article is talking about at each passage, if any.
+    pub state: Vec<Option<usize>>,
+    /// For each passage, the posterior probability of each event (index `n` is none).
+    pub posterior: Vec<Vec<f32>>,
+}
+
+/// Infers the subject from evidence `weights[e]` gathered from the title, the lead and
+/// the publication date, each with where it came from.
+pub(crate) fn subject(n: usize, weights: &[(usize, f32, &'static str)]) -> Subject {
+    let mut total = vec![0.0f32; n];
+    let mut sources: Vec<(usize, Vec<&'static str>)> = Vec::new();
+    for &(e, w, from) in weights {
+        if e >= n || w <= 0.0 {
+            continue;
+        }
+        total[e] += w;
+        match sources.iter_mut().find(|(x, _)| *x == e) {
+            Some((_, s)) => {
+                if !s.contains(&from) {
+                    s.push(from)
+                }
+            }
+            None => sources.push((e, vec![from])),
+        }
+    }
+    // A logistic reading of the summed evidence: 3 (one decisive cue) is even odds,
+    // each further unit of evidence about doubles them.
+    let mut events: Vec<(usize, f32)> = total
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| **w > 0.0)
+        .map(|(e, &w)| (e, 1.0 / (1.0 + (-(w - 3.0) * 0.7).exp())))
+        .filter(|(_, c)| *c >= 0.25)
+        .collect();
+    events.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    sources.retain(|(e, _)| events.iter().any(|(x, _)| x == e));
+    Subject { events, sources }
+}
+
+/// Decodes the chain over `obs` for a timeline of `model.events.len()` events. A
+/// `report` (news, a transcript, a statement) tells its subject from start to end and is
+/// pulled back to it; an analysis or a comment argues between the events it names.
+pub(crate) fn decode(
+    model: &Model,
+    subject: &Subject,
+    report: bool,
+    obs: &[Observation],
+) -> Decoded {
+    let n = model.events.len();
+    let states = n + 1;
+    let none = n;
+    let len = obs.len();
+    if len == 0 {
+        return Decoded::default();
+    }
+    // Whether passage i gives a reason to be in state b.
+    let reason = |i: usize, b: usize| -> bool {
+        let o = &obs[i];
+        if b == none {
+            o.background > 0.0
+        } else {
+            o.decided.contains(&b) || o.own.get(b).is_some_and(|w| *w > 0.0)
+        }
+    };
+    let initial: Vec<f32> = (0..states)
+        .map(|s| {
+            if s == none {
+                0.0
+            } else {
+                let c = subject.confidence(s);
+                if c > 0.0 {
+                    SUBJECT_PRIOR * c
+                } else if reason(0, s) {
+                    -ENTER
+                } else {
+                    -ENTER - BLIND
+                }
+            }
+        })
+        .collect();
+    let emit: Vec<Vec<f32>> = obs
+        .iter()
+        .map(|o| emissions(o, n, subject, report))
+        .collect();
+    // The cost of moving from `a` (at passage i - 1) to `b` at passage i.
+    let step = |i: usize, a: usize, b: usize| -> f32 {
+        if a == b {
+            return 0.0;
+        }
+        let o = &obs[i];
+        let mut cost = if b == none {
+            LEAVE
+        } else if subject.confidence(b) > 0.0 {
+            RETURN
+        } else if a == none {
+            ENTER
+        } else {
+            SWITCH
+        };
+        // A change happens where the text gives a reason for it, not before.
+        if !reason(i, b) {
+            cost += BLIND;
+        }
+        // A quotation, a list item, a pronoun opening hang on what came before.
+        if o.linked {
+            cost += LINKED;
+        }
+        -cost
+    };
+    let mut trans = vec![vec![0.0f32; states * states]; len];
+    for (i, t) in trans.iter_mut().enumerate().skip(1) {
+        for a in 0..states {
+            for b in 0..states {
+                t[a * states + b] = step(i, a, b);
+            }
+        }
+    }
+
+    // Viterbi, in log space.
+    let mut score: Vec<f32> = (0..states).map(|s| initial[s] + emit[0][s]).collect();
+    let mut back: Vec<Vec<u16>> = Vec::with_capacity(len);
+    back.push(vec![0; states]);
+    for i in 1..len {
+        let mut next = vec![f32::NEG_INFINITY; states];
+        let mut from = vec![0u16; states];
+        for b in 0..states {
+            for a in 0..states {
+                let v = score[a] + trans[i][a * states + b];
+                if v > next[b] {
+                    next[b] = v;
+                    from[b] = a as u16;
+                }
+            }
+            next[b] += emit[i][b];
+        }
+        score = next;
+        back.push(from);
+    }
+    let mut best = (0..states)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+        .unwrap_or(none);
+    let mut path = vec![none; len];
+    for i in (0..len).rev() {
+        path[i] = best;
+        best = back[i][best] as usize;
+    }
+
+    // Forward–backward in probability space, each step scaled to sum to one, for the
+    // posterior of every state.
+    let exp_row = |v: &[f32]| -> Vec<f32> {
+        let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        v.iter().map(|x| (x - max).exp()).collect()
+    };
+    let pe: Vec<Vec<f32>> = emit.iter().map(|e| exp_row(e)).collect();
+    let pt: Vec<Vec<f32>> = trans
+        .iter()
+        .map(|t| t.iter().map(|x| x.exp()).collect())
+        .collect();
+    let normalise = |v: &mut Vec<f32>| {
+        let z: f32 = v.iter().sum();
+        if z > 0.0 {
+            v.iter_mut().for_each(|x| *x /= z);
+        }
+    };
+    let mut fwd = vec![vec![0.0f32; states]; len];
+    let first: Vec<f32> = initial.iter().zip(&emit[0]).map(|(a, b)| a + b).collect();
+    fwd[0] = exp_row(&first);
+    normalise(&mut fwd[0]);
+    for i in 1..len {
+        let mut row = vec![0.0f32; states];
+        for (b, slot) in row.iter_mut().enumerate() {
+            let mut sum = 0.0;
+            for a in 0..states {
+                sum += fwd[i - 1][a] * pt[i][a * states + b];
+            }
+            *slot = sum * pe[i][b];
+        }
+        normalise(&mut row);
+        fwd[i] = row;
+    }
+    let mut bwd = vec![vec![1.0f32; states]; len];
+    for i in (0..len - 1).rev() {
+        let mut row = vec![0.0f32; states];
+        for (a, slot) in row.iter_mut().enumerate() {
+            let mut sum = 0.0;
+            for b in 0..states {
+                sum += pt[i + 1][a * states + b] * pe[i + 1][b] * bwd[i + 1][b];
+            }
+            *slot = sum;
+        }
+        normalise(&mut row);
+        bwd[i] = row;
+    }
+    let posterior = (0..len)
+        .map(|i| {
+            let mut p: Vec<f32> = (0..states).map(|s| fwd[i][s] * bwd[i][s]).collect();
+            normalise(&mut p);
+            p
+        })
+        .collect();
+    Decoded {
+        state: path.into_iter().map(|s| (s != none).then_some(s)).collect(),
+        posterior,
+    }
+}
+
+/// How well each state fits one passage (index `n` is none).
+fn emissions(o: &Observation, n: usize, subject: &Subject, report: bool) -> Vec<f32> {
+    let mut out = vec![0.0f32; n + 1];
+    let decided = !o.decided.is_empty();
+    for (e, slot) in out.iter_mut().enumerate().take(n) {
+        if o.ruled_out.contains(&e) && !o.decided.contains(&e) {
+            *slot = -RULED_OUT;
+            continue;
+        }
+        let own = o.own.get(e).copied().unwrap_or(0.0).min(OWN_CAP);
+        *slot = own;
+        if o.decided.contains(&e) {
+            *slot += DECIDED;
+        } else if decided && !o.refers {
+            *slot -= MOVED_ON;
+        }
+        if report {
+            *slot += PULL * subject.confidence(e);
+        }
+    }
+    out[n] = o.background - if decided { DECIDED } else { 0.0 };
+    if o.by_hand {
+        // A curator's marker is certain.
+        for (s, slot) in out.iter_mut().enumerate() {
+            let set = if s == n {
+                o.decided.is_empty()
+            } else {
+                o.decided.contains(&s)
+            };
+            *slot = if set { 0.0 } else { -RULED_OUT };
+        }
+    }
+    out
+}
