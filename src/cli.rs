@@ -58,6 +58,10 @@ pub enum Command {
         /// One JSON array of passage objects.
         #[arg(long)]
         json: bool,
+        /// Only the passages the aligner is least sure of, least sure first: the
+        /// ones a curator should check and settle with a marker.
+        #[arg(long)]
+        uncertain: bool,
     },
     /// The timeline with the coverage matrix: passages per event and outlet.
     Rounds,

@@ -288,3 +288,32 @@ fn the_reader_refuses_without_a_terminal() {
         "no escape sequences when not a terminal"
     );
 }
+
+#[test]
+fn align_uncertain_lists_the_least_sure_passages_first_with_their_confidence() {
+    let json = stdout(readout().args(["align", "--auto", "--uncertain", "--json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let arr = v.as_array().expect("array");
+    assert!(!arr.is_empty(), "the bundled corpus has passages to check");
+    let certainty: Vec<u64> = arr
+        .iter()
+        .map(|p| p["certainty"].as_u64().expect("certainty"))
+        .collect();
+    assert!(certainty.iter().all(|&c| c < 75), "{certainty:?}");
+    assert!(certainty.windows(2).all(|w| w[0] <= w[1]), "{certainty:?}");
+    for p in arr {
+        let events = p["events"].as_array().expect("events");
+        let confidence = p["confidence"].as_object().expect("confidence");
+        assert_eq!(events.len(), confidence.len(), "{p}");
+    }
+    // Everything is listed without the flag, with a confidence for each event.
+    let all = stdout(readout().args(["align", "--auto", "--json"]));
+    let all: serde_json::Value = serde_json::from_str(&all).expect("JSON");
+    assert!(all.as_array().expect("array").len() > arr.len());
+    let text = stdout(readout().args(["align", "--auto", "--uncertain"]));
+    let first = text.lines().next().expect("a line");
+    assert!(
+        first.starts_with(&format!("{}% ", certainty[0])),
+        "text lists the least sure first: {first}"
+    );
+}

@@ -21,6 +21,9 @@ pub(crate) enum CueKind {
     Place,
     /// A name or place found in coverage of almost anything.
     Common,
+    /// A participant's role, from `participants` ("NATO Secretary General"): reporters
+    /// name people by it ("the alliance's secretary general").
+    Role,
 }
 
 impl CueKind {
@@ -32,6 +35,7 @@ impl CueKind {
             CueKind::Name => 2.0,
             CueKind::Place => 1.5,
             CueKind::Common => 0.75,
+            CueKind::Role => 1.0,
         }
     }
 
@@ -41,6 +45,7 @@ impl CueKind {
             CueKind::Format => "format",
             CueKind::Phrase => "phrase",
             CueKind::Name | CueKind::Common => "name",
+            CueKind::Role => "role",
             CueKind::Place => "place",
         }
     }
@@ -49,6 +54,33 @@ impl CueKind {
     fn wants_capital(self) -> bool {
         matches!(self, CueKind::Name | CueKind::Place | CueKind::Common)
     }
+}
+
+/// The roles of an event's `participants` ("Jens Stoltenberg, NATO Secretary General
+/// (chair)"), each both whole and without its first word when that names a country or
+/// body ("Secretary General"), since reporters write "the alliance's secretary
+/// general". The people themselves are cues already, under `names` or `common`.
+fn roles(list: &[String]) -> Vec<String> {
+    let mut roles = Vec::new();
+    for p in list {
+        let parts = p
+            .split(',')
+            .skip(1)
+            .map(|x| x.split('(').next().unwrap_or("").trim().to_string());
+        for role in parts.filter(|r| r.split_whitespace().count() >= 2) {
+            let mut words = role.split_whitespace();
+            let first = words.next().unwrap_or("");
+            let rest: Vec<&str> = words.collect();
+            if first.chars().next().is_some_and(char::is_uppercase)
+                && rest.len() >= 2
+                && rest[0].chars().next().is_some_and(char::is_uppercase)
+            {
+                roles.push(rest.join(" "));
+            }
+            roles.push(role);
+        }
+    }
+    roles
 }
 
 /// One compiled cue.
@@ -91,12 +123,14 @@ impl CueIndex {
         let mut cues: Vec<Cue> = Vec::new();
         for (e, event) in timeline.events.iter().enumerate() {
             let c = &event.cues;
+            let roles = roles(&event.participants);
             let lists = [
                 (CueKind::Name, &c.names),
                 (CueKind::Place, &c.places),
                 (CueKind::Format, &c.formats),
                 (CueKind::Phrase, &c.phrases),
                 (CueKind::Common, &c.common),
+                (CueKind::Role, &roles),
             ];
             for (kind, list) in lists {
                 for text in list {

@@ -107,7 +107,7 @@ impl Group {
         match kind {
             CueKind::Format => Group::Formats,
             CueKind::Phrase => Group::Phrases,
-            CueKind::Name | CueKind::Common => Group::Names,
+            CueKind::Name | CueKind::Common | CueKind::Role => Group::Names,
             CueKind::Place => Group::Places,
         }
     }
@@ -235,10 +235,14 @@ impl Evidence {
                 && cue.events.iter().any(|&(e, k)| {
                     e == event
                         && match k {
-                            CueKind::Place | CueKind::Format | CueKind::Common => with_kind,
+                            CueKind::Place | CueKind::Format | CueKind::Common | CueKind::Role => {
+                                with_kind
+                            }
                             _ => false,
                         }
-                        || e == event && cue.events.len() == 1 && k != CueKind::Common
+                        || e == event
+                            && cue.events.len() == 1
+                            && !matches!(k, CueKind::Common | CueKind::Role)
                 })
         })
     }
@@ -473,8 +477,10 @@ fn weigh_cues(
             // Geneva" is the round, "the summit in Geneva" the summit. A format or a
             // phrase already says it.
             let ev = &model.events[e];
-            if matches!(kind, CueKind::Name | CueKind::Place | CueKind::Common)
-                && let Some(k) = p.near(h.first, h.first + h.len, KIND_WINDOW, ev.class)
+            if matches!(
+                kind,
+                CueKind::Name | CueKind::Place | CueKind::Common | CueKind::Role
+            ) && let Some(k) = p.near(h.first, h.first + h.len, KIND_WINDOW, ev.class)
             {
                 out.add(e, scale, Group::Kind, Reason::Kind(k));
             }

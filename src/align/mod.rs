@@ -78,6 +78,24 @@ pub struct PassageAlignment {
     pub events: Vec<EventMatch>,
     /// Set by a curator's marker rather than the aligner.
     pub by_hand: bool,
+    /// The likeliest event it was not put under, and how likely (percent): what a
+    /// curator checking it would weigh.
+    pub runner_up: Option<(usize, u8)>,
+}
+
+impl PassageAlignment {
+    /// How sure the aligner is of this passage as a whole, in percent: the least sure
+    /// of its events, and the complement of the likeliest event it left out.
+    pub fn certainty(&self) -> u8 {
+        let kept = self
+            .events
+            .iter()
+            .map(|m| m.confidence)
+            .min()
+            .unwrap_or(100);
+        let left = self.runner_up.map_or(0, |(_, c)| c);
+        kept.min(100 - left.min(100))
+    }
 }
 
 /// The alignment of a whole corpus: `articles[a].passages[p]` for article `a` (in corpus
@@ -271,6 +289,7 @@ impl Aligner {
                         })
                         .collect(),
                     by_hand: true,
+                    runner_up: None,
                 });
                 continue;
             }
@@ -343,6 +362,7 @@ impl Aligner {
             out.push(PassageAlignment {
                 events: matches,
                 by_hand: false,
+                runner_up: None,
             });
         }
         self.published_clues(article, &mut clues);
@@ -354,7 +374,7 @@ impl Aligner {
                 | crate::corpus::Kind::Statement
         );
         let decoded = sequence::decode(model, &subject, report, &obs);
-        self.apply(&subject, &decoded, &obs, &mut out);
+        self.apply(&subject, &decoded, report, &obs, &mut out);
         out
     }
 
@@ -434,6 +454,7 @@ impl Aligner {
         &self,
         subject: &Subject,
         decoded: &Decoded,
+        report: bool,
         obs: &[Observation],
         out: &mut [PassageAlignment],
     ) {
@@ -447,38 +468,72 @@ impl Aligner {
             for m in &mut out[i].events {
                 m.confidence = m.confidence.max(percent(posterior[m.event]));
             }
-            let Some(s) = decoded.state[i] else {
-                continue;
-            };
-            if out[i].events.iter().any(|m| m.event == s) {
-                continue;
-            }
-            if !o.decided.is_empty() {
-                let yields = model
-                    .series
-                    .iter()
-                    .any(|(x, rounds)| *x == s && rounds.iter().any(|r| o.decided.contains(r)));
-                if !o.refers || yields {
+            // The state here, and the article's subject just before: "The session was
+            // the third in four days" names two earlier rounds and means the one the
+            // article reports.
+            let before = i
+                .checked_sub(1)
+                .and_then(|j| decoded.state[j])
+                .filter(|&s| subject.confidence(s) >= 0.5);
+            let mut take: Vec<usize> = Vec::new();
+            for s in [decoded.state[i], before].into_iter().flatten() {
+                if take.contains(&s) || out[i].events.iter().any(|m| m.event == s) {
                     continue;
                 }
+                if o.decided.is_empty() {
+                    // Only the chain's own state continues into a passage of no evidence.
+                    if Some(s) == decoded.state[i] {
+                        take.push(s);
+                    }
+                    continue;
+                }
+                // Only a report keeps telling its event beside others it names; an
+                // analysis names the events it means.
+                let backed = o.own.get(s).is_some_and(|w| *w >= UNION_OWN);
+                if report
+                    && !yields(model, s, &o.decided)
+                    && !o.ruled_out.contains(&s)
+                    && (o.refers || backed)
+                {
+                    take.push(s);
+                }
             }
-            let why = match (0..i)
-                .rev()
-                .find(|&j| out[j].events.iter().any(|m| m.event == s))
-            {
-                Some(j) => format!("context: continues ¶{}", j + 1),
-                None => format!(
-                    "the article's subject: {} ({})",
-                    model.events[s].label,
-                    subject.sources_of(s).join(", ")
-                ),
-            };
-            out[i].events.push(EventMatch {
-                event: s,
-                cues: vec![why],
-                confidence: percent(posterior[s]),
-            });
+            for s in take {
+                let why = match (0..i)
+                    .rev()
+                    .find(|&j| out[j].events.iter().any(|m| m.event == s))
+                {
+                    Some(j) => format!("context: continues ¶{}", j + 1),
+                    None => format!(
+                        "the article's subject: {} ({})",
+                        model.events[s].label,
+                        subject.sources_of(s).join(", ")
+                    ),
+                };
+                out[i].events.push(EventMatch {
+                    event: s,
+                    cues: vec![why],
+                    confidence: percent(posterior[s]),
+                });
+            }
             out[i].events.sort_by_key(|m| m.event);
+            // The likeliest event left out, by the chain or by the passage's own
+            // evidence short of deciding; a series whose round was chosen is not left
+            // out, it yields.
+            let chosen: Vec<usize> = out[i].events.iter().map(|m| m.event).collect();
+            out[i].runner_up = (0..model.events.len())
+                .filter(|&e| !chosen.contains(&e) && !yields(model, e, &chosen))
+                .map(|e| {
+                    let own = o.own.get(e).copied().unwrap_or(0.0);
+                    let by_own = if own > 0.0 {
+                        evidence_confidence(own)
+                    } else {
+                        0
+                    };
+                    (e, percent(posterior[e]).max(by_own))
+                })
+                .filter(|&(_, c)| c > 0)
+                .max_by_key(|&(e, c)| (c, std::cmp::Reverse(e)));
         }
     }
 
@@ -523,6 +578,17 @@ fn bounded(text: &str) -> &str {
     }
     &text[..end]
 }
+
+/// Whether series `s` yields to one of its rounds among `events`.
+fn yields(model: &Model, s: usize, events: &[usize]) -> bool {
+    model
+        .series
+        .iter()
+        .any(|(x, rounds)| *x == s && rounds.iter().any(|r| events.contains(r)))
+}
+
+/// The weight of its own that keeps the current event beside the ones a passage names.
+const UNION_OWN: f32 = 1.5;
 
 /// How many opening passages count as the article's lead.
 const LEAD: usize = 1;
@@ -596,15 +662,25 @@ fn ruled_out(model: &Model, p: &Passage) -> Vec<usize> {
 }
 
 /// Whether a passage refers to an event as already known: a definite article before a
-/// word for a meeting, a call, a document ("the session", "their call").
+/// word for a meeting, a call, a document ("the session", "their call"), when no cue
+/// beside it says which ("the Geneva talks", "the talks in Vienna" say it themselves).
 fn refers(p: &Passage) -> bool {
     let t = &p.reading.tokens;
+    let mut cued = vec![false; t.len()];
+    for h in p.hits {
+        for c in cued.iter_mut().skip(h.first).take(h.len) {
+            *c = true;
+        }
+    }
+    let near_cue = |a: usize, b: usize| (a..b.min(t.len())).any(|k| cued[k]);
     (0..t.len()).any(|i| {
-        t[i].class & lexicon::DEFINITE != 0
-            && !t[i].quoted
-            && (i + 1..(i + 3).min(t.len())).any(|j| {
-                t[j].sentence == t[i].sentence
-                    && t[j].class & (lexicon::KINDS | lexicon::TALKS) != 0
-            })
+        if t[i].class & lexicon::DEFINITE == 0 || t[i].quoted {
+            return false;
+        }
+        (i + 1..(i + 3).min(t.len())).any(|j| {
+            t[j].sentence == t[i].sentence
+                && t[j].class & (lexicon::KINDS | lexicon::TALKS) != 0
+                && !near_cue(i, j + 3)
+        })
     })
 }

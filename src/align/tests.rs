@@ -394,7 +394,8 @@ fn markers_win_only_in_curated_mode() {
         curated.articles[0][0],
         PassageAlignment {
             events: vec![],
-            by_hand: true
+            by_hand: true,
+            runner_up: None,
         }
     );
 }

@@ -10,18 +10,66 @@ use crate::align::{Mode, align};
 use crate::corpus::Corpus;
 use crate::text::wrap::width as text_width;
 
-pub fn run(out: &mut impl Write, corpus: &Corpus, auto: bool, json: bool) -> Result<ExitCode> {
+/// What `readout align` was asked for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Ignore curators' markers.
+    pub auto: bool,
+    /// JSON instead of text.
+    pub json: bool,
+    /// Only the passages below [`UNCERTAIN`] certainty, least sure first.
+    pub uncertain: bool,
+}
+
+/// The certainty (percent) below which `--uncertain` lists a passage.
+pub const UNCERTAIN: u8 = 75;
+
+pub fn run(out: &mut impl Write, corpus: &Corpus, options: Options) -> Result<ExitCode> {
     let timeline = super::timeline(corpus)?;
-    let mode = if auto { Mode::Auto } else { Mode::Curated };
+    let mode = if options.auto {
+        Mode::Auto
+    } else {
+        Mode::Curated
+    };
     let alignment = align(&corpus.articles, timeline, mode);
-    let all = passages(corpus, timeline, &alignment, None);
-    if json {
+    let mut all = passages(corpus, timeline, &alignment, None);
+    if options.uncertain {
+        all.retain(|p| !p.by_hand && p.certainty < UNCERTAIN);
+        // Least sure first; ties in corpus order (the sort is stable).
+        all.sort_by_key(|p| p.certainty);
+    }
+    if options.json {
         serde_json::to_writer_pretty(&mut *out, &all)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut last = "";
     for p in &all {
+        if options.uncertain {
+            let left = p
+                .runner_up
+                .as_ref()
+                .map(|(e, c)| format!("; not {e} ({c}%)"))
+                .unwrap_or_default();
+            let events = if p.events.is_empty() {
+                "-".to_string()
+            } else {
+                p.events
+                    .iter()
+                    .map(|e| format!("{e} ({}%)", p.confidence.get(*e).copied().unwrap_or(0)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            writeln!(
+                out,
+                "{}% {} ¶{}: {events}{left}",
+                p.certainty,
+                p.article,
+                p.passage + 1
+            )?;
+            writeln!(out, "       {}", excerpt(p.text, 70))?;
+            continue;
+        }
         if p.article != last {
             if !last.is_empty() {
                 writeln!(out)?;

@@ -30,9 +30,19 @@ pub fn run(command: Command, source: &Source) -> Result<ExitCode> {
         Command::Read { id, width } => {
             read::run(&mut out, &load_noting_problems(source), &id, width.into())?
         }
-        Command::Align { auto, json } => {
-            align::run(&mut out, &load_noting_problems(source), auto, json)?
-        }
+        Command::Align {
+            auto,
+            json,
+            uncertain,
+        } => align::run(
+            &mut out,
+            &load_noting_problems(source),
+            align::Options {
+                auto,
+                json,
+                uncertain,
+            },
+        )?,
         Command::Rounds => rounds::run(&mut out, &load_noting_problems(source))?,
         Command::Compare {
             event,

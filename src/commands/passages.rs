@@ -29,6 +29,12 @@ pub struct PassageJson<'a> {
     pub why: BTreeMap<String, Vec<String>>,
     /// Set by a curator's marker.
     pub by_hand: bool,
+    /// Event id → how sure the aligner is of it, in percent.
+    pub confidence: BTreeMap<&'a str, u8>,
+    /// How sure the aligner is of the passage as a whole, in percent.
+    pub certainty: u8,
+    /// The likeliest event it was not put under, and how likely, in percent.
+    pub runner_up: Option<(&'a str, u8)>,
 }
 
 /// Every passage of the corpus, or only those under event `only`.
@@ -61,6 +67,20 @@ pub fn passages<'a>(
                     .collect(),
                 why: alignment.why(timeline, a, p),
                 by_hand: pa.by_hand,
+                confidence: pa
+                    .events
+                    .iter()
+                    .filter_map(|m| {
+                        timeline
+                            .events
+                            .get(m.event)
+                            .map(|e| (e.id.as_str(), m.confidence))
+                    })
+                    .collect(),
+                certainty: pa.certainty(),
+                runner_up: pa
+                    .runner_up
+                    .and_then(|(e, c)| timeline.events.get(e).map(|ev| (ev.id.as_str(), c))),
             });
         }
     }
