@@ -7,8 +7,8 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::lexicon::{
-    DATE_WORDS, DAY_WORD, DEFINITE, FRAME, INDEFINITE, LAST, MONTH, MONTH_NOUN, MONTH_WORD, NEXT,
-    OF, PART, SEASON, THIS, WEEK, WEEKDAY, YEAR,
+    DATE_WORDS, DAY_PART, DAY_WORD, DEFINITE, FRAME, INDEFINITE, LAST, MONTH, MONTH_NOUN,
+    MONTH_WORD, NEXT, OF, PART, SEASON, THIS, WEEK, WEEKDAY, YEAR,
 };
 use super::words::{Reading, Vocabulary};
 
@@ -80,8 +80,13 @@ pub(crate) fn read_dates(
     let mut i = 0;
     while i < reading.tokens.len() {
         let t = &reading.tokens[i];
-        // Most words have nothing to do with time: skip them at a glance.
-        if t.class & DATE_WORDS == 0 && t.number.is_none() {
+        // Most words have nothing to do with time: skip them at a glance (but not an
+        // ordinal, "the 12th").
+        let digit = text
+            .as_bytes()
+            .get(t.start as usize)
+            .is_some_and(u8::is_ascii_digit);
+        if t.class & DATE_WORDS == 0 && t.number.is_none() && !digit {
             i += 1;
             continue;
         }
@@ -180,6 +185,19 @@ impl Scanner<'_> {
             let day = self.published.checked_add(offset.days()).ok()?;
             return Some(self.mention(day, day, Precision::Relative, i, i + 1));
         }
+        if class & DAY_PART != 0 && i > 0 {
+            // "this morning" is the day of publication; "last night" the one before.
+            let prev = self.class(i - 1);
+            let offset: i64 = if prev & THIS != 0 {
+                0
+            } else if prev & LAST != 0 {
+                -1
+            } else {
+                return None;
+            };
+            let day = self.published.checked_add(offset.days()).ok()?;
+            return Some(self.mention(day, day, Precision::Relative, i - 1, i + 1));
+        }
         if class & WEEK != 0 {
             return self.week_at(i);
         }
@@ -206,7 +224,50 @@ impl Scanner<'_> {
         if let Some(y) = self.year(i) {
             return self.year_mention(y, i, i + 1);
         }
-        None
+        self.ordinal_at(i)
+    }
+
+    /// "on the 12th": a day of the month named alone, the last one before publication
+    /// (the next one in the future tense). A month beside it is read by `month_at`.
+    fn ordinal_at(&self, i: usize) -> Option<TimeMention> {
+        let raw = self.raw(i);
+        if !raw.ends_with(|c: char| c.is_ascii_alphabetic()) || i == 0 {
+            return None;
+        }
+        let d = self.day(i)?;
+        let the = self.class(i - 1) & DEFINITE != 0;
+        let month_near = |j: usize| self.class(j) & (MONTH | OF) != 0;
+        if !the || month_near(i + 1) {
+            return None;
+        }
+        let p = self.published;
+        let this = Date::new(p.year(), p.month(), d).ok();
+        let day = if self.future(i) {
+            match this.filter(|x| *x >= p) {
+                Some(x) => x,
+                None => p
+                    .first_of_month()
+                    .checked_add(1.month())
+                    .ok()?
+                    .with()
+                    .day(d)
+                    .build()
+                    .ok()?,
+            }
+        } else {
+            match this.filter(|x| *x <= p) {
+                Some(x) => x,
+                None => p
+                    .first_of_month()
+                    .checked_sub(1.month())
+                    .ok()?
+                    .with()
+                    .day(d)
+                    .build()
+                    .ok()?,
+            }
+        };
+        Some(self.mention(day, day, Precision::Day, i - 1, i + 1))
     }
 
     fn year_mention(&self, year: i16, from: usize, to: usize) -> Option<TimeMention> {
@@ -692,5 +753,26 @@ mod tests {
         assert_eq!(one("last Friday", JAN14).0, date(2022, 1, 7));
         assert_eq!(one("said today", JAN14).0, fri);
         assert_eq!(one("said yesterday", JAN14).0, date(2022, 1, 13));
+    }
+
+    #[test]
+    fn relative_to_publication() {
+        let fri = date(2022, 1, 14);
+        assert_eq!(one("hackers struck overnight", JAN14).0, fri);
+        assert_eq!(one("said this morning", JAN14).0, fri);
+        assert_eq!(one("met last night", JAN14).0, date(2022, 1, 13));
+        assert_eq!(one("earlier this week", JAN14).1, date(2022, 1, 16));
+        assert_eq!(
+            one("the council met on the 12th", JAN14),
+            (date(2022, 1, 12), date(2022, 1, 12), Precision::Day)
+        );
+        // A later day of the month is last month's, or next month's when awaited.
+        assert_eq!(one("signed on the 17th", JAN14).0, date(2021, 12, 17));
+        assert_eq!(
+            one("they will meet on the 21st", JAN14).0,
+            date(2022, 1, 21)
+        );
+        // Not a date without "the" before it.
+        assert!(dates_in("finished 12th", JAN14).is_empty());
     }
 }

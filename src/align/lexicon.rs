@@ -76,8 +76,11 @@ pub(crate) const MONTH_NOUN: u64 = 1 << 31;
 /// An outside commentator: "analyst", "expert", "a think tank". What such a person
 /// says weighs the events up; it does not report one.
 pub(crate) const EXPERT: u64 = 1 << 32;
+/// A part of a day: "this morning", "last night".
+pub(crate) const DAY_PART: u64 = 1 << 33;
 /// Words that can start a date mention.
-pub(crate) const DATE_WORDS: u64 = MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR;
+pub(crate) const DATE_WORDS: u64 =
+    MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR | DAY_PART;
 /// Every class naming a kind of event.
 pub(crate) const KINDS: u64 =
     KIND_TALKS | KIND_SUMMIT | KIND_CALL | KIND_DOCUMENT | KIND_STATEMENT | KIND_SERIES;
@@ -192,6 +195,7 @@ const LISTS: &[(u64, &[&str])] = &[
         ],
     ),
     (YEAR, &["year"]),
+    (DAY_PART, &["morning", "afternoon", "evening", "night"]),
     (OF, &["of"]),
     (INDEFINITE, &["a", "an"]),
     (
@@ -465,6 +469,8 @@ pub(crate) fn install(vocab: &mut Vocabulary) {
         ("today", 0),
         ("tonight", 0),
         ("tomorrow", 1),
+        // In a report, the night that ends on its day.
+        ("overnight", 0),
     ] {
         vocab.classify(name, DAY_WORD, (offset + 2) as u8);
     }
