@@ -554,6 +554,7 @@ fn app_at(corpus: &Corpus, alignment: &Alignment, w: u16, h: u16) -> App {
         Theme {
             color: true,
             ascii: false,
+            palette: Default::default(),
         },
         Rect::new(0, 0, w, h),
         "hostile".to_string(),
