@@ -406,3 +406,16 @@ fn plain_commands_on_a_terminal_fit_its_width_and_align_the_list() {
         "{id_column:?}\n{out}"
     );
 }
+
+#[test]
+fn a_bad_configuration_is_named_in_the_status_line_and_reading_goes_on() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let config = state.path().join("c.toml");
+    std::fs::write(&config, "[reading]\nmeasure = 5\n").expect("write");
+    let mut s = start_with(state.path(), &["--config".as_ref(), config.as_os_str()]);
+    s.wait_for("Articles 5");
+    s.wait_for("c.toml:2:11: measure 5");
+    s.send(b"q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+    s.assert_restored();
+}

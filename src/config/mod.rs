@@ -313,7 +313,7 @@ struct FileConfig {
 }
 
 /// One screen's `[keys.SCREEN]` table: action = key or keys.
-type FileKeys = BTreeMap<Spanned<String>, Spanned<OneOrMany>>;
+type FileKeys = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -322,12 +322,9 @@ struct FileTheme {
     colors: Option<BTreeMap<Spanned<String>, Spanned<ColorValue>>>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ColorValue {
-    Name(String),
-    Index(i64),
-}
+/// A colour as written: a string or an integer, told apart after parsing so that any
+/// other type gets a message about colours, not about serde.
+type ColorValue = toml::Value;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -341,13 +338,6 @@ struct FileReading {
 #[serde(deny_unknown_fields)]
 struct FileCompare {
     outlets: Option<Vec<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
 }
 
 /// Parses `text` and lays it over `base` (or over nothing, for the defaults
@@ -440,7 +430,12 @@ fn parse(text: &str, path: &str, base: Option<&Config>) -> Result<Config, Vec<Co
     if let Some(outlets) = file.compare.and_then(|c| c.outlets) {
         config.outlets = outlets;
     }
-    for (screen, actions) in file.keys.into_iter().flatten() {
+    // In file order, so a conflict is reported at the later of the two bindings.
+    let mut screens: Vec<_> = file.keys.into_iter().flatten().collect();
+    screens.sort_by_key(|(screen, _)| screen.span().start);
+    for (screen, actions) in screens {
+        let mut actions: Vec<_> = actions.into_iter().collect();
+        actions.sort_by_key(|(action, _)| action.span().start);
         if !SCREENS.contains(&screen.get_ref().as_str()) {
             problems.push(err(
                 screen.span(),
@@ -466,9 +461,18 @@ fn parse(text: &str, path: &str, base: Option<&Config>) -> Result<Config, Vec<Co
                 ));
                 continue;
             }
-            let specs = match value.get_ref() {
-                OneOrMany::One(s) => vec![s.clone()],
-                OneOrMany::Many(v) => v.clone(),
+            let specs: Option<Vec<String>> = match value.get_ref() {
+                toml::Value::String(s) => Some(vec![s.clone()]),
+                toml::Value::Array(v) => v.iter().map(|k| k.as_str().map(String::from)).collect(),
+                _ => None,
+            };
+            let Some(specs) = specs else {
+                problems.push(err(
+                    value.span(),
+                    "keys are a string (\"j\", \"ctrl-d\", \"g g\") or a list of strings"
+                        .to_string(),
+                ));
+                continue;
             };
             let mut seqs = Vec::new();
             for spec in &specs {
@@ -513,6 +517,7 @@ fn parse(text: &str, path: &str, base: Option<&Config>) -> Result<Config, Vec<Co
     if problems.is_empty() {
         Ok(config)
     } else {
+        problems.sort_by_key(|p| (p.line, p.col));
         Err(problems)
     }
 }
@@ -520,10 +525,18 @@ fn parse(text: &str, path: &str, base: Option<&Config>) -> Result<Config, Vec<Co
 /// A colour value: a name, a palette index or `#rrggbb`.
 fn color(value: &ColorValue) -> Result<ColorSpec, String> {
     match value {
-        ColorValue::Index(n) => u8::try_from(*n)
+        toml::Value::Integer(n) => u8::try_from(*n)
             .map(ColorSpec::Indexed)
             .map_err(|_| format!("colour index {n} is out of range: 0 to 255")),
-        ColorValue::Name(s) => {
+        other @ (toml::Value::Float(_)
+        | toml::Value::Boolean(_)
+        | toml::Value::Datetime(_)
+        | toml::Value::Array(_)
+        | toml::Value::Table(_)) => Err(format!(
+            "a colour is a name, an index 0-255 or \"#rrggbb\", not a {}",
+            other.type_str()
+        )),
+        toml::Value::String(s) => {
             let name = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
             if let Some(hex) = name.strip_prefix('#') {
                 let byte = |i: usize| {

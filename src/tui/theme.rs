@@ -316,3 +316,62 @@ impl Theme {
 pub fn locale_is_utf8() -> bool {
     crate::text::ascii::locale_is_utf8()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{ColorSpec, Config};
+
+    fn config(text: &str) -> Config {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("c.toml");
+        std::fs::write(&file, text).expect("write");
+        let loaded = Config::load(Some(&file));
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        loaded.config
+    }
+
+    #[test]
+    fn themes_then_user_colours_named_indexed_and_rgb() {
+        let p = Palette::from_config(&config("[theme]\nname = \"light\"\n"));
+        assert_eq!(p, Palette::light());
+        assert_ne!(Palette::light(), Palette::default());
+        assert_ne!(Palette::dark(), Palette::default());
+        let p = Palette::from_config(&config(
+            "[theme]\nname = \"dark\"\n[theme.colors]\nheading = \"light-blue\"\nquote = 208\nmatch = \"#102030\"\n",
+        ));
+        assert_eq!(p.heading, Color::LightBlue);
+        assert_eq!(p.quote, Color::Indexed(208));
+        assert_eq!(p.matched, Color::Rgb(0x10, 0x20, 0x30));
+        assert_eq!(p.key, Palette::dark().key, "other parts keep the theme's");
+        for (i, name) in COLOR_NAMES.iter().enumerate() {
+            let expected: Color = name.parse().expect("ratatui knows the name");
+            assert_eq!(color(ColorSpec::Named(i)), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn no_color_wins_over_any_palette() {
+        let palette =
+            Palette::from_config(&config("[theme.colors]\nheading = \"red\"\nborder = 17\n"));
+        let coloured = Theme {
+            color: true,
+            ascii: false,
+            palette: Palette::default(),
+        }
+        .with_palette(palette);
+        assert_eq!(coloured.heading().fg, Some(Color::Red));
+        let mono = Theme {
+            color: false,
+            ..coloured
+        };
+        for style in [mono.heading(), mono.border(), mono.matched(), mono.key()] {
+            assert!(
+                style.fg.is_none() && style.bg.is_none_or(|c| c == Color::Reset),
+                "{style:?}"
+            );
+        }
+        // Distinctions still show without colour.
+        assert!(mono.heading().add_modifier.contains(Modifier::BOLD));
+    }
+}
