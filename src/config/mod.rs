@@ -294,7 +294,11 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
 
 /// 1-based line and column (in characters) of byte `offset` of `text`.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
@@ -349,7 +353,8 @@ fn parse(text: &str, path: &str, base: Option<&Config>) -> Result<Config, Vec<Co
             path: path.to_string(),
             line,
             col,
-            message,
+            // Messages can quote the file (a key's name): it must not drive the terminal.
+            message: crate::text::sanitize::sanitize_line(&message).into_owned(),
         }
     };
     let file: FileConfig = toml::from_str(text).map_err(|e| {
@@ -621,6 +626,16 @@ mod tests {
             "{p:?}"
         );
         assert!(p[1].starts_with("c.toml:3:14: list_width 500"), "{p:?}");
+    }
+
+    #[test]
+    fn a_message_quoting_the_file_cannot_drive_the_terminal() {
+        let p = problems("[reading]\n\"\\u001b]0;pwned\\u0007\" = 1\n");
+        assert_eq!(p.len(), 1);
+        assert!(
+            p[0].contains("unknown field") && !p[0].contains('\x1b'),
+            "{p:?}"
+        );
     }
 
     #[test]
