@@ -315,3 +315,17 @@ fn a_bad_config_does_not_stop_the_plain_commands() {
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 5);
 }
+
+#[test]
+fn the_readme_example_is_a_valid_configuration() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let start = readme
+        .find("```toml\n[theme]")
+        .expect("the example configuration")
+        + "```toml\n".len();
+    let end = start + readme[start..].find("```").expect("closed");
+    let (out, err) = config_of(readme[start..end].as_bytes());
+    assert!(err.is_empty(), "{err}");
+    assert!(out.lines().any(|l| l == "name = \"dark\""), "{out}");
+}
