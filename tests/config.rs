@@ -325,7 +325,7 @@ fn the_readme_example_is_a_valid_configuration() {
         .expect("the example configuration")
         + "```toml\n".len();
     let end = start + readme[start..].find("```").expect("closed");
-    let (out, err) = config_of(readme[start..end].as_bytes());
+    let (out, err) = config_of(&readme.as_bytes()[start..end]);
     assert!(err.is_empty(), "{err}");
     assert!(out.lines().any(|l| l == "name = \"dark\""), "{out}");
 }
