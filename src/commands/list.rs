@@ -9,7 +9,15 @@ use anyhow::Result;
 use crate::corpus::Corpus;
 use crate::text::wrap::width;
 
-pub fn run(out: &mut impl Write, corpus: &Corpus, json: bool, terminal: bool) -> Result<ExitCode> {
+/// Lists the corpus. On a terminal (`terminal`), columns are aligned and titles cut to
+/// `columns` so every article stays on one line.
+pub fn run(
+    out: &mut impl Write,
+    corpus: &Corpus,
+    json: bool,
+    terminal: bool,
+    columns: Option<usize>,
+) -> Result<ExitCode> {
     if json {
         let metas: Vec<_> = corpus.articles.iter().map(|a| &a.meta).collect();
         serde_json::to_writer_pretty(&mut *out, &metas)?;
@@ -18,7 +26,7 @@ pub fn run(out: &mut impl Write, corpus: &Corpus, json: bool, terminal: bool) ->
     }
     let rows = rows(corpus);
     if terminal {
-        write_columns(out, &rows)?;
+        write_columns(out, &rows, columns)?;
     } else {
         // For cut, awk and spreadsheets: one field per tab, nothing padded.
         for row in &rows {
@@ -47,25 +55,56 @@ fn rows(corpus: &Corpus) -> Vec<[String; 4]> {
 }
 
 /// Every column but the last padded to its widest cell (in display columns, so an
-/// outlet with diacritics or wide characters lines up), two spaces between.
-fn write_columns(out: &mut impl Write, rows: &[[String; 4]]) -> std::io::Result<()> {
+/// outlet with diacritics or wide characters lines up), two spaces between; the last
+/// cut with "…" to fit `columns`, if given.
+fn write_columns(
+    out: &mut impl Write,
+    rows: &[[String; 4]],
+    columns: Option<usize>,
+) -> std::io::Result<()> {
     let mut widths = [0; 4];
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(width(cell));
         }
     }
+    // The title starts here; the columns before it are never cut (the id is what a
+    // user needs), and a title with too little room left is not cut either.
+    let title_at: usize = widths[..3].iter().map(|w| w + 2).sum();
     for row in rows {
         let mut line = String::new();
         for (i, cell) in row.iter().enumerate() {
-            line.push_str(cell);
             if i + 1 < row.len() {
+                line.push_str(cell);
                 line.push_str(&" ".repeat(widths[i] - width(cell) + 2));
+            } else {
+                match columns.map(|c| c.saturating_sub(title_at)) {
+                    Some(room) if room >= MIN_TITLE && width(cell) > room => {
+                        line.push_str(&cut(cell, room));
+                    }
+                    _ => line.push_str(cell),
+                }
             }
         }
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
+}
+
+/// The fewest columns of a title worth cutting it to.
+const MIN_TITLE: usize = 12;
+
+/// `s` cut to `max` columns, the cut marked with "…".
+fn cut(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if width(&out) + width(c.encode_utf8(&mut [0; 4])) + 1 > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 #[cfg(test)]
@@ -89,7 +128,7 @@ mod tests {
             ],
         ];
         let mut out = Vec::new();
-        write_columns(&mut out, &rows).expect("write");
+        write_columns(&mut out, &rows, None).expect("write");
         let text = String::from_utf8(out).expect("UTF-8");
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "2022-01-14~  Latvijas Avīze  lv        T1");
@@ -97,5 +136,28 @@ mod tests {
         // Titles start at the same column.
         let col = |l: &str| width(&l[..l.find('T').expect("title")]);
         assert_eq!(col(lines[0]), col(lines[1]));
+    }
+
+    #[test]
+    fn titles_are_cut_to_the_terminal() {
+        let rows = [[
+            "2022-01-14".into(),
+            "Latvijas Avīze".into(),
+            "lv".into(),
+            "Arnis Latishenko: The talks were unsuccessful".into(),
+        ]];
+        let mut out = Vec::new();
+        write_columns(&mut out, &rows, Some(50)).expect("write");
+        let text = String::from_utf8(out).expect("UTF-8");
+        assert_eq!(text, "2022-01-14  Latvijas Avīze  lv  Arnis Latishenko:…\n");
+        assert_eq!(width(text.trim_end()), 50);
+        // Too narrow to leave a title worth reading: nothing is cut, the id least.
+        let mut out = Vec::new();
+        write_columns(&mut out, &rows, Some(40)).expect("write");
+        assert!(
+            String::from_utf8(out)
+                .expect("UTF-8")
+                .ends_with("unsuccessful\n")
+        );
     }
 }

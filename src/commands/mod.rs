@@ -90,7 +90,7 @@ pub fn run(cli: &Cli, command: &Command, output: Output) -> Result<ExitCode> {
         Command::List { json } => {
             let corpus = load_noting_problems(&cli.source()?);
             let corpus = ascii_if(output.ascii && !json, corpus);
-            list::run(&mut out, &corpus, *json, output.terminal)?
+            list::run(&mut out, &corpus, *json, output.terminal, output.columns)?
         }
         Command::Read {
             id,
