@@ -280,6 +280,7 @@ fn align_lists_passages_with_events_and_markers_win_unless_auto() {
 }
 
 #[test]
+#[cfg(feature = "tui")]
 fn the_reader_refuses_without_a_terminal() {
     let out = readout().output().expect("runs");
     assert_eq!(out.status.code(), Some(1));
@@ -581,6 +582,15 @@ fn compare_json_carries_the_event_and_who_does_not_cover_it() {
         "https://example.org/riga-daily/2022/01/14/talks-were-unsuccessful"
     );
     assert_eq!(v["passages"].as_array().map(Vec::len), Some(6));
+}
+
+#[test]
+#[cfg(not(feature = "tui"))]
+fn without_the_tui_feature_the_reader_says_so_and_plain_commands_work() {
+    let out = readout().output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("built without the interactive reader"));
+    assert_eq!(stdout(readout().arg("list")).lines().count(), 5);
 }
 
 #[test]
