@@ -472,6 +472,17 @@ fn ascii_means_ascii_in_every_plain_output() {
             }
         }
     }
+    // Every column in ASCII holds what it holds in UTF-8 (an outlet named with a
+    // diacritic once lost its passages).
+    let args = ["compare", "geneva-2022-01-10", "--width", "200"];
+    let utf8 = stdout(readout().args(args));
+    let ascii = stdout(readout().arg("--ascii").args(args));
+    assert_eq!(utf8.lines().count(), ascii.lines().count());
+    assert_eq!(
+        utf8.matches("not covered").count(),
+        ascii.matches("not covered").count(),
+        "{ascii}"
+    );
     let out = stdout(readout().args(["--ascii", "read", "latvijas"]));
     assert!(out.contains("Latvijas Avize (Latvia)"), "{out}");
     assert!(out.contains("~2022-01-14 - analysis"), "{out}");

@@ -137,8 +137,20 @@ pub fn run(
         writeln!(out, "{}", fit(&line, width))?;
     }
     writeln!(out, "{}", "=".repeat(width))?;
+    // The columns are named as the corpus laid out names its outlets.
+    let named: Vec<String> = covering
+        .iter()
+        .map(|o| {
+            if ascii {
+                crate::text::ascii::to_ascii(o).into_owned()
+            } else {
+                o.to_string()
+            }
+        })
+        .collect();
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
     let per = columns_for_width(width);
-    for (g, group) in covering.chunks(per).enumerate() {
+    for (g, group) in named.chunks(per).enumerate() {
         if g > 0 {
             writeln!(out)?;
         }
