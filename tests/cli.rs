@@ -6,10 +6,17 @@ use assert_cmd::Command;
 
 fn readout() -> Command {
     let mut c = Command::cargo_bin("readout").expect("binary builds");
-    c.env_remove("READOUT_ARTICLES").env(
-        "READOUT_STATE_DIR",
-        std::env::temp_dir().join("readout-cli-tests"),
-    );
+    c.env_remove("READOUT_ARTICLES")
+        .env_remove("READOUT_CONFIG")
+        .env(
+            "READOUT_STATE_DIR",
+            std::env::temp_dir().join("readout-cli-tests"),
+        )
+        // No configuration of the developer's own.
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("readout-cli-tests-no-config"),
+        );
     c
 }
 
@@ -652,4 +659,61 @@ fn version_names_the_commit_when_built_from_git() {
         // Built without git: the version alone, no empty parentheses.
         _ => assert!(!out.contains('('), "{out}"),
     }
+}
+
+#[test]
+fn read_and_compare_follow_the_configured_measure_and_outlets() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("c.toml");
+    std::fs::write(
+        &config,
+        "[reading]\nmeasure = 50\n[compare]\noutlets = [\"Riga Daily\"]\n",
+    )
+    .expect("write");
+    let read = stdout(
+        readout()
+            .arg("--config")
+            .arg(&config)
+            .args(["read", "moscow"]),
+    );
+    let widest = read
+        .lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max();
+    assert!(widest.is_some_and(|w| w <= 50 && w > 40), "{widest:?}");
+    // --width still wins.
+    let read = stdout(
+        readout()
+            .arg("--config")
+            .arg(&config)
+            .args(["read", "moscow", "--width", "70"]),
+    );
+    assert!(
+        read.lines()
+            .any(|l| unicode_width::UnicodeWidthStr::width(l) > 60)
+    );
+
+    let compare = |c: &mut Command| {
+        stdout(
+            c.arg("--articles")
+                .arg(fixture("compare"))
+                .args(["compare", "brussels", "--width", "80"]),
+        )
+    };
+    let plain = compare(&mut readout());
+    assert!(
+        plain
+            .lines()
+            .nth(3)
+            .is_some_and(|l| l.starts_with("Kyiv Weekly")),
+        "{plain}"
+    );
+    let preferred = compare(readout().arg("--config").arg(&config));
+    assert!(
+        preferred
+            .lines()
+            .nth(3)
+            .is_some_and(|l| l.starts_with("Riga Daily")),
+        "{preferred}"
+    );
 }

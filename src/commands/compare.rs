@@ -16,14 +16,31 @@ use crate::compare::{GAP, Grid, columns_for_width, coverage, head_lines};
 use crate::corpus::Corpus;
 use crate::text::wrap::width as text_width;
 
+/// How to print the comparison.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Total width of the text table.
+    pub width: usize,
+    /// Text, Markdown or JSON.
+    pub format: Format,
+    /// ASCII only.
+    pub ascii: bool,
+    /// Outlets to put first (the configuration's `[compare] outlets`), in this order.
+    pub preferred: &'a [String],
+}
+
 pub fn run(
     out: &mut impl Write,
     corpus: &Corpus,
     event_id: &str,
-    width: usize,
-    format: Format,
-    ascii: bool,
+    options: Options,
 ) -> Result<ExitCode> {
+    let Options {
+        width,
+        format,
+        ascii,
+        preferred,
+    } = options;
     let timeline = super::timeline(corpus)?;
     let e = find_event(timeline, event_id)?;
     let event = &timeline.events[e];
@@ -38,6 +55,10 @@ pub fn run(
             silent.push(*name);
         }
     }
+    // Preferred outlets first, in the configured order; the rest keep theirs.
+    let rank = |o: &str| preferred.iter().position(|p| p == o).unwrap_or(usize::MAX);
+    let mut ordered = covering.clone();
+    ordered.sort_by_key(|o| rank(o));
 
     if format == Format::Json {
         let json = CompareJson {
@@ -80,7 +101,7 @@ pub fn run(
             detail.push_str(&format!(" · {}", md(&event.participants.join(", "))));
         }
         writeln!(out, "_{detail}_\n")?;
-        for o in &covering {
+        for o in &ordered {
             writeln!(out, "### {}\n", md(o))?;
             for (a, art) in corpus
                 .articles
@@ -138,7 +159,7 @@ pub fn run(
     }
     writeln!(out, "{}", "=".repeat(width))?;
     // The columns are named as the corpus laid out names its outlets.
-    let named: Vec<String> = covering
+    let named: Vec<String> = ordered
         .iter()
         .map(|o| {
             if ascii {

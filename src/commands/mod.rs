@@ -100,8 +100,11 @@ pub fn run(cli: &Cli, command: &Command, output: Output) -> Result<ExitCode> {
         } => {
             let width = match width {
                 Some(w) => usize::from(*w),
-                // A measure for reading, narrower when the terminal is.
-                None => output.columns.map_or(76, |c| c.clamp(20, 76)),
+                // The configured measure, narrower when the terminal is.
+                None => {
+                    let measure = usize::from(configuration(cli).measure);
+                    output.columns.map_or(measure, |c| c.clamp(20, measure))
+                }
             };
             let corpus = load_noting_problems(&cli.source()?);
             let ascii = output.ascii && *format == ReadFormat::Text;
@@ -132,11 +135,25 @@ pub fn run(cli: &Cli, command: &Command, output: Output) -> Result<ExitCode> {
                 None => output.columns.map_or(120, |c| c.max(40)),
             };
             let corpus = load_noting_problems(&cli.source()?);
-            compare::run(&mut out, &corpus, event, width, *format, output.ascii)?
+            let preferred = configuration(cli).outlets;
+            let options = compare::Options {
+                width,
+                format: *format,
+                ascii: output.ascii,
+                preferred: &preferred,
+            };
+            compare::run(&mut out, &corpus, event, options)?
         }
     };
     out.flush()?;
     Ok(code)
+}
+
+/// The configuration in effect; its problems are said on stderr, and the defaults used.
+fn configuration(cli: &Cli) -> crate::config::Config {
+    let loaded = crate::config::Config::load(cli.config_file().as_deref());
+    loaded.report_problems();
+    loaded.config
 }
 
 /// The corpus with every text in ASCII when `ascii` is set, so that layout measures
