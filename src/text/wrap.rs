@@ -62,6 +62,10 @@ pub struct Glyphs {
     pub quote: &'static str,
     /// Before each line of a caption, so it reads as one without colour.
     pub caption: &'static str,
+    /// Between the parts of a byline.
+    pub separator: &'static str,
+    /// Before an approximate date.
+    pub approximate: &'static str,
 }
 
 impl Glyphs {
@@ -70,12 +74,16 @@ impl Glyphs {
         bullet: "•",
         quote: "│",
         caption: "▏",
+        separator: "·",
+        approximate: "≈",
     };
     /// For terminals that cannot show more than ASCII.
     pub const ASCII: Glyphs = Glyphs {
         bullet: "-",
         quote: "|",
         caption: ":",
+        separator: "-",
+        approximate: "~",
     };
 }
 
@@ -108,8 +116,8 @@ impl Layout {
             }
         };
         push_wrapped(&mut lines, LineKind::Title, &article.meta.title);
-        push_wrapped(&mut lines, LineKind::Byline, &byline(article));
-        push_wrapped(&mut lines, LineKind::Byline, &details(article));
+        push_wrapped(&mut lines, LineKind::Byline, &byline_with(article, glyphs));
+        push_wrapped(&mut lines, LineKind::Byline, &details_with(article, glyphs));
         if let Some(url) = &article.meta.url {
             push_wrapped(&mut lines, LineKind::Byline, url);
         }
@@ -200,15 +208,28 @@ fn blank() -> Line {
 
 /// "The Moscow Times (Russia) · Felix Light".
 pub fn byline(article: &Article) -> String {
+    byline_with(article, Glyphs::UNICODE)
+}
+
+/// The byline with these glyphs ("-" between the parts in ASCII).
+pub fn byline_with(article: &Article, glyphs: Glyphs) -> String {
     let m = &article.meta;
-    format!("{} ({}) · {}", m.outlet, m.country, m.author)
+    format!(
+        "{} ({}) {} {}",
+        m.outlet, m.country, glyphs.separator, m.author
+    )
 }
 
 /// "2022-01-14 · analysis · en, translated from lv"; "≈" marks an approximate date.
 pub fn details(article: &Article) -> String {
+    details_with(article, Glyphs::UNICODE)
+}
+
+/// The details with these glyphs ("~2022-01-14 - analysis - en" in ASCII).
+pub fn details_with(article: &Article, glyphs: Glyphs) -> String {
     let m = &article.meta;
     let date = if m.approximate {
-        format!("≈{}", m.published)
+        format!("{}{}", glyphs.approximate, m.published)
     } else {
         m.published.to_string()
     };
@@ -216,7 +237,8 @@ pub fn details(article: &Article) -> String {
         Some(t) => format!("{}, translated from {t}", m.language),
         None => m.language.clone(),
     };
-    format!("{date} · {} · {lang}", m.kind)
+    let sep = glyphs.separator;
+    format!("{date} {sep} {} {sep} {lang}", m.kind)
 }
 
 /// Wraps `text` to `width` display columns, keeping hard line breaks and breaking words
@@ -449,6 +471,23 @@ mod tests {
                 "www.osce.org"
             ]
         );
+    }
+
+    #[test]
+    fn ascii_glyphs_reach_the_byline() {
+        let text = "+++\nid = \"a\"\ntitle = \"T\"\noutlet = \"O\"\ncountry = \"C\"\nauthor = \"A\"\npublished = 2022-01-14\napproximate = true\nkind = \"news\"\nlanguage = \"en\"\n+++\n\n> Quoted.\n";
+        let article = crate::corpus::parse_article("a.md", text.as_bytes()).expect("valid");
+        let layout = Layout::new(&article, 40, Glyphs::ASCII);
+        let shown: Vec<String> = layout
+            .lines
+            .iter()
+            .map(|l| format!("{}{}", l.prefix, l.text))
+            .collect();
+        assert_eq!(shown[1], "O (C) - A");
+        assert_eq!(shown[2], "~2022-01-14 - news - en");
+        assert!(shown.iter().all(|l| l.is_ascii()), "{shown:?}");
+        let unicode = Layout::new(&article, 40, Glyphs::UNICODE);
+        assert_eq!(unicode.lines[2].text, "≈2022-01-14 · news · en");
     }
 
     #[test]
