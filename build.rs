@@ -1,8 +1,10 @@
-//! Embeds every file of `articles/` in the binary, so `readout` works from any directory.
+//! Embeds every file of `articles/` in the binary, so `readout` works from any directory,
+//! and names the commit it was built from for `--version`.
 
-use std::{env, fs, io::Write, path::Path};
+use std::{env, fs, io::Write, path::Path, process::Command};
 
 fn main() {
+    version();
     println!("cargo:rerun-if-changed=articles");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled.rs");
     let mut names: Vec<String> = fs::read_dir("articles")
@@ -23,4 +25,39 @@ fn main() {
         writeln!(f, "    ({n:?}, include_bytes!(\"{root}/articles/{n}\")),").unwrap();
     }
     writeln!(f, "];").unwrap();
+}
+
+/// `READOUT_VERSION`: "0.1.0 (commit 084fa72, 2026-11-29)" in a git checkout, the bare
+/// version anywhere else (a tarball, `cargo install` from a registry, no git).
+fn version() {
+    let version = env::var("CARGO_PKG_VERSION").unwrap_or_default();
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .and_then(|o| String::from_utf8(o.stdout).ok())
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let full = match git(&["log", "-1", "--format=%h %cs"]) {
+        Some(line) => {
+            let (hash, date) = line.split_once(' ').unwrap_or((&line, ""));
+            // Rebuild when the commit changes: HEAD, and the branch it points to.
+            for path in ["HEAD", "packed-refs"] {
+                if let Some(p) = git(&["rev-parse", "--git-path", path]) {
+                    println!("cargo:rerun-if-changed={p}");
+                }
+            }
+            if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"])
+                && let Some(p) = git(&["rev-parse", "--git-path", &branch])
+            {
+                println!("cargo:rerun-if-changed={p}");
+            }
+            format!("{version} (commit {hash}, {date})")
+        }
+        None => version,
+    };
+    println!("cargo:rustc-env=READOUT_VERSION={full}");
 }

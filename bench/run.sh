@@ -35,8 +35,12 @@ if ((${#missing[@]})); then
         sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
     fi
 fi
-if [[ -x /work/shared/tools/termprobe ]]; then
-    PROBE=(/work/shared/tools/termprobe)
+# termprobe lives in the shared tools beside the repository (or anywhere on PATH).
+if [[ -x "$ROOT/../shared/tools/termprobe" ]]; then
+    PROBE=("$ROOT/../shared/tools/termprobe")
+    PROBE_NAME=termprobe
+elif command -v termprobe >/dev/null; then
+    PROBE=("$(command -v termprobe)")
     PROBE_NAME=termprobe
 else
     PROBE=("${MEASURE[@]}" probe)
@@ -49,6 +53,16 @@ cleanup() { rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$WORK"/{bin,fig,runs,home,config,cache,data,state,newsboat}
+# pyte (a VT100 emulator, with wcwidth) lets measure.py and termprobe read the screen.
+# It goes into the private world and is found through PYTHONPATH, so neither the
+# system's Python nor the user's is touched, and HOME moving below does not lose it.
+say "installing pyte into $WORK/py (pip)"
+if python3 -m pip install --quiet --disable-pip-version-check --target "$WORK/py" \
+        'pyte==0.8.2' 'wcwidth>=0.2' >/dev/null 2>&1; then
+    export PYTHONPATH="$WORK/py${PYTHONPATH:+:$PYTHONPATH}"
+else
+    say "pip could not install pyte: screen-text waits fall back to quiet-time measures"
+fi
 fig() { cat >"$WORK/fig/$1.json"; }                 # fig NAME < json
 loadavg() { printf '{"loadavg": "%s"}\n' "$(cut -d' ' -f1-3 /proc/loadavg)" | fig "load.$1"; }
 state() { mktemp -d "$WORK/state/run.XXXXXX"; }     # a fresh reading state per run

@@ -9,8 +9,10 @@ pub mod align;
 pub mod cli;
 pub mod commands;
 pub mod compare;
+pub mod config;
 pub mod corpus;
 pub mod state;
 pub mod text;
 pub mod timeline;
+#[cfg(feature = "tui")]
 pub mod tui;

@@ -1,28 +1,17 @@
-//! The `readout` binary: parse arguments, load the corpus, hand over to the reader or a
-//! plain command.
+//! The `readout` binary: parse arguments, then hand over to the reader or a plain
+//! command.
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use readout::cli::Cli;
 use readout::commands;
-use readout::corpus::Source;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let source = match &cli.articles {
-        Some(dir) => Source::Dir(dir.clone()),
-        None => Source::Bundled,
-    };
-    let result = match cli.command {
-        None => readout::tui::run(
-            &source,
-            readout::tui::Options {
-                ascii: cli.ascii,
-                mouse: cli.mouse,
-            },
-        ),
-        Some(command) => commands::run(command, &source),
+    let result = match &cli.command {
+        None => reader(&cli),
+        Some(command) => commands::run(&cli, command, commands::Output::detect(&cli)),
     };
     match result {
         Ok(code) => code,
@@ -38,4 +27,28 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The interactive reader, on the corpus and configuration the arguments name.
+#[cfg(feature = "tui")]
+fn reader(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let source = cli.source()?;
+    let config = readout::config::Config::load(cli.config_file().as_deref());
+    config.report_problems();
+    readout::tui::run(
+        &source,
+        readout::tui::Options {
+            ascii: cli.ascii,
+            mouse: cli.mouse,
+            palette: readout::tui::theme::Palette::from_config(&config.config),
+            notice: config.summary(),
+        },
+    )
+}
+
+#[cfg(not(feature = "tui"))]
+fn reader(_: &Cli) -> anyhow::Result<ExitCode> {
+    anyhow::bail!(
+        "this readout was built without the interactive reader (the `tui` feature); the plain commands work: see `readout --help`"
+    )
 }

@@ -369,6 +369,7 @@ fn run(fixture: &Fixture, seed: u64, keys: usize, trail: &mut Trail) -> Tally {
     let theme = |rng: &mut Rng| Theme {
         color: rng.chance(80),
         ascii: rng.chance(25),
+        palette: Default::default(),
     };
     let (mut w, mut h) = random_size(&mut rng);
     let mut app = fixture.app(ReadingState::default(), theme(&mut rng), w, h);

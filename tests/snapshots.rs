@@ -79,6 +79,7 @@ fn ascii_and_monochrome() {
     a.theme = readout::tui::theme::Theme {
         color: false,
         ascii: true,
+        palette: Default::default(),
     };
     press(&mut a, "<Enter>");
     snap!("ascii_80x24", a);

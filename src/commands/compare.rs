@@ -6,6 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use serde::Serialize;
+
+use super::output::md;
 use super::passages::passages;
 use crate::align::{Mode, align};
 use crate::cli::Format;
@@ -13,22 +16,35 @@ use crate::compare::{GAP, Grid, columns_for_width, coverage, head_lines};
 use crate::corpus::Corpus;
 use crate::text::wrap::width as text_width;
 
+/// How to print the comparison.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Total width of the text table.
+    pub width: usize,
+    /// Text, Markdown or JSON.
+    pub format: Format,
+    /// ASCII only.
+    pub ascii: bool,
+    /// Outlets to put first (the configuration's `[compare] outlets`), in this order.
+    pub preferred: &'a [String],
+}
+
 pub fn run(
     out: &mut impl Write,
     corpus: &Corpus,
     event_id: &str,
-    width: usize,
-    format: Format,
+    options: Options,
 ) -> Result<ExitCode> {
+    let Options {
+        width,
+        format,
+        ascii,
+        preferred,
+    } = options;
     let timeline = super::timeline(corpus)?;
     let e = find_event(timeline, event_id)?;
     let event = &timeline.events[e];
     let alignment = align(&corpus.articles, timeline, Mode::Curated);
-    if format == Format::Json {
-        serde_json::to_writer_pretty(&mut *out, &passages(corpus, timeline, &alignment, Some(e)))?;
-        writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
-    }
     let outlets = corpus.outlets();
     let counts = coverage(corpus, &alignment, timeline.events.len(), &outlets);
     let (mut covering, mut silent) = (Vec::new(), Vec::new());
@@ -39,6 +55,44 @@ pub fn run(
             silent.push(*name);
         }
     }
+    // Preferred outlets first, in the configured order; the rest keep theirs.
+    let rank = |o: &str| preferred.iter().position(|p| p == o).unwrap_or(usize::MAX);
+    let mut ordered = covering.clone();
+    ordered.sort_by_key(|o| rank(o));
+
+    if format == Format::Json {
+        let json = CompareJson {
+            event: EventJson {
+                id: &event.id,
+                title: &event.title,
+                label: &event.label,
+                start: event.start.to_string(),
+                end: event.end.to_string(),
+                place: &event.place,
+                participants: &event.participants,
+                kind: event.kind.as_str(),
+            },
+            covered_by: covering.clone(),
+            not_covered_by: silent.clone(),
+            articles: corpus
+                .articles
+                .iter()
+                .enumerate()
+                .filter(|(a, _)| !alignment.passages_of(*a, e).is_empty())
+                .map(|(_, art)| ArticleJson {
+                    id: &art.meta.id,
+                    outlet: &art.meta.outlet,
+                    title: &art.meta.title,
+                    published: art.meta.published.to_string(),
+                    url: art.meta.url.as_deref(),
+                })
+                .collect(),
+            passages: passages(corpus, timeline, &alignment, Some(e)),
+        };
+        serde_json::to_writer_pretty(&mut *out, &json)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
 
     if format == Format::Markdown {
         writeln!(out, "## {} · {}\n", event.date_range(), md(&event.title))?;
@@ -47,7 +101,7 @@ pub fn run(
             detail.push_str(&format!(" · {}", md(&event.participants.join(", "))));
         }
         writeln!(out, "_{detail}_\n")?;
-        for o in &covering {
+        for o in &ordered {
             writeln!(out, "### {}\n", md(o))?;
             for (a, art) in corpus
                 .articles
@@ -59,10 +113,14 @@ pub fn run(
                 if ps.is_empty() {
                     continue;
                 }
+                // The source's address goes with its words, so a pasted report cites it.
+                let title = match &art.meta.url {
+                    Some(url) => format!("[{}](<{url}>)", md(&art.meta.title)),
+                    None => md(&art.meta.title),
+                };
                 writeln!(
                     out,
-                    "*{}* ({}, {})\n",
-                    md(&art.meta.title),
+                    "*{title}* ({}, {})\n",
                     art.meta.published,
                     md(&art.meta.author)
                 )?;
@@ -79,12 +137,41 @@ pub fn run(
         return Ok(ExitCode::SUCCESS);
     }
 
+    // In ASCII, the texts are transliterated before layout so widths hold; the marks the
+    // layout adds itself are fitted afterwards.
+    let ascii_corpus;
+    let (corpus, timeline) = if ascii {
+        ascii_corpus = super::ascii_if(true, corpus.clone());
+        (&ascii_corpus, super::timeline(&ascii_corpus)?)
+    } else {
+        (corpus, timeline)
+    };
+    let event = &timeline.events[e];
+    let fit = |s: &str, w: usize| {
+        if ascii {
+            fit_ascii(s, w)
+        } else {
+            s.to_string()
+        }
+    };
     for line in head_lines(event, width) {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", fit(&line, width))?;
     }
     writeln!(out, "{}", "=".repeat(width))?;
+    // The columns are named as the corpus laid out names its outlets.
+    let named: Vec<String> = ordered
+        .iter()
+        .map(|o| {
+            if ascii {
+                crate::text::ascii::to_ascii(o).into_owned()
+            } else {
+                o.to_string()
+            }
+        })
+        .collect();
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
     let per = columns_for_width(width);
-    for (g, group) in covering.chunks(per).enumerate() {
+    for (g, group) in named.chunks(per).enumerate() {
         if g > 0 {
             writeln!(out)?;
         }
@@ -102,7 +189,7 @@ pub fn run(
             let cells: Vec<String> = row
                 .cells
                 .iter()
-                .map(|c| pad(c.lines.get(k).map_or("", |l| l.text.as_str()), cw))
+                .map(|c| pad(&fit(c.lines.get(k).map_or("", |l| l.text.as_str()), cw), cw))
                 .collect();
             writeln!(out, "{}", cells.join(" | ").trim_end())?;
         }
@@ -115,23 +202,52 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-fn pad(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(text_width(s))))
+/// `s` in ASCII within `w` columns: a cut marked "…" keeps its mark as "...".
+fn fit_ascii(s: &str, w: usize) -> String {
+    let t = crate::text::ascii::to_ascii(s).into_owned();
+    if t.len() <= w {
+        t
+    } else if t.ends_with("...") && w > 3 {
+        format!("{}...", &t[..w - 3])
+    } else {
+        t[..w].to_string()
+    }
 }
 
-/// Escapes the characters Markdown would read as markup.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+/// `compare --format json`.
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    event: EventJson<'a>,
+    covered_by: Vec<&'a str>,
+    not_covered_by: Vec<&'a str>,
+    /// The articles with passages on the event, with their addresses.
+    articles: Vec<ArticleJson<'a>>,
+    passages: Vec<super::passages::PassageJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct EventJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    label: &'a str,
+    start: String,
+    end: String,
+    place: &'a str,
+    participants: &'a [String],
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    id: &'a str,
+    outlet: &'a str,
+    title: &'a str,
+    published: String,
+    url: Option<&'a str>,
+}
+
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(text_width(s))))
 }
 
 fn find_event(timeline: &crate::timeline::Timeline, id: &str) -> Result<usize> {

@@ -5,59 +5,200 @@ mod align;
 mod check;
 mod compare;
 mod list;
+mod output;
 mod passages;
 mod read;
 mod rounds;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::cli::Command;
+use crate::cli::{Cli, Command, Format, ReadFormat};
 use crate::corpus::{Corpus, Source};
 
-/// Runs a plain command against the corpus at `source`.
-pub fn run(command: Command, source: &Source) -> Result<ExitCode> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let code = match command {
-        Command::Check { dir } => {
-            let source = dir.map(Source::Dir).unwrap_or_else(|| source.clone());
-            check::run(&mut out, &Corpus::load(&source), &source)?
+pub use output::AsciiOut;
+
+/// How plain output is to be shaped, decided once from the flags and the terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    /// ASCII only (`--ascii`, or a locale that is not UTF-8).
+    pub ascii: bool,
+    /// Standard output is a terminal (not a pipe or a file).
+    pub terminal: bool,
+    /// The width to fit when none is given: `$COLUMNS`, else the terminal's.
+    pub columns: Option<usize>,
+}
+
+impl Output {
+    /// From the flags and the environment.
+    pub fn detect(cli: &Cli) -> Output {
+        let terminal = io::stdout().is_terminal();
+        Output {
+            ascii: cli.plain_ascii(),
+            terminal,
+            columns: output::columns(terminal),
         }
-        Command::List { json } => list::run(&mut out, &load_noting_problems(source), json)?,
-        Command::Read { id, width } => {
-            read::run(&mut out, &load_noting_problems(source), &id, width.into())?
+    }
+}
+
+/// Runs a plain command. Commands that read a corpus check where it comes from first.
+pub fn run(cli: &Cli, command: &Command, output: Output) -> Result<ExitCode> {
+    let stdout = io::stdout();
+    let raw = io::BufWriter::new(stdout.lock());
+    // Data formats (JSON, Markdown, man, completions) stay as they are; text for people
+    // becomes ASCII when asked, after layout has already used ASCII widths.
+    let data = matches!(
+        command,
+        Command::List { json: true }
+            | Command::Align { json: true, .. }
+            | Command::Compare {
+                format: Format::Json | Format::Markdown,
+                ..
+            }
+            | Command::Read {
+                format: ReadFormat::Markdown,
+                ..
+            }
+            | Command::Completions { .. }
+            | Command::Man
+    );
+    let mut out = AsciiOut::new(raw, output.ascii && !data);
+    let code = match command {
+        Command::Completions { shell } => {
+            output::completions(&mut out, *shell)?;
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            output::man(&mut out)?;
+            ExitCode::SUCCESS
+        }
+        Command::Config => {
+            let loaded = crate::config::Config::load(cli.config_file().as_deref());
+            loaded.report_problems();
+            write!(out, "{}", loaded.config.commented())?;
+            ExitCode::SUCCESS
+        }
+        Command::Check { path } => match path {
+            Some(path) => check::run_path(&mut out, path)?,
+            None => {
+                let source = cli.source()?;
+                check::run(&mut out, &Corpus::load(&source), &source)?
+            }
+        },
+        Command::List { json } => {
+            let corpus = load_noting_problems(&cli.source()?);
+            let corpus = ascii_if(output.ascii && !json, corpus);
+            list::run(&mut out, &corpus, *json, output.terminal, output.columns)?
+        }
+        Command::Read {
+            id,
+            width,
+            numbers,
+            format,
+        } => {
+            let width = match width {
+                Some(w) => usize::from(*w),
+                // The configured measure, narrower when the terminal is.
+                None => {
+                    let measure = usize::from(configuration(cli).measure);
+                    output.columns.map_or(measure, |c| c.clamp(20, measure))
+                }
+            };
+            let corpus = load_noting_problems(&cli.source()?);
+            let ascii = output.ascii && *format == ReadFormat::Text;
+            let corpus = ascii_if(ascii, corpus);
+            let options = read::Options {
+                width,
+                numbers: *numbers,
+                ascii,
+                format: *format,
+            };
+            read::run(&mut out, &corpus, id, options)?
         }
         Command::Align {
             auto,
             json,
             uncertain,
-        } => align::run(
-            &mut out,
-            &load_noting_problems(source),
-            align::Options {
-                auto,
-                json,
-                uncertain,
-            },
-        )?,
-        Command::Rounds => rounds::run(&mut out, &load_noting_problems(source))?,
+        } => {
+            let corpus = load_noting_problems(&cli.source()?);
+            let options = align::Options {
+                auto: *auto,
+                json: *json,
+                uncertain: *uncertain,
+            };
+            align::run(&mut out, &corpus, options)?
+        }
+        Command::Rounds => {
+            let corpus = load_noting_problems(&cli.source()?);
+            rounds::run(&mut out, &corpus)?
+        }
         Command::Compare {
             event,
             width,
             format,
-        } => compare::run(
-            &mut out,
-            &load_noting_problems(source),
-            &event,
-            width.into(),
-            format,
-        )?,
+        } => {
+            let width = match width {
+                Some(w) => usize::from(*w),
+                None => output.columns.map_or(120, |c| c.max(40)),
+            };
+            let corpus = load_noting_problems(&cli.source()?);
+            let preferred = configuration(cli).outlets;
+            let options = compare::Options {
+                width,
+                format: *format,
+                ascii: output.ascii,
+                preferred: &preferred,
+            };
+            compare::run(&mut out, &corpus, event, options)?
+        }
     };
     out.flush()?;
     Ok(code)
+}
+
+/// The configuration in effect; its problems are said on stderr, and the defaults used.
+fn configuration(cli: &Cli) -> crate::config::Config {
+    let loaded = crate::config::Config::load(cli.config_file().as_deref());
+    loaded.report_problems();
+    loaded.config
+}
+
+/// The corpus with every text in ASCII when `ascii` is set, so that layout measures
+/// what will be printed. Passages keep their order, so an alignment computed on the
+/// original still applies.
+pub fn ascii_if(ascii: bool, corpus: Corpus) -> Corpus {
+    if !ascii {
+        return corpus;
+    }
+    let mut corpus = corpus;
+    let a = |s: &mut String| {
+        if let std::borrow::Cow::Owned(t) = crate::text::ascii::to_ascii(s) {
+            *s = t;
+        }
+    };
+    for article in &mut corpus.articles {
+        let m = &mut article.meta;
+        for s in [&mut m.title, &mut m.outlet, &mut m.country, &mut m.author] {
+            a(s);
+        }
+        for s in [&mut m.url, &mut m.note].into_iter().flatten() {
+            a(s);
+        }
+        for block in &mut article.blocks {
+            a(&mut block.text);
+        }
+    }
+    if let Some(timeline) = &mut corpus.timeline {
+        for e in &mut timeline.events {
+            for s in [&mut e.title, &mut e.label, &mut e.place] {
+                a(s);
+            }
+            e.participants.iter_mut().for_each(a);
+        }
+    }
+    corpus
 }
 
 /// Loads a corpus and says on stderr how many files were skipped, so a plain command is

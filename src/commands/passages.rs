@@ -15,8 +15,10 @@ pub struct PassageJson<'a> {
     pub article: &'a str,
     /// Outlet of the article.
     pub outlet: &'a str,
-    /// Paragraph number, from 0.
+    /// Index of the passage in its article, from 0.
     pub passage: usize,
+    /// The paragraph number people see and cite (¶4 is `"number": 4`): `passage` + 1.
+    pub number: usize,
     /// paragraph, list-item, quotation, caption, preformatted.
     pub kind: &'static str,
     /// Line of the file where it starts.
@@ -57,6 +59,7 @@ pub fn passages<'a>(
                 article: &article.meta.id,
                 outlet: &article.meta.outlet,
                 passage: p,
+                number: p + 1,
                 kind: block.kind.name(),
                 line: block.line,
                 text: &block.text,

@@ -204,6 +204,30 @@ impl Corpus {
     }
 }
 
+/// Why `dir` cannot be a corpus, if it cannot: it does not exist, is a file, cannot be
+/// read, or holds no article. Cheap (one directory listing), so every command checks
+/// before it starts rather than showing an empty corpus.
+pub fn check_corpus_dir(dir: &Path) -> Result<(), String> {
+    match fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err("no such directory".to_string());
+        }
+        Err(e) => return Err(format!("cannot read it: {e}")),
+        Ok(m) if !m.is_dir() => {
+            return Err(
+                "is a file, not a directory of articles (`readout check FILE` checks one article)"
+                    .to_string(),
+            );
+        }
+        Ok(_) => {}
+    }
+    let files = list_dir(dir).map_err(|e| e.message.clone())?;
+    if files.iter().all(|p| is_timeline(&p.display().to_string())) {
+        return Err("no article (*.md file) in this directory".to_string());
+    }
+    Ok(())
+}
+
 /// A file's name as shown, and its contents or why they could not be read.
 type NamedFile = (String, Result<Vec<u8>, CorpusError>);
 

@@ -1,5 +1,6 @@
 //! Text shaping shared by every output: making untrusted text safe, and wrapping it.
 
+pub mod ascii;
 pub mod sanitize;
 pub mod search;
 pub mod terms;

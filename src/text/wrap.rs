@@ -2,6 +2,10 @@
 //! knowing which block it came from and where in that block's text it starts, so the
 //! reader can keep its place across a resize and highlight search matches.
 
+use std::ops::Range;
+
+use textwrap::core::{Fragment, Word};
+use textwrap::wrap_algorithms::wrap_first_fit;
 use textwrap::{Options, WordSeparator, WordSplitter};
 use unicode_width::UnicodeWidthStr;
 
@@ -58,6 +62,10 @@ pub struct Glyphs {
     pub quote: &'static str,
     /// Before each line of a caption, so it reads as one without colour.
     pub caption: &'static str,
+    /// Between the parts of a byline.
+    pub separator: &'static str,
+    /// Before an approximate date.
+    pub approximate: &'static str,
 }
 
 impl Glyphs {
@@ -66,12 +74,16 @@ impl Glyphs {
         bullet: "•",
         quote: "│",
         caption: "▏",
+        separator: "·",
+        approximate: "≈",
     };
     /// For terminals that cannot show more than ASCII.
     pub const ASCII: Glyphs = Glyphs {
         bullet: "-",
         quote: "|",
         caption: ":",
+        separator: "-",
+        approximate: "~",
     };
 }
 
@@ -104,8 +116,8 @@ impl Layout {
             }
         };
         push_wrapped(&mut lines, LineKind::Title, &article.meta.title);
-        push_wrapped(&mut lines, LineKind::Byline, &byline(article));
-        push_wrapped(&mut lines, LineKind::Byline, &details(article));
+        push_wrapped(&mut lines, LineKind::Byline, &byline_with(article, glyphs));
+        push_wrapped(&mut lines, LineKind::Byline, &details_with(article, glyphs));
         if let Some(url) = &article.meta.url {
             push_wrapped(&mut lines, LineKind::Byline, url);
         }
@@ -196,15 +208,28 @@ fn blank() -> Line {
 
 /// "The Moscow Times (Russia) · Felix Light".
 pub fn byline(article: &Article) -> String {
+    byline_with(article, Glyphs::UNICODE)
+}
+
+/// The byline with these glyphs ("-" between the parts in ASCII).
+pub fn byline_with(article: &Article, glyphs: Glyphs) -> String {
     let m = &article.meta;
-    format!("{} ({}) · {}", m.outlet, m.country, m.author)
+    format!(
+        "{} ({}) {} {}",
+        m.outlet, m.country, glyphs.separator, m.author
+    )
 }
 
 /// "2022-01-14 · analysis · en, translated from lv"; "≈" marks an approximate date.
 pub fn details(article: &Article) -> String {
+    details_with(article, Glyphs::UNICODE)
+}
+
+/// The details with these glyphs ("~2022-01-14 - analysis - en" in ASCII).
+pub fn details_with(article: &Article, glyphs: Glyphs) -> String {
     let m = &article.meta;
     let date = if m.approximate {
-        format!("≈{}", m.published)
+        format!("{}{}", glyphs.approximate, m.published)
     } else {
         m.published.to_string()
     };
@@ -212,11 +237,14 @@ pub fn details(article: &Article) -> String {
         Some(t) => format!("{}, translated from {t}", m.language),
         None => m.language.clone(),
     };
-    format!("{date} · {} · {lang}", m.kind)
+    let sep = glyphs.separator;
+    format!("{date} {sep} {} {sep} {lang}", m.kind)
 }
 
 /// Wraps `text` to `width` display columns, keeping hard line breaks and breaking words
-/// longer than a line. Returns each line with its byte offset in `text`.
+/// longer than a line — except web addresses, which are never broken (a broken address
+/// cannot be copied or followed): one longer than the line gets a line of its own and
+/// runs past the width. Returns each line with its byte offset in `text`.
 pub fn wrap(text: &str, width: usize) -> Vec<(usize, &str)> {
     let width = width.max(1);
     let options = Options::new(width)
@@ -231,6 +259,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, &str)> {
             out.push((hard_offset, ""));
             continue;
         }
+        let urls = url_spans(hard);
+        if !urls.is_empty() {
+            for (offset, len) in wrap_keeping_urls(hard, width, &urls) {
+                let start = hard_offset + offset;
+                out.push((start, text[start..start + len].trim_end()));
+            }
+            continue;
+        }
         for piece in textwrap::wrap(hard, &options) {
             // textwrap returns slices of its input when it does not hyphenate or indent,
             // which lets us find where each line starts.
@@ -243,6 +279,100 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, &str)> {
         }
     }
     out
+}
+
+/// Byte ranges of the web addresses in `line`: `http://`, `https://` or `www.` at the
+/// start of a word, up to the next space, less the punctuation that ends a sentence.
+pub fn url_spans(line: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while from < line.len() {
+        let rest = &line[from..];
+        let Some(start) = ["https://", "http://", "www."]
+            .iter()
+            .filter_map(|p| {
+                rest.match_indices(p)
+                    .map(|(i, _)| from + i)
+                    .find(|&i| i == 0 || !line[..i].ends_with(|c: char| c.is_alphanumeric()))
+            })
+            .min()
+        else {
+            break;
+        };
+        let len = line[start..]
+            .find(char::is_whitespace)
+            .unwrap_or(line.len() - start);
+        let mut url = &line[start..start + len];
+        loop {
+            let trimmed =
+                url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"', '’', '”', '»']);
+            // A closing bracket belongs to the address only if it opened one.
+            let trimmed = match trimmed.chars().last() {
+                Some(c @ (')' | ']')) => {
+                    let open = if c == ')' { '(' } else { '[' };
+                    if trimmed.matches(open).count() < trimmed.matches(c).count() {
+                        &trimmed[..trimmed.len() - 1]
+                    } else {
+                        trimmed
+                    }
+                }
+                _ => trimmed,
+            };
+            if trimmed.len() == url.len() {
+                break;
+            }
+            url = trimmed;
+        }
+        // "www." alone, or a scheme with nothing after it, is not an address.
+        if url.len() > 8 {
+            spans.push(start..start + url.len());
+        }
+        from = start + len.max(1);
+    }
+    spans
+}
+
+/// First-fit wrapping of one hard line in which the words that make up an address
+/// are glued into one that is never broken. Returns (offset, length) of each line.
+fn wrap_keeping_urls(line: &str, width: usize, urls: &[Range<usize>]) -> Vec<(usize, usize)> {
+    let base = line.as_ptr() as usize;
+    let at = |w: &Word| w.word.as_ptr() as usize - base;
+    let words: Vec<Word> = WordSeparator::UnicodeBreakProperties
+        .find_words(line)
+        .collect();
+    let mut fragments: Vec<Word> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let start = at(&words[i]);
+        let end_of = |w: &Word| at(w) + w.word.len();
+        if let Some(url) = urls
+            .iter()
+            .find(|u| u.start < end_of(&words[i]) && start < u.end)
+        {
+            let mut j = i;
+            while j + 1 < words.len() && at(&words[j + 1]) < url.end {
+                j += 1;
+            }
+            let end = end_of(&words[j]) + words[j].whitespace.len();
+            fragments.push(Word::from(&line[start..end]));
+            i = j + 1;
+        } else {
+            let w = words[i];
+            if w.width() > width as f64 {
+                fragments.extend(w.break_apart(width));
+            } else {
+                fragments.push(w);
+            }
+            i += 1;
+        }
+    }
+    wrap_first_fit(&fragments, &[width as f64])
+        .into_iter()
+        .filter_map(|ws| {
+            let (first, last) = (ws.first()?, ws.last()?);
+            Some((at(first), at(last) + last.word.len() - at(first)))
+        })
+        .collect()
 }
 
 /// Display width of `s` in terminal columns.
@@ -306,6 +436,58 @@ mod tests {
     fn hard_breaks_are_kept() {
         let lines = wrap("one\ntwo", 80);
         assert_eq!(lines, vec![(0, "one"), (4, "two")]);
+    }
+
+    #[test]
+    fn an_address_is_never_broken() {
+        let url = "https://www.themoscowtimes.com/2022/01/14/a-week-of-russia-west-diplomacy-ends-in-deadlock-a76026";
+        let text = format!("The full text is at {url}. Read it before the talks resume.");
+        for w in [20, 40, 60, 200] {
+            let lines = wrap(&text, w);
+            assert!(
+                lines.iter().any(|(_, l)| l.contains(url)),
+                "at {w}: {lines:?}"
+            );
+            for (offset, line) in &lines {
+                assert!(text[*offset..].starts_with(line));
+                if !line.contains(url) {
+                    assert!(line.width() <= w, "{line:?}");
+                }
+            }
+        }
+        // Other long words are still broken to fit.
+        assert!(wrap(&"x".repeat(30), 10).iter().all(|(_, l)| l.len() <= 10));
+    }
+
+    #[test]
+    fn address_spans_leave_out_sentence_punctuation() {
+        let line =
+            "See (https://en.wikipedia.org/wiki/NATO_(disambiguation)), www.osce.org. And http://";
+        let spans: Vec<&str> = url_spans(line).into_iter().map(|r| &line[r]).collect();
+        assert_eq!(
+            spans,
+            vec![
+                "https://en.wikipedia.org/wiki/NATO_(disambiguation)",
+                "www.osce.org"
+            ]
+        );
+    }
+
+    #[test]
+    fn ascii_glyphs_reach_the_byline() {
+        let text = "+++\nid = \"a\"\ntitle = \"T\"\noutlet = \"O\"\ncountry = \"C\"\nauthor = \"A\"\npublished = 2022-01-14\napproximate = true\nkind = \"news\"\nlanguage = \"en\"\n+++\n\n> Quoted.\n";
+        let article = crate::corpus::parse_article("a.md", text.as_bytes()).expect("valid");
+        let layout = Layout::new(&article, 40, Glyphs::ASCII);
+        let shown: Vec<String> = layout
+            .lines
+            .iter()
+            .map(|l| format!("{}{}", l.prefix, l.text))
+            .collect();
+        assert_eq!(shown[1], "O (C) - A");
+        assert_eq!(shown[2], "~2022-01-14 - news - en");
+        assert!(shown.iter().all(|l| l.is_ascii()), "{shown:?}");
+        let unicode = Layout::new(&article, 40, Glyphs::UNICODE);
+        assert_eq!(unicode.lines[2].text, "≈2022-01-14 · news · en");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod backend;
+pub mod configured_keys;
 pub mod event;
 pub mod geometry;
 pub mod keymap;
@@ -30,12 +31,16 @@ use std::sync::mpsc::Receiver;
 use theme::Theme;
 
 /// How the interface was asked to look and behave.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// ASCII borders and marks.
     pub ascii: bool,
     /// Capture the mouse.
     pub mouse: bool,
+    /// Colours, from the configuration's theme.
+    pub palette: theme::Palette,
+    /// What was wrong with the configuration file, for the status line.
+    pub notice: Option<String>,
 }
 
 /// How often unsaved reading state is written while reading.
@@ -69,7 +74,7 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
         });
     let store = state::default_dir().map(Store::new);
     let loaded = store.as_ref().map(Store::load).unwrap_or_default();
-    let theme = Theme::from_env(options.ascii);
+    let theme = Theme::from_env(options.ascii).with_palette(options.palette);
     let signals = event::Signals::register().context("cannot install signal handlers")?;
 
     let mut terminal = terminal::enter(options.mouse)?;
@@ -82,7 +87,7 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
         Rect::new(0, 0, size.width, size.height),
         source.describe(),
     );
-    if let Some(notice) = loaded.notice {
+    if let Some(notice) = loaded.notice.or(options.notice) {
         app.status = Some(Status {
             text: notice,
             warning: true,

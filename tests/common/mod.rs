@@ -39,6 +39,7 @@ pub fn app_with(corpus: Corpus, w: u16, h: u16) -> App {
         Theme {
             color: true,
             ascii: false,
+            palette: Default::default(),
         },
         Rect::new(0, 0, w, h),
         "bundled articles".to_string(),
