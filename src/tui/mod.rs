@@ -9,9 +9,11 @@ pub mod backend;
 pub mod event;
 pub mod geometry;
 pub mod keymap;
+pub mod scroll;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod view;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -24,7 +26,7 @@ use crate::align::{self, Alignment, Mode};
 use crate::corpus::loader::{self, LoadEvent};
 use crate::corpus::{Corpus, Source};
 use crate::state::{self, Store};
-use app::{App, Status};
+use app::App;
 use event::Input;
 use std::sync::mpsc::Receiver;
 use theme::Theme;
@@ -83,21 +85,17 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
         source.describe(),
     );
     if let Some(notice) = loaded.notice {
-        app.status = Some(Status {
-            text: notice,
-            warning: true,
-        });
+        app.notify(notice, true);
     } else if store.is_none() {
-        app.status = Some(Status {
-            text: "no state directory (set READOUT_STATE_DIR): reading position will not be kept"
-                .into(),
-            warning: true,
-        });
+        app.notify(
+            "no state directory (set READOUT_STATE_DIR): reading position will not be kept",
+            true,
+        );
     }
     let loader = match source {
         Source::Dir(dir) => {
             let waker = signals.waker()?;
-            app.loading = Some((0, 0));
+            app.start_loading();
             Some(loader::spawn(dir.clone(), move || event::wake(&waker)))
         }
         Source::Bundled => None,
@@ -105,9 +103,9 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
     let result = event_loop(&mut terminal, &mut app, &signals, store.as_ref(), loader);
     // Save before restoring, so a hangup that kills us right after still finds it saved.
     if let Some(store) = &store
-        && app.dirty
+        && app.is_dirty()
     {
-        let _ = store.save(&app.state);
+        let _ = store.save(app.state());
     }
     terminal::leave(&mut terminal, options.mouse);
     result.map(|()| ExitCode::SUCCESS)
@@ -129,32 +127,32 @@ fn event_loop(
             redraw = false;
         }
         // Save after the frame is on screen, so an fsync never delays a keypress.
-        if app.dirty
+        if app.is_dirty()
             && last_save.elapsed() >= SAVE_EVERY
             && let Some(store) = store
         {
             last_save = Instant::now();
-            match store.save(&app.state) {
+            match store.save(app.state()) {
                 Ok(_) => {
-                    app.dirty = false;
+                    app.saved();
                     save_failed = false;
                 }
                 Err(e) if !save_failed => {
                     save_failed = true;
-                    app.status = Some(Status {
-                        text: format!("cannot save reading state ({e:#}); reading goes on"),
-                        warning: true,
-                    });
+                    app.notify(
+                        format!("cannot save reading state ({e:#}); reading goes on"),
+                        true,
+                    );
                     terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
                 }
                 Err(_) => {}
             }
         }
-        if app.quit || signals.terminate() {
+        if app.wants_to_quit() || signals.terminate() {
             return Ok(());
         }
         // Wake within the save interval while there is something to save.
-        let wait = if app.dirty {
+        let wait = if app.is_dirty() {
             SAVE_EVERY
         } else {
             Duration::from_millis(500)

@@ -153,6 +153,18 @@ impl Theme {
     pub fn marks(&self) -> (&'static str, &'static str) {
         if self.ascii { (" ", "*") } else { (" ", "●") }
     }
+    /// After a date that is a best estimate.
+    pub fn approximate(&self) -> &'static str {
+        if self.ascii { "~" } else { "≈" }
+    }
+    /// Between the parts of a line: "2022-01-14 · analysis".
+    pub fn dot(&self) -> &'static str {
+        if self.ascii { "-" } else { "·" }
+    }
+    /// Before a paragraph number.
+    pub fn pilcrow(&self) -> &'static str {
+        if self.ascii { "P" } else { "¶" }
+    }
     /// Ellipsis for cut text.
     pub fn ellipsis(&self) -> &'static str {
         if self.ascii { "~" } else { "…" }
