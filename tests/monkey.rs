@@ -174,16 +174,16 @@ impl Mode {
     ];
 
     fn of(app: &App) -> Mode {
-        if app.search.editing {
+        if app.browse().search().editing() {
             return Mode::Typing;
         }
-        match (app.overlay, app.screen, app.focus) {
+        match (app.overlay(), app.screen(), app.browse().focus()) {
             (Some(Overlay::Help), _, _) => Mode::Help,
             (Some(Overlay::Problems), _, _) => Mode::Problems,
             (None, Screen::Compare, _) => Mode::Compare,
             (None, Screen::Coverage, _) => Mode::Coverage,
             (None, Screen::Browse, Focus::List) => Mode::List,
-            (None, Screen::Browse, Focus::Reader) if app.zoom => Mode::Zoomed,
+            (None, Screen::Browse, Focus::Reader) if app.browse().zoom() => Mode::Zoomed,
             (None, Screen::Browse, Focus::Reader) => Mode::Reader,
         }
     }
@@ -450,10 +450,10 @@ fn run(fixture: &Fixture, seed: u64, keys: usize, trail: &mut Trail) -> Tally {
             }
             Input::Redraw | Input::Idle | Input::Gone => {}
         }
-        if app.quit {
+        if app.wants_to_quit() {
             // Quitting ends the real program; start it again with the state it saved,
             // which also exercises opening at a saved paragraph and saved outlets.
-            let state = app.state.clone();
+            let state = app.state().clone();
             app = fixture.app(state, theme(&mut rng), w, h);
             tally.restarts += 1;
         }
@@ -465,7 +465,7 @@ fn run(fixture: &Fixture, seed: u64, keys: usize, trail: &mut Trail) -> Tally {
             Rect::new(0, 0, w, h),
             "the frame is the terminal's size"
         );
-        assert_eq!(app.area, frame.area, "the app knows the terminal's size");
+        assert_eq!(app.area(), frame.area, "the app knows the terminal's size");
         // The frame, not the backend: the backend keeps stale symbols under wide
         // characters (ratatui's diff never sends them), which a real terminal overwrites.
         if let Err(e) = check_rows(frame.buffer, w, h) {

@@ -10,7 +10,8 @@ use super::action::Action;
 use super::geometry::Panes;
 use super::keymap::Context;
 use super::theme::Theme;
-use super::view::browse::{BrowseView, Focus};
+use super::view::browse::BrowseView;
+pub use super::view::browse::Focus;
 use super::view::compare::CompareView;
 use super::view::coverage::CoverageView;
 use super::view::overlay::OverlayView;
@@ -329,6 +330,8 @@ impl App {
         self.session.status = None;
         if let Some(overlay) = &mut self.overlay {
             match action {
+                Action::WheelDown(..) => overlay.update(Action::ScrollDown),
+                Action::WheelUp(..) => overlay.update(Action::ScrollUp),
                 Action::Quit => self.quit = true,
                 Action::Back | Action::Help => self.overlay = None,
                 Action::Problems if overlay.kind() == Overlay::Problems => self.overlay = None,
@@ -338,6 +341,33 @@ impl App {
         }
         let searching = self.screen_context() == Context::Search;
         match action {
+            Action::WheelDown(x, y) | Action::WheelUp(x, y) => {
+                let down = matches!(action, Action::WheelDown(..));
+                let scroll = if down {
+                    Action::ScrollDown
+                } else {
+                    Action::ScrollUp
+                };
+                if self.screen() == Screen::Browse && !searching {
+                    self.browse.point_at(&mut self.session, x, y);
+                }
+                self.update(scroll);
+            }
+            Action::Click(x, y) if !searching => {
+                let outcome = match self.screen() {
+                    Screen::Browse => {
+                        self.browse.point_at(&mut self.session, x, y);
+                        self.browse.click(&mut self.session, x, y);
+                        Outcome::Stay
+                    }
+                    Screen::Compare => {
+                        self.compare.click(&self.session, x);
+                        Outcome::Stay
+                    }
+                    Screen::Coverage => self.coverage.click(&self.session, x, y),
+                };
+                self.follow(outcome);
+            }
             Action::Quit if !searching => self.quit = true,
             Action::Help if !searching => self.open_overlay(Overlay::Help),
             Action::Problems if !searching => {

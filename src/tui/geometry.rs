@@ -120,6 +120,12 @@ pub struct ListAreas {
 /// Rows each article takes in the list.
 pub const LIST_ROWS: u16 = 2;
 
+/// The first article shown when `visible` fit and `selected` is selected: the list
+/// scrolls only to keep the selection in view.
+pub fn list_top(selected: usize, visible: usize) -> usize {
+    selected.saturating_sub(visible.max(1) - 1)
+}
+
 /// Splits the inside of the list pane.
 pub fn list(inner: Rect) -> ListAreas {
     if inner.height >= 12 {
@@ -183,12 +189,7 @@ pub struct CoverageAreas {
 /// columns and counts up to `count_digits` digits. A column is wide enough for its
 /// count and as wide as 18 columns of name when there is room; the heads are never cut
 /// unless the window is narrower than a head and one column.
-pub fn coverage(
-    area: Rect,
-    label_width: u16,
-    outlets: usize,
-    count_digits: u16,
-) -> CoverageAreas {
+pub fn coverage(area: Rect, label_width: u16, outlets: usize, count_digits: u16) -> CoverageAreas {
     let min_col = (count_digits + 1).max(4);
     let full_head = 11 + label_width + 1;
     let head_width = full_head.min(area.width.saturating_sub(min_col));
@@ -248,7 +249,11 @@ mod tests {
 
     #[test]
     fn the_list_grows_on_wide_terminals() {
-        let width = |w| panes(Rect::new(0, 0, w, 40), false, false).list.map(|r| r.width);
+        let width = |w| {
+            panes(Rect::new(0, 0, w, 40), false, false)
+                .list
+                .map(|r| r.width)
+        };
         assert_eq!(width(80), Some(30));
         assert_eq!(width(140), Some(44));
         assert_eq!(width(200), Some(60));

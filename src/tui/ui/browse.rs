@@ -56,7 +56,10 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                 crate::tui::keymap::Context::List,
             )
             .unwrap_or_default();
-            vec!["No articles loaded.".to_string(), format!("Press {key} to see why.")]
+            vec![
+                "No articles loaded.".to_string(),
+                format!("Press {key} to see why."),
+            ]
         };
         let mut y = inner.y;
         for line in &why {
@@ -74,7 +77,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let list_area = areas.items;
     let per = usize::from(geometry::LIST_ROWS);
     let visible = (usize::from(list_area.height) / per).max(1);
-    let top = browse.selected().saturating_sub(visible - 1);
+    let top = geometry::list_top(browse.selected(), visible);
     let (read_mark, unread_mark) = theme.marks();
     let w = usize::from(list_area.width);
     let dot = theme.dot();
@@ -98,7 +101,11 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             unread_mark
         };
-        let approx = if m.approximate { theme.approximate() } else { " " };
+        let approx = if m.approximate {
+            theme.approximate()
+        } else {
+            " "
+        };
         let first = format!("{mark} {}{approx} {}", m.published, m.outlet);
         let second = format!("  {} {dot} {}", m.kind, m.title);
         let fill = |s: String| {
@@ -297,10 +304,14 @@ fn render_reader(app: &App, area: Rect, buf: &mut Buffer) {
     // The end of the article, when the page has room below its last line.
     let drawn = layout.lines.len().saturating_sub(reader.top()).min(page);
     if reader.at_end() && drawn + 1 < page {
-        let mark = if theme.ascii { "-- end --" } else { "— end —" };
+        let mark = if theme.ascii {
+            "-- end --"
+        } else {
+            "— end —"
+        };
         let y = text_area.text.y + drawn as u16 + 1;
-        let x = text_area.text.x
-            + (text_area.text.width.saturating_sub(text_width(mark) as u16)) / 2;
+        let x =
+            text_area.text.x + (text_area.text.width.saturating_sub(text_width(mark) as u16)) / 2;
         put_str(buf, x, y, mark, text_area.text.width, theme.dim());
     }
 }

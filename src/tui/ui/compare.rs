@@ -88,30 +88,32 @@ pub fn render(app: &App, buf: &mut Buffer) {
             } else {
                 theme.dim()
             };
-            put_str(
-                buf,
-                body.x,
-                y,
-                &grid_row.head[local],
-                body.width,
-                style,
-            );
+            put_str(buf, body.x, y, &grid_row.head[local], body.width, style);
         } else if local == heads {
             // The rule under the head carries the event's short label.
             let label = &timeline.events[grid_row.event].label;
             let style = if grid_row.event == current {
-                theme.event().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+                theme
+                    .event()
+                    .add_modifier(Modifier::BOLD | Modifier::REVERSED)
             } else {
                 theme.event().add_modifier(Modifier::BOLD)
             };
             let lead = format!("{rule}{rule} ");
-            let label = truncate(label, usize::from(body.width).saturating_sub(6), theme.ellipsis());
+            let label = truncate(
+                label,
+                usize::from(body.width).saturating_sub(6),
+                theme.ellipsis(),
+            );
             let used = text_width(&lead) + text_width(&label) + 1;
             let spans = vec![
                 Span::styled(lead, theme.border()),
                 Span::styled(label, style),
                 Span::styled(
-                    format!(" {}", rule.repeat(usize::from(body.width).saturating_sub(used))),
+                    format!(
+                        " {}",
+                        rule.repeat(usize::from(body.width).saturating_sub(used))
+                    ),
                     theme.border(),
                 ),
             ];

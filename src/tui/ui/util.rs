@@ -114,7 +114,12 @@ pub fn too_small(area: Rect, buf: &mut Buffer) {
     use crate::tui::geometry::{MIN_HEIGHT, MIN_WIDTH};
     let size = format!("{}x{}", area.width, area.height);
     let need = format!("need {MIN_WIDTH}x{MIN_HEIGHT}");
-    let msg = ["Window too small", size.as_str(), need.as_str(), "(q quits)"];
+    let msg = [
+        "Window too small",
+        size.as_str(),
+        need.as_str(),
+        "(q quits)",
+    ];
     let style = Style::new().add_modifier(Modifier::BOLD);
     for (i, m) in msg.iter().enumerate() {
         let y = area.y + i as u16;
@@ -207,7 +212,10 @@ mod tests {
 
     #[test]
     fn ascii_stand_ins() {
-        let s: String = "Avīze — “Putin’s” ≈ ¶ 1 · … │▏■□ 中".chars().map(ascii_char).collect();
+        let s: String = "Avīze — “Putin’s” ≈ ¶ 1 · … │▏■□ 中"
+            .chars()
+            .map(ascii_char)
+            .collect();
         assert_eq!(s, "Avize - \"Putin's\" ~ P 1 - ~ ||#  ?");
     }
 

@@ -118,11 +118,10 @@ impl BrowseView {
     /// The reader's text column at the current size (full width when not shown, so an
     /// article is laid out even while only the list is visible).
     pub fn text_area(&self, s: &Session) -> TextArea {
-        let pane = self.panes(s).reader.unwrap_or_else(|| {
-            geometry::panes(s.area, true, true)
-                .reader
-                .unwrap_or(s.area)
-        });
+        let pane = self
+            .panes(s)
+            .reader
+            .unwrap_or_else(|| geometry::panes(s.area, true, true).reader.unwrap_or(s.area));
         geometry::text_area(geometry::inner(pane), s.label_width())
     }
 
@@ -141,10 +140,12 @@ impl BrowseView {
     }
 
     /// Finds the selected and open articles again after a re-sort.
-    pub fn restore_ids(&mut self, s: &mut Session, (selected, open): (Option<String>, Option<String>)) {
-        self.selected = selected
-            .and_then(|id| s.corpus.position(&id))
-            .unwrap_or(0);
+    pub fn restore_ids(
+        &mut self,
+        s: &mut Session,
+        (selected, open): (Option<String>, Option<String>),
+    ) {
+        self.selected = selected.and_then(|id| s.corpus.position(&id)).unwrap_or(0);
         match open.and_then(|id| s.corpus.position(&id)) {
             Some(i) => {
                 if let Some(r) = &mut self.reader {
@@ -264,7 +265,11 @@ impl BrowseView {
         let r = self.reader.as_ref()?;
         let p = self.current_passage(s)?;
         let event = (p..r.layout.block_lines.len())
-            .find_map(|q| s.alignment.passage(r.article, q).and_then(|x| x.events.first()))
+            .find_map(|q| {
+                s.alignment
+                    .passage(r.article, q)
+                    .and_then(|x| x.events.first())
+            })
             .map(|m| m.event)?;
         let outlet = &s.corpus.articles[r.article].meta.outlet;
         let o = s.outlets.iter().position(|x| x == outlet)?;
@@ -312,7 +317,11 @@ impl BrowseView {
             return;
         }
         let top = r.scroll.top();
-        let in_front_matter = r.layout.block_lines.first().is_none_or(|&first| top < first);
+        let in_front_matter = r
+            .layout
+            .block_lines
+            .first()
+            .is_none_or(|&first| top < first);
         let block = r.layout.block_at(top);
         let old_line = block.map_or(0, |b| r.layout.line_of_block(b));
         let into_block = top.saturating_sub(old_line);
@@ -321,7 +330,8 @@ impl BrowseView {
         r.scroll.resize(r.layout.lines.len(), page);
         if in_front_matter {
             // Title, byline and note: they were in view, keep them there.
-            r.scroll.to(top.min(r.layout.block_lines.first().copied().unwrap_or(0)));
+            r.scroll
+                .to(top.min(r.layout.block_lines.first().copied().unwrap_or(0)));
             return;
         }
         let line = block.map_or(0, |b| r.layout.line_of_block(b));
@@ -333,7 +343,8 @@ impl BrowseView {
                 .copied()
                 .unwrap_or(r.layout.lines.len())
         });
-        r.scroll.to((line + into_block).min(next.saturating_sub(1)).max(line));
+        r.scroll
+            .to((line + into_block).min(next.saturating_sub(1)).max(line));
         // Search matches are offsets into block text, whatever the width: they stand.
     }
 
@@ -412,9 +423,7 @@ impl BrowseView {
             (Focus::List, Action::PageUp) => {
                 self.select(s, self.selected.saturating_sub(list_step))
             }
-            (Focus::List, Action::HalfPageDown) => {
-                self.select(s, self.selected + list_step / 2)
-            }
+            (Focus::List, Action::HalfPageDown) => self.select(s, self.selected + list_step / 2),
             (Focus::List, Action::HalfPageUp) => {
                 self.select(s, self.selected.saturating_sub(list_step / 2))
             }
@@ -451,6 +460,40 @@ impl BrowseView {
             _ => {}
         }
         Outcome::Stay
+    }
+
+    /// Gives focus to the pane at (x, y), as the mouse points there.
+    pub fn point_at(&mut self, s: &mut Session, x: u16, y: u16) {
+        let p = self.panes(s);
+        let at = ratatui::layout::Position::new(x, y);
+        let focus = if p.list.is_some_and(|r| r.contains(at)) {
+            Focus::List
+        } else if p.reader.is_some_and(|r| r.contains(at)) && self.reader.is_some() {
+            Focus::Reader
+        } else {
+            return;
+        };
+        if focus != self.focus {
+            self.focus = focus;
+            self.relayout(s);
+        }
+    }
+
+    /// A click at (x, y): on an article of the list, selects it.
+    pub fn click(&mut self, s: &mut Session, x: u16, y: u16) {
+        let Some(list) = self.panes(s).list else {
+            return;
+        };
+        let items = geometry::list(geometry::inner(list)).items;
+        if !items.contains(ratatui::layout::Position::new(x, y)) {
+            return;
+        }
+        let visible = (usize::from(items.height) / usize::from(geometry::LIST_ROWS)).max(1);
+        let top = geometry::list_top(self.selected, visible);
+        let i = top + usize::from((y - items.y) / geometry::LIST_ROWS);
+        if i < s.corpus.articles.len() {
+            self.select(s, i);
+        }
     }
 
     fn select(&mut self, s: &mut Session, i: usize) {

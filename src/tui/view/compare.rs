@@ -242,6 +242,16 @@ impl CompareView {
         Outcome::Stay
     }
 
+    /// A click at column `x`: focuses the column there.
+    pub fn click(&mut self, s: &Session, x: u16) {
+        let Some(g) = &self.grid else { return };
+        let x = usize::from(x.saturating_sub(s.area.x));
+        let c = x / (g.column_width + crate::compare::GAP);
+        if c < self.shown(s).len() {
+            self.column = c;
+        }
+    }
+
     fn open_focused_passage(&self, s: &mut Session) -> Outcome {
         let Some(&outlet) = self.shown(s).get(self.column) else {
             return Outcome::Stay;

@@ -58,6 +58,30 @@ impl CoverageView {
         self.columns.show(self.outlet);
     }
 
+    /// A click at (x, y): chooses the cell there; a click on the chosen cell opens it.
+    pub fn click(&mut self, s: &Session, x: u16, y: u16) -> Outcome {
+        let a = Self::areas(s);
+        if y < a.rows.y || y >= a.rows.bottom() || x < a.rows.x + a.head_width {
+            return Outcome::Stay;
+        }
+        let e = self.rows.top() + usize::from(y - a.rows.y);
+        let k = usize::from((x - a.rows.x - a.head_width) / a.column_width.max(1));
+        if k >= a.columns || e >= s.events() {
+            return Outcome::Stay;
+        }
+        let o = self.columns.top() + k;
+        if (e, o) == (self.event, self.outlet) {
+            return Outcome::Compare {
+                event: Some(e),
+                outlet: Some(o),
+            };
+        }
+        self.event = e;
+        self.outlet = o;
+        self.ensure(s);
+        Outcome::Stay
+    }
+
     /// Carries out `action` on the overview.
     pub fn update(&mut self, s: &mut Session, action: Action) -> Outcome {
         let events = s.events();

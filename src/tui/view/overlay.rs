@@ -77,7 +77,11 @@ fn wrapped(text: &str, width: usize, indent: usize) -> Vec<String> {
         .into_iter()
         .enumerate()
     {
-        let lead = if i == 0 { String::new() } else { " ".repeat(indent) };
+        let lead = if i == 0 {
+            String::new()
+        } else {
+            " ".repeat(indent)
+        };
         out.push(format!("{lead}{piece}"));
     }
     out
@@ -89,8 +93,14 @@ const GROUPS: &[(&str, &[Context])] = {
     use Context::*;
     &[
         ("Everywhere", &[List, Reader, Compare, Coverage, Overlay]),
-        ("Scrolling (list, reader, comparison, help)", &[List, Reader, Compare, Overlay]),
-        ("Everywhere but overlays", &[List, Reader, Compare, Coverage]),
+        (
+            "Scrolling (list, reader, comparison, help)",
+            &[List, Reader, Compare, Overlay],
+        ),
+        (
+            "Everywhere but overlays",
+            &[List, Reader, Compare, Coverage],
+        ),
         ("List and reader", &[List, Reader]),
         ("List", &[List]),
         ("List, reader and comparison", &[List, Reader, Compare]),
@@ -120,7 +130,8 @@ fn help_lines(s: &Session, beneath: Context, width: usize) -> Vec<Line<'static>>
         let bindings: Vec<_> = keymap::BINDINGS
             .iter()
             .filter(|b| {
-                b.contexts.len() == contexts.len() && contexts.iter().all(|c| b.contexts.contains(c))
+                b.contexts.len() == contexts.len()
+                    && contexts.iter().all(|c| b.contexts.contains(c))
             })
             .collect();
         if bindings.is_empty() {
@@ -131,7 +142,9 @@ fn help_lines(s: &Session, beneath: Context, width: usize) -> Vec<Line<'static>>
         let heading = if here {
             theme.heading()
         } else {
-            theme.heading().remove_modifier(ratatui::style::Modifier::UNDERLINED)
+            theme
+                .heading()
+                .remove_modifier(ratatui::style::Modifier::UNDERLINED)
         };
         out.push(Line::from(Span::styled(name.to_string(), heading)));
         for b in bindings {
@@ -155,7 +168,10 @@ fn help_lines(s: &Session, beneath: Context, width: usize) -> Vec<Line<'static>>
         }
     }
     out.push(Line::default());
-    out.push(Line::from(Span::styled("Marks".to_string(), theme.heading())));
+    out.push(Line::from(Span::styled(
+        "Marks".to_string(),
+        theme.heading(),
+    )));
     let (_, unread) = theme.marks();
     let marks: Vec<(String, &str)> = vec![
         (unread.to_string(), "an article not yet opened"),
@@ -190,7 +206,10 @@ fn help_lines(s: &Session, beneath: Context, width: usize) -> Vec<Line<'static>>
             } else {
                 " ".repeat(mark_w + 4)
             };
-            out.push(Line::from(vec![Span::styled(lead, theme.key()), Span::raw(piece)]));
+            out.push(Line::from(vec![
+                Span::styled(lead, theme.key()),
+                Span::raw(piece),
+            ]));
         }
     }
     out
