@@ -426,7 +426,15 @@ impl App {
                     );
                     return;
                 }
-                self.push(Screen::Compare);
+                // From the coverage overview, back to the comparison beneath it if there
+                // is one, rather than stacking a second.
+                if self.screen() == Screen::Coverage
+                    && self.screens_beneath().last() == Some(&Screen::Compare)
+                {
+                    self.stack.pop();
+                } else {
+                    self.push(Screen::Compare);
+                }
                 self.compare.open(&mut self.session, event, outlet);
             }
             Outcome::Read { article, passage } => {
@@ -439,12 +447,6 @@ impl App {
 
     fn push(&mut self, screen: Screen) {
         if self.screen() == screen {
-            return;
-        }
-        // Coverage → Enter → comparison, when the comparison is just beneath: return to
-        // it rather than stacking a second one.
-        if self.stack.len() >= 2 && self.stack[self.stack.len() - 2] == screen {
-            self.stack.pop();
             return;
         }
         self.stack.push(screen);

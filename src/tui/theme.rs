@@ -81,9 +81,12 @@ impl Theme {
     pub fn title(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
-    /// Byline and other secondary text.
+    /// Byline and other secondary text. Never bold as well: SGR 1 and 2 are one
+    /// "intensity" on many terminals, so bold and dim together show as either.
     pub fn dim(&self) -> Style {
-        self.fg(Color::DarkGray).add_modifier(Modifier::DIM)
+        self.fg(Color::DarkGray)
+            .add_modifier(Modifier::DIM)
+            .remove_modifier(Modifier::BOLD)
     }
     /// Section headings.
     pub fn heading(&self) -> Style {

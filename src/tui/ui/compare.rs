@@ -129,7 +129,7 @@ pub fn render(app: &App, buf: &mut Buffer) {
                     continue;
                 };
                 let base = match cl.kind {
-                    CellLineKind::Article => theme.dim().add_modifier(Modifier::BOLD),
+                    CellLineKind::Article => theme.dim().add_modifier(Modifier::UNDERLINED),
                     CellLineKind::Empty => theme.dim().add_modifier(Modifier::ITALIC),
                     _ => Style::new(),
                 };

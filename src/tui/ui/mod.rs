@@ -28,6 +28,7 @@ impl Widget for &App {
                 overlay::render(self, overlay, buf);
             }
         }
+        util::one_intensity(area, buf);
         if self.theme().ascii {
             util::to_ascii(area, buf);
         }

@@ -152,6 +152,22 @@ pub fn clear(area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Leaves each cell bold or dim, never both: SGR 1 and 2 set one "intensity" on many
+/// terminals (the later wins), so a cell that asks for both would show as either. Where
+/// styles stack (a search match in a caption), bold wins.
+pub fn one_intensity(area: Rect, buf: &mut Buffer) {
+    let both = Modifier::BOLD | Modifier::DIM;
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if cell.modifier.contains(both) {
+                cell.modifier.remove(Modifier::DIM);
+            }
+        }
+    }
+}
+
 /// Base letters of U+00C0..U+017F (Latin-1 and Latin Extended-A), for ASCII screens.
 const LATIN: &str = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuytyAaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
 

@@ -122,10 +122,6 @@ fn help_lines(s: &Session, beneath: Context, width: usize) -> Vec<Line<'static>>
         .max()
         .unwrap_or(8)
         .min(width / 3);
-    out.push(Line::from(Span::styled(
-        format!("You are in: {}", beneath.name()),
-        theme.dim(),
-    )));
     for (name, contexts) in GROUPS {
         let bindings: Vec<_> = keymap::BINDINGS
             .iter()
@@ -137,8 +133,8 @@ fn help_lines(s: &Session, beneath: Context, width: usize) -> Vec<Line<'static>>
         if bindings.is_empty() {
             continue;
         }
+        // The groups that apply where the user is are underlined.
         let here = contexts.contains(&beneath);
-        out.push(Line::default());
         let heading = if here {
             theme.heading()
         } else {
