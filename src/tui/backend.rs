@@ -218,6 +218,15 @@ impl<W: Write> Backend for LeanBackend<W> {
             self.ensure_shadow(x, y);
             self.shadow[(x, y)] = cell.clone();
             changed.push((x, y));
+            // A wide character covers the cells after it, and ratatui never sends those:
+            // the terminal shows them blank once the character goes, so the copy must
+            // too, or a later bridge would reprint whatever stood there before.
+            let width = cell.symbol().width() as u16;
+            for covered in x.saturating_add(1)..x.saturating_add(width) {
+                if covered < self.shadow.area.right() {
+                    self.shadow[(covered, y)].reset();
+                }
+            }
         }
         // Rows that only moved are scrolled by the terminal, then only what still differs
         // is drawn.
@@ -612,5 +621,17 @@ mod tests {
         let (_, screen) = two_frames("x 新闻 and much more", "x 新闻");
         assert_eq!(screen.lines().next(), Some("x 新闻"));
         let _ = Style::new();
+    }
+
+    #[test]
+    fn nothing_stale_is_reprinted_from_under_a_wide_character() {
+        // "o" stands where the right halves of wide characters will be; then narrow text
+        // replaces them, and a change further right makes the backend bridge the gap.
+        let (_, screen) = frames(&[
+            vec!["aoaoaoao x".to_string()],
+            vec!["中文新闻 x".to_string()],
+            vec!["a b c d  y".to_string()],
+        ]);
+        assert_eq!(screen.lines().next(), Some("a b c d  y"));
     }
 }
