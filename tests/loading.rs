@@ -44,7 +44,7 @@ fn streaming_matches_a_plain_load() {
             .map(|a| a.meta.id.clone())
             .collect::<Vec<_>>()
     };
-    assert_eq!(ids(&app.corpus()), ids(&plain));
+    assert_eq!(ids(app.corpus()), ids(&plain));
     assert_eq!(app.corpus().timeline, plain.timeline);
     let timeline = plain.timeline.as_ref().expect("fixture has a timeline");
     assert_eq!(

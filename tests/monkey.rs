@@ -597,7 +597,7 @@ fn run(fixture: &Fixture, seed: u64, keys: usize, trail: &mut Trail) -> Tally {
             tally.events,
             Mode::of(&app)
         ));
-        match translate(ev, &mut app) {
+        match translate(ev, &app) {
             Input::Action(a) => app.update(a),
             Input::Resize(nw, nh) => {
                 (w, h) = (nw, nh);

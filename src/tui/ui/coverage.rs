@@ -23,15 +23,16 @@ pub fn render(app: &App, buf: &mut Buffer) {
     let (ev, out) = view.cursor();
     let outlets = s.outlets();
     let shown = view.left()..(view.left() + a.columns).min(outlets.len());
-    let mut title = "Coverage: passages per event and outlet".to_string();
-    if shown.start > 0 || shown.end < outlets.len() {
-        title.push_str(&format!(
-            " (outlets {}-{} of {}, h/l)",
+    let title = if shown.start > 0 || shown.end < outlets.len() {
+        format!(
+            "Coverage: outlets {}-{} of {} (h/l)",
             shown.start + 1,
             shown.end,
             outlets.len()
-        ));
-    }
+        )
+    } else {
+        "Coverage: passages per event and outlet".to_string()
+    };
     put_str(
         buf,
         a.title.x,
@@ -40,6 +41,20 @@ pub fn render(app: &App, buf: &mut Buffer) {
         a.title.width,
         Style::new().add_modifier(Modifier::BOLD),
     );
+    // The chosen cell in words, whole, since a narrow column cuts the outlet's name.
+    if let (Some(name), Some(event)) = (outlets.get(out), timeline.events.get(ev)) {
+        let n = s.count(ev, out);
+        let passages = if n == 1 { "passage" } else { "passages" };
+        let line = format!("{name} {} {}: {n} {passages}", theme.dot(), event.label);
+        put_str(
+            buf,
+            a.title.x,
+            a.title.y + 1,
+            &truncate(&line, usize::from(a.title.width), theme.ellipsis()),
+            a.title.width,
+            theme.dim(),
+        );
+    }
     let col_w = usize::from(a.column_width);
     let head_w = usize::from(a.head_width);
     for (k, o) in shown.clone().enumerate() {
