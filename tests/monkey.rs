@@ -379,6 +379,11 @@ impl Emulated {
     /// Draws `app` through the backend into the emulator and compares its screen with
     /// `frame`, cell by cell.
     fn check(&mut self, app: &App, frame: &Buffer) -> Result<(), String> {
+        // With its hyperlinks, as the event loop sends them: they must not change what
+        // the terminal shows.
+        self.term
+            .backend_mut()
+            .set_links(readout::tui::ui::links::of(app));
         self.term
             .draw(|f| f.render_widget(app, f.area()))
             .map_err(|e| format!("the lean backend failed: {e}"))?;

@@ -553,3 +553,35 @@ fn esc_returns_to_exactly_the_screen_you_came_from() {
     press(&mut a, "o <Enter>");
     assert_eq!(a.screens_beneath(), &[Screen::Browse]);
 }
+
+// ----- 15: links --------------------------------------------------------------------------
+
+#[test]
+fn the_articles_url_is_a_link_over_its_text() {
+    for (w, h) in [(80, 24), (60, 20), (140, 40)] {
+        let mut a = app(w, h);
+        let i = (0..a.corpus().articles.len())
+            .find(|&i| a.corpus().articles[i].meta.url.is_some())
+            .expect("a bundled article with a URL");
+        press(&mut a, &format!("{}<Enter>", "j ".repeat(i)));
+        let url = a.corpus().articles[i].meta.url.clone().expect("a URL");
+        let links = readout::tui::ui::links::of(&a);
+        assert!(!links.is_empty(), "at {w}x{h}");
+        let t = draw(&a);
+        let buf = t.backend().buffer();
+        let mut shown = String::new();
+        for l in &links {
+            assert_eq!(l.url, url);
+            for x in l.x..l.x + l.width {
+                shown.push_str(buf[(x, l.y)].symbol());
+            }
+        }
+        assert_eq!(
+            shown, url,
+            "at {w}x{h} the links cover the URL's text exactly"
+        );
+        // Not under an overlay.
+        press(&mut a, "?");
+        assert!(readout::tui::ui::links::of(&a).is_empty());
+    }
+}

@@ -121,8 +121,12 @@ fn event_loop(
     let mut last_save = Instant::now();
     let mut save_failed = false;
     let mut redraw = true;
+    let links = ui::links::supported();
     loop {
         if redraw {
+            if links {
+                terminal.backend_mut().set_links(ui::links::of(app));
+            }
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             redraw = false;
         }

@@ -3,6 +3,7 @@
 mod browse;
 mod compare;
 mod coverage;
+pub mod links;
 mod overlay;
 mod status;
 pub mod util;
