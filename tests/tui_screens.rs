@@ -198,6 +198,7 @@ fn reader_bottom_border_never_overflows_its_corners() {
                 let bottom = row(&a, r.bottom() - 1);
                 let cells: Vec<char> = bottom.chars().collect();
                 assert_eq!(cells[usize::from(r.x)], '└', "{bottom}");
+                assert!(matches!(cells[usize::from(r.x) + 1], '─' | ' '), "{bottom}");
                 assert_eq!(cells[usize::from(r.right() - 1)], '┘', "{bottom}");
                 if a.browse().reader().is_some_and(|r| r.at_end()) {
                     break;
@@ -205,6 +206,46 @@ fn reader_bottom_border_never_overflows_its_corners() {
                 press(&mut a, "j j j");
             }
         }
+    }
+}
+
+#[test]
+fn reader_bottom_border_keeps_its_corners_with_many_events() {
+    // A paragraph under every event of the fixture: its labels alone nearly fill the
+    // border of a narrow reader.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for f in ["rounds.toml", "kyiv.md"] {
+        fs::copy(
+            fixture(&format!("tests/fixtures/compare/{f}")),
+            dir.path().join(f),
+        )
+        .expect("copy");
+    }
+    let kyiv = fs::read_to_string(fixture("tests/fixtures/compare/kyiv.md")).expect("fixture");
+    let many = kyiv.replace("id = \"kyiv\"", "id = \"many\"").replace(
+        "<!-- events: geneva -->",
+        "<!-- events: geneva, brussels, vienna -->",
+    );
+    fs::write(dir.path().join("many.md"), many).expect("write");
+    let corpus = Corpus::load(&Source::Dir(dir.path().to_path_buf()));
+    for (w, h) in [(70, 20), (80, 24), (50, 20), (30, 10)] {
+        let mut a = app_with(corpus.clone(), w, h);
+        let i = position(&a, "many");
+        press(&mut a, &format!("{}<Enter> j j j j j", "j ".repeat(i)));
+        let r = a.panes().reader.expect("a reader pane");
+        let bottom = row(&a, r.bottom() - 1);
+        let cells: Vec<char> = bottom.chars().collect();
+        assert_eq!(cells[usize::from(r.x)], '└', "at {w}x{h}: {bottom}");
+        // Nothing is cut at its start: the border's text begins after a rule or a space.
+        assert!(
+            matches!(cells[usize::from(r.x) + 1], '─' | ' '),
+            "at {w}x{h} the border's text is cut: {bottom}"
+        );
+        assert_eq!(
+            cells[usize::from(r.right() - 1)],
+            '┘',
+            "at {w}x{h}: {bottom}"
+        );
     }
 }
 
