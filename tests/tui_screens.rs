@@ -427,6 +427,14 @@ fn the_match_count_goes_with_the_reader() {
     assert!(!row(&a, 23).contains("match"), "{}", row(&a, 23));
 }
 
+#[test]
+fn the_match_count_shows_before_the_hints_on_a_narrow_screen() {
+    let mut a = app(60, 20);
+    press(&mut a, "<Enter> /russia <Enter>");
+    let status = row(&a, 19);
+    assert!(status.starts_with("match 1/"), "{status}");
+}
+
 // ----- 13: ASCII everywhere ------------------------------------------------------------
 
 #[test]

@@ -70,6 +70,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         let mut spans = Vec::new();
         let mut used = 0;
+        // The match count belongs to the reader: it goes when the reader loses focus.
+        // It comes first, before any hint, since it is what the reader is looking at.
+        if app.context() == Context::Reader
+            && let Some(n) = search.current().map(|c| c + 1)
+        {
+            let piece = format!("match {n}/{}  ", search.matches().len());
+            if text_width(&piece) <= left_w {
+                used += text_width(&piece);
+                spans.push(Span::raw(piece));
+            }
+        }
         for (action, word) in hints(app.context()) {
             let Some(key) = keymap::key_for_in(*action, app.context(), theme.ascii) else {
                 continue;
@@ -81,15 +92,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             used += text_width(&piece);
             spans.push(Span::styled(key, theme.key()));
             spans.push(Span::styled(format!(" {word}  "), theme.dim()));
-        }
-        // The match count belongs to the reader: it goes when the reader loses focus.
-        if app.context() == Context::Reader
-            && let Some(n) = search.current().map(|c| c + 1)
-        {
-            let piece = format!("match {n}/{}  ", search.matches().len());
-            if used + text_width(&piece) <= left_w {
-                spans.insert(0, Span::raw(piece));
-            }
         }
         put_line(
             buf,
