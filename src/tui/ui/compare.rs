@@ -21,20 +21,13 @@ pub fn render(app: &App, buf: &mut Buffer) {
     let (Some(grid), Some(timeline), Some(current)) =
         (view.grid(), &s.corpus().timeline, view.event())
     else {
-        put_str(
-            buf,
-            areas.strip.x,
-            areas.strip.y,
-            "No timeline: this corpus has no rounds.toml.",
-            areas.strip.width,
-            theme.dim(),
-        );
-        status::render(app, areas.status, buf);
-        return;
+        return no_timeline(app, buf);
+    };
+    let Some(event) = timeline.events.get(current) else {
+        return no_timeline(app, buf);
     };
     let shown = view.shown(s);
     // The strip: every outlet, whether it covers the current event, which are shown.
-    let event = &timeline.events[current];
     let marks: Vec<(bool, bool, &str)> = s
         .outlets()
         .iter()
@@ -148,6 +141,20 @@ pub fn render(app: &App, buf: &mut Buffer) {
             }
         }
     }
+    status::render(app, areas.status, buf);
+}
+
+fn no_timeline(app: &App, buf: &mut Buffer) {
+    let s = app.session();
+    let areas = geometry::compare(s.area());
+    put_str(
+        buf,
+        areas.strip.x,
+        areas.strip.y,
+        "No timeline: this corpus has no rounds.toml with events.",
+        areas.strip.width,
+        s.theme().dim(),
+    );
     status::render(app, areas.status, buf);
 }
 
