@@ -148,3 +148,16 @@ fn coverage_overview() {
         snap!(format!("coverage_{w}x{h}"), a);
     }
 }
+
+#[test]
+fn small_windows_read_well() {
+    for (w, h) in [(60, 20), (30, 10)] {
+        let mut a = app(w, h);
+        press(&mut a, "c");
+        snap!(format!("compare_{w}x{h}"), a);
+        press(&mut a, "o");
+        snap!(format!("coverage_{w}x{h}"), a);
+        press(&mut a, "?");
+        snap!(format!("help_over_coverage_{w}x{h}"), a);
+    }
+}

@@ -309,6 +309,55 @@ fn coverage_keeps_the_chosen_cell_on_screen_and_enter_opens_it() {
 }
 
 #[test]
+fn coverage_counts_of_a_hundred_and_more_stay_apart() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for f in ["rounds.toml", "kyiv.md", "riga.md"] {
+        fs::copy(
+            fixture(&format!("tests/fixtures/compare/{f}")),
+            dir.path().join(f),
+        )
+        .expect("copy");
+    }
+    // Five outlets, each giving Geneva 120 passages: at 40 columns the counts sit in
+    // narrow columns side by side.
+    for k in 0..5 {
+        let id = format!("many-{k}");
+        let mut text = fs::read_to_string(fixture("tests/fixtures/compare/kyiv.md"))
+            .expect("fixture")
+            .replace("id = \"kyiv\"", &format!("id = \"{id}\""))
+            .replace("Kyiv Weekly", &format!("Outlet {k}"));
+        for i in 0..120 {
+            text.push_str(&format!(
+                "\n<!-- events: geneva -->\nParagraph {i} on Geneva.\n"
+            ));
+        }
+        fs::write(dir.path().join(format!("{id}.md")), text).expect("write");
+    }
+    let corpus = Corpus::load(&Source::Dir(dir.path().to_path_buf()));
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut a = app_with(corpus.clone(), w, h);
+        press(&mut a, "o");
+        let text = screen(&a);
+        let geneva = text
+            .lines()
+            .find(|l| l.starts_with("2022-01-10 Geneva"))
+            .expect("the Geneva row");
+        let counts: Vec<&str> = geneva.split_whitespace().skip(2).collect();
+        let big = counts
+            .iter()
+            .filter(|c| c.parse::<usize>().is_ok_and(|n| (100..1000).contains(&n)))
+            .count();
+        assert!(
+            counts
+                .iter()
+                .all(|c| *c == "·" || c.parse::<usize>().is_ok_and(|n| n < 1000)),
+            "at {w}x{h} counts run together: {geneva:?}"
+        );
+        assert!(big >= 2, "at {w}x{h} two counts side by side: {geneva:?}");
+    }
+}
+
+#[test]
 fn coverage_labels_that_fit_are_whole() {
     let mut a = app(120, 40);
     press(&mut a, "o");
