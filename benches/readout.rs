@@ -430,7 +430,7 @@ mod startup {
         bencher.bench(|| {
             let corpus = Corpus::load(&source);
             let mut app = common::app_with(corpus, 80, 24);
-            app.source = source.describe();
+            app.set_source(source.describe());
             let mut t = lean_terminal(80, 24);
             t.draw(|f| f.render_widget(&app, f.area())).expect("draws");
             // Returned, so freeing them is not timed: the reader keeps them too.
@@ -447,7 +447,7 @@ mod startup {
         };
         bencher.bench(|| {
             let mut app = common::app_with(Corpus::default(), 80, 24);
-            app.loading = Some((0, 0));
+            app.start_loading();
             let mut t = lean_terminal(80, 24);
             t.draw(|f| f.render_widget(&app, f.area())).expect("draws");
             for event in loader::spawn(dir.clone(), || {}) {

@@ -490,13 +490,10 @@ fn sized_article(id: &str, bytes: usize) -> String {
 
 // ----- drawing and checking ----------------------------------------------------------
 
-/// An open overlay's rectangle, mirroring `ui/overlay.rs`.
+/// An open overlay's rectangle, from the geometry the drawing uses.
 fn overlay_rect(app: &App) -> Option<Rect> {
-    app.overlay?;
-    let a = app.area;
-    let w = a.width.saturating_sub(4).min(84).max(a.width.min(20));
-    let h = a.height.saturating_sub(2).max(a.height.min(3));
-    Some(Rect::new((a.width - w) / 2, (a.height - h) / 2, w, h))
+    app.overlay()?;
+    Some(readout::tui::geometry::overlay(app.area()))
 }
 
 /// Checks a drawn screen: no forbidden character in any cell; every row, read as a
@@ -506,7 +503,7 @@ fn overlay_rect(app: &App) -> Option<Rect> {
 fn check_screen(app: &App, what: &str) {
     let t = draw(app);
     let buf = t.backend().buffer();
-    let (w, h) = (app.area.width, app.area.height);
+    let (w, h) = (app.area().width, app.area().height);
     assert_eq!(buf.area, Rect::new(0, 0, w, h), "{what}");
     let fail = |msg: String| panic!("{what} at {w}x{h}: {msg}\n{}", rows(buf));
     if let Err(e) = check_rows(buf, w, h) {
@@ -515,7 +512,7 @@ fn check_screen(app: &App, what: &str) {
     // Borders: the overlay's when one is open, else the browse panes'.
     let frames: Vec<Rect> = match overlay_rect(app) {
         Some(r) => vec![r],
-        None if app.screen == Screen::Browse => {
+        None if app.screen() == Screen::Browse => {
             let p = app.panes();
             p.list.into_iter().chain(p.reader).collect()
         }
@@ -567,17 +564,17 @@ fn app_at(corpus: &Corpus, alignment: &Alignment, w: u16, h: u16) -> App {
 /// into view in turn, and the coverage overview.
 fn check_every_screen(corpus: &Corpus) {
     let has_problems = !corpus.problems.is_empty();
-    let alignment = app_with(corpus.clone(), 80, 24).alignment;
+    let alignment = app_with(corpus.clone(), 80, 24).alignment().clone();
     for (w, h) in SIZES {
         for i in 0..corpus.articles.len() {
             let id = corpus.articles[i].meta.id.clone();
             let mut app = app_at(corpus, &alignment, w, h);
             let at = |what: &str| format!("{id}: {what}");
             press(&mut app, &format!("g {}", "j ".repeat(i)));
-            assert_eq!(app.selected, i);
+            assert_eq!(app.browse().selected(), i);
             check_screen(&app, &at("browse list"));
             press(&mut app, "<Enter>");
-            assert_eq!(app.reader.as_ref().map(|r| r.article), Some(i));
+            assert_eq!(app.browse().reader().map(|r| r.article()), Some(i));
             check_screen(&app, &at("reader top"));
             app.goto_passage(corpus.articles[i].passage_count() / 2);
             check_screen(&app, &at("reader middle"));
@@ -591,7 +588,10 @@ fn check_every_screen(corpus: &Corpus) {
             press(&mut app, &format!("g /{}", &WORD[..5]));
             check_screen(&app, &at("search typing"));
             press(&mut app, &format!("{} <Enter>", &WORD[5..]));
-            assert!(!app.search.matches.is_empty(), "{id}: {WORD} is found");
+            assert!(
+                !app.browse().search().matches().is_empty(),
+                "{id}: {WORD} is found"
+            );
             check_screen(&app, &at("search found"));
             press(&mut app, "n n N");
             check_screen(&app, &at("next match"));
@@ -617,11 +617,12 @@ fn check_every_screen(corpus: &Corpus) {
 fn check_comparison(corpus: &Corpus, alignment: &Alignment, w: u16, h: u16) {
     let mut app = app_at(corpus, alignment, w, h);
     press(&mut app, "c");
-    assert_eq!(app.screen, Screen::Compare);
-    let outlets = app.outlets.len();
+    assert_eq!(app.screen(), Screen::Compare);
+    let outlets = app.outlets().len();
     let all_shown = app.compare_columns() >= outlets;
     for k in 0..outlets {
         let at = |what: &str| format!("comparison from outlet {k}: {what}");
+        let first = app.shown_outlets()[0];
         press(&mut app, "g");
         check_screen(&app, &at("first event"));
         press(&mut app, "] j j j <Tab>");
@@ -632,10 +633,10 @@ fn check_comparison(corpus: &Corpus, alignment: &Alignment, w: u16, h: u16) {
             break;
         }
         press(&mut app, "l");
-        assert_eq!(app.compare.first, (k + 1) % outlets);
+        assert_ne!(app.shown_outlets()[0], first, "l shows later outlets");
     }
     press(&mut app, "o");
-    assert_eq!(app.screen, Screen::Coverage);
+    assert_eq!(app.screen(), Screen::Coverage);
     check_screen(&app, "coverage");
     press(&mut app, "j l l G");
     check_screen(&app, "coverage, moved");
@@ -974,7 +975,7 @@ fn broken_cues_refuse_the_timeline_but_not_the_articles() {
         // The reader still opens, and says why there is nothing to compare.
         let mut app = app_with(corpus, 80, 24);
         press(&mut app, "c");
-        assert_eq!(app.screen, Screen::Browse);
+        assert_eq!(app.screen(), Screen::Browse);
         check_screen(&app, name);
         press(&mut app, "!");
         check_screen(&app, name);
@@ -992,7 +993,7 @@ fn broken_cues_refuse_the_timeline_but_not_the_articles() {
 /// Checks the problems overlay of `app` for forbidden characters, returning the first.
 fn forbidden_in_problems_overlay(app: &mut App) -> Option<String> {
     press(app, "!");
-    assert!(app.overlay.is_some(), "the problems overlay opens");
+    assert!(app.overlay().is_some(), "the problems overlay opens");
     let t = draw(app);
     let buf = t.backend().buffer();
     buf.content()
@@ -1104,14 +1105,14 @@ fn an_overlay_keeps_its_left_border_over_a_wide_character() {
     fs::write(dir.join("wide.md"), article).expect("write");
     let mut app = app_with(Corpus::load(&Source::Dir(dir)), 80, 24);
     press(&mut app, "?");
-    let mut buf = Buffer::empty(app.area);
-    (&app).render(app.area, &mut buf);
+    let mut buf = Buffer::empty(app.area());
+    (&app).render(app.area(), &mut buf);
 
     // Send the frame to a real terminal emulator the way ratatui does (a diff from an
     // empty screen), and look at the overlay's left border there.
     let out = Shared::default();
     let mut backend = CrosstermBackend::new(out.clone());
-    let empty = Buffer::empty(app.area);
+    let empty = Buffer::empty(app.area());
     backend.draw(empty.diff(&buf).into_iter()).expect("draws");
     Backend::flush(&mut backend).expect("flushes");
     let mut vt = vt100::Parser::new(24, 80, 0);

@@ -44,15 +44,15 @@ fn streaming_matches_a_plain_load() {
             .map(|a| a.meta.id.clone())
             .collect::<Vec<_>>()
     };
-    assert_eq!(ids(&app.corpus), ids(&plain));
-    assert_eq!(app.corpus.timeline, plain.timeline);
+    assert_eq!(ids(app.corpus()), ids(&plain));
+    assert_eq!(app.corpus().timeline, plain.timeline);
     let timeline = plain.timeline.as_ref().expect("fixture has a timeline");
     assert_eq!(
-        app.alignment,
+        *app.alignment(),
         align(&plain.articles, timeline, Mode::Curated)
     );
-    assert_eq!(app.loading, None);
-    assert_eq!(app.outlets.len(), 3);
+    assert_eq!(app.loading(), None);
+    assert_eq!(app.outlets().len(), 3);
 }
 
 #[test]
@@ -84,22 +84,32 @@ fn many_batches_keep_the_selection_and_report_problems() {
                 app.absorb(ev);
                 if first_batch {
                     common::press(&mut app, "j j j");
-                    chosen = Some(app.corpus.articles[app.selected].meta.id.clone());
+                    chosen = Some(
+                        app.corpus().articles[app.browse().selected()]
+                            .meta
+                            .id
+                            .clone(),
+                    );
                 }
                 if let Some(id) = &chosen {
                     assert_eq!(
-                        &app.corpus.articles[app.selected].meta.id, id,
+                        &app.corpus().articles[app.browse().selected()].meta.id,
+                        id,
                         "selection moved"
                     );
                 }
             }
         }
     }
-    assert_eq!(app.corpus.articles.len(), n);
-    assert_eq!(app.corpus.skipped, 1);
-    assert!(app.corpus.problems[0].to_string().contains("broken.md:1:1"));
+    assert_eq!(app.corpus().articles.len(), n);
+    assert_eq!(app.corpus().skipped, 1);
+    assert!(
+        app.corpus().problems[0]
+            .to_string()
+            .contains("broken.md:1:1")
+    );
     let dates: Vec<_> = app
-        .corpus
+        .corpus()
         .articles
         .iter()
         .map(|a| a.meta.published)

@@ -1,7 +1,8 @@
 //! Whole screens at fixed sizes, drawn into ratatui's `TestBackend` and compared with
 //! insta snapshots: the browse screen, help, search, a tiny window, and the comparison
 //! screens (on a fixture corpus placed by markers, so tuning the aligner does not move
-//! them).
+//! them). Each snapshot is the buffer's debug form, text and styles, so search
+//! highlights, focus and the monochrome promise are checked as well as the words.
 
 mod common;
 
@@ -17,7 +18,7 @@ fn compare_fixture(w: u16, h: u16) -> readout::tui::app::App {
 
 macro_rules! snap {
     ($name:expr, $app:expr) => {
-        insta::assert_snapshot!($name, draw(&$app).backend())
+        insta::assert_debug_snapshot!($name, draw(&$app).backend().buffer())
     };
 }
 
@@ -76,13 +77,48 @@ fn narrow_window_shows_one_pane() {
 #[test]
 fn ascii_and_monochrome() {
     let mut a = app(80, 24);
-    a.theme = readout::tui::theme::Theme {
+    a.set_theme(readout::tui::theme::Theme {
         color: false,
         ascii: true,
         palette: Default::default(),
-    };
+    });
     press(&mut a, "<Enter>");
     snap!("ascii_80x24", a);
+}
+
+#[test]
+fn monochrome_search_and_focus_show_without_colour() {
+    // NO_COLOR: the matches, the current match and the focused pane must still differ
+    // from plain text by a modifier, and no cell may carry a colour.
+    let mut a = app(80, 24);
+    a.set_theme(readout::tui::theme::Theme {
+        color: false,
+        ascii: false,
+        palette: Default::default(),
+    });
+    press(&mut a, "j j j <Enter> /the <Enter> n");
+    let t = draw(&a);
+    let buf = t.backend().buffer();
+    use ratatui::style::{Color, Modifier};
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "no colour under NO_COLOR"
+    );
+    let current = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED | Modifier::BOLD))
+        .count();
+    let other = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED) && c.symbol() != " ")
+        .count();
+    assert!(current >= 3, "the current match is reversed and bold");
+    assert!(other >= 3, "other matches are underlined");
+    snap!("monochrome_search_80x24", a);
 }
 
 #[test]
@@ -112,5 +148,18 @@ fn coverage_overview() {
         let mut a = compare_fixture(w, h);
         press(&mut a, "o j l");
         snap!(format!("coverage_{w}x{h}"), a);
+    }
+}
+
+#[test]
+fn small_windows_read_well() {
+    for (w, h) in [(60, 20), (30, 10)] {
+        let mut a = app(w, h);
+        press(&mut a, "c");
+        snap!(format!("compare_{w}x{h}"), a);
+        press(&mut a, "o");
+        snap!(format!("coverage_{w}x{h}"), a);
+        press(&mut a, "?");
+        snap!(format!("help_over_coverage_{w}x{h}"), a);
     }
 }

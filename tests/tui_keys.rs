@@ -8,43 +8,46 @@ use readout::tui::app::{Focus, Overlay, Screen};
 #[test]
 fn list_moves_and_enter_opens_the_selection() {
     let mut a = app(80, 24);
-    assert_eq!((a.focus, a.selected), (Focus::List, 0));
+    assert_eq!(
+        (a.browse().focus(), a.browse().selected()),
+        (Focus::List, 0)
+    );
     press(&mut a, "j j");
-    assert_eq!(a.selected, 2);
+    assert_eq!(a.browse().selected(), 2);
     press(&mut a, "k");
-    assert_eq!(a.selected, 1);
+    assert_eq!(a.browse().selected(), 1);
     press(&mut a, "G");
-    assert_eq!(a.selected, 4);
+    assert_eq!(a.browse().selected(), 4);
     press(&mut a, "g <Down>");
-    assert_eq!(a.selected, 1);
+    assert_eq!(a.browse().selected(), 1);
     press(&mut a, "<Enter>");
-    assert_eq!(a.focus, Focus::Reader);
-    let id = a.corpus.articles[1].meta.id.clone();
-    assert_eq!(a.reader.as_ref().map(|r| r.article), Some(1));
-    assert!(a.state.is_read(&id), "opening marks it read");
-    assert!(a.dirty);
+    assert_eq!(a.browse().focus(), Focus::Reader);
+    let id = a.corpus().articles[1].meta.id.clone();
+    assert_eq!(a.browse().reader().map(|r| r.article()), Some(1));
+    assert!(a.state().is_read(&id), "opening marks it read");
+    assert!(a.is_dirty());
 }
 
 #[test]
 fn focus_moves_with_tab_h_l_and_esc() {
     let mut a = app(80, 24);
     press(&mut a, "<Tab>");
-    assert_eq!(a.focus, Focus::Reader);
+    assert_eq!(a.browse().focus(), Focus::Reader);
     press(&mut a, "<BackTab>");
-    assert_eq!(a.focus, Focus::List);
+    assert_eq!(a.browse().focus(), Focus::List);
     press(&mut a, "l");
-    assert_eq!(a.focus, Focus::Reader);
+    assert_eq!(a.browse().focus(), Focus::Reader);
     press(&mut a, "h");
-    assert_eq!(a.focus, Focus::List);
+    assert_eq!(a.browse().focus(), Focus::List);
     press(&mut a, "<Enter> <Esc>");
-    assert_eq!(a.focus, Focus::List);
+    assert_eq!(a.browse().focus(), Focus::List);
 }
 
 #[test]
 fn reader_scrolls_by_line_page_half_and_ends() {
     let mut a = app(80, 24);
     press(&mut a, "<Enter>");
-    let top = |a: &readout::tui::app::App| a.reader.as_ref().map(|r| r.top).unwrap_or(0);
+    let top = |a: &readout::tui::app::App| a.browse().reader().map(|r| r.top()).unwrap_or(0);
     let page = a.page();
     press(&mut a, "j j <Down>");
     assert_eq!(top(&a), 3);
@@ -59,7 +62,11 @@ fn reader_scrolls_by_line_page_half_and_ends() {
     press(&mut a, "<C-u>");
     assert_eq!(top(&a), 2);
     press(&mut a, "G");
-    let lines = a.reader.as_ref().map(|r| r.layout.lines.len()).unwrap_or(0);
+    let lines = a
+        .browse()
+        .reader()
+        .map(|r| r.layout().lines.len())
+        .unwrap_or(0);
     assert_eq!(top(&a), lines - page);
     press(&mut a, "j");
     assert_eq!(top(&a), lines - page, "never past the end");
@@ -87,141 +94,151 @@ fn search_finds_highlights_and_steps_through_matches() {
     let mut a = app(80, 24);
     // The Moscow Times piece mentions Galeotti several times.
     let mt = a
-        .corpus
+        .corpus()
         .position("moscow-times-week-in-deadlock")
         .expect("bundled");
     press(&mut a, &"j ".repeat(mt));
     press(&mut a, "<Enter> /galeotti");
-    assert!(a.search.editing);
-    assert_eq!(a.search.query, "galeotti");
+    assert!(a.browse().search().editing());
+    assert_eq!(a.browse().search().query(), "galeotti");
     press(&mut a, "<Enter>");
-    assert!(!a.search.editing);
-    let n = a.search.matches.len();
+    assert!(!a.browse().search().editing());
+    let n = a.browse().search().matches().len();
     assert!(n >= 3, "{n} matches");
-    assert_eq!(a.search.current, Some(0));
+    assert_eq!(a.browse().search().current(), Some(0));
     press(&mut a, "n");
-    assert_eq!(a.search.current, Some(1));
+    assert_eq!(a.browse().search().current(), Some(1));
     press(&mut a, "N N");
-    assert_eq!(a.search.current, Some(n - 1), "wraps backwards");
+    assert_eq!(
+        a.browse().search().current(),
+        Some(n - 1),
+        "wraps backwards"
+    );
     // The current match is on screen.
-    let m = a.search.matches[n - 1];
-    let line = a.match_line(&m);
-    let top = a.reader.as_ref().map(|r| r.top).unwrap_or(0);
+    let m = a.browse().search().matches()[n - 1];
+    let line = a.browse().match_line(&m);
+    let top = a.browse().reader().map(|r| r.top()).unwrap_or(0);
     assert!(line >= top && line < top + a.page());
     assert!(screen(&a).contains("Galeotti"));
     // Esc while typing abandons the search.
     press(&mut a, "/xyz <Esc>");
-    assert!(a.search.matches.is_empty() && a.search.query.is_empty());
+    assert!(a.browse().search().matches().is_empty() && a.browse().search().query().is_empty());
     press(&mut a, "/nowhere-to-be-found <Enter>");
-    assert!(
-        a.status
-            .as_ref()
-            .is_some_and(|s| s.text.contains("not found"))
-    );
+    assert!(a.status().is_some_and(|s| s.text.contains("not found")));
 }
 
 #[test]
 fn help_overlay_opens_closes_and_swallows_keys() {
     let mut a = app(80, 24);
     press(&mut a, "?");
-    assert_eq!(a.overlay, Some(Overlay::Help));
+    assert_eq!(a.overlay(), Some(Overlay::Help));
     press(&mut a, "j <Enter>");
     assert_eq!(
-        a.focus,
+        a.browse().focus(),
         Focus::List,
         "keys under an overlay do not reach the list"
     );
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.browse().selected(), 0);
     press(&mut a, "<Esc>");
-    assert_eq!(a.overlay, None);
+    assert_eq!(a.overlay(), None);
     press(&mut a, "<F1> ?");
-    assert_eq!(a.overlay, None);
+    assert_eq!(a.overlay(), None);
 }
 
 #[test]
 fn zoom_gives_the_reader_the_full_width() {
     let mut a = app(80, 24);
     press(&mut a, "<Enter>");
-    let narrow = a.reader.as_ref().map(|r| r.layout.width);
+    let narrow = a.browse().reader().map(|r| r.layout().width);
     press(&mut a, "z");
-    assert!(a.zoom);
+    assert!(a.browse().zoom());
     assert!(a.panes().list.is_none());
-    assert!(a.reader.as_ref().map(|r| r.layout.width) > narrow);
+    assert!(a.browse().reader().map(|r| r.layout().width) > narrow);
     press(&mut a, "z");
-    assert!(!a.zoom);
+    assert!(!a.browse().zoom());
 }
 
 #[test]
 fn m_toggles_read_and_q_quits() {
     let mut a = app(80, 24);
-    let id = a.corpus.articles[0].meta.id.clone();
+    let id = a.corpus().articles[0].meta.id.clone();
     press(&mut a, "m");
-    assert!(a.state.is_read(&id));
+    assert!(a.state().is_read(&id));
     press(&mut a, "m");
-    assert!(!a.state.is_read(&id));
+    assert!(!a.state().is_read(&id));
     press(&mut a, "q");
-    assert!(a.quit);
+    assert!(a.wants_to_quit());
 }
 
 #[test]
 fn compare_opens_on_the_paragraphs_event_and_moves() {
     let mut a = app(80, 24);
     assert!(
-        a.corpus.timeline.is_some(),
+        a.corpus().timeline.is_some(),
         "the bundled corpus has its timeline"
     );
     press(&mut a, "c");
-    assert_eq!(a.screen, Screen::Compare);
+    assert_eq!(a.screen(), Screen::Compare);
     let start = a.compare_event();
     press(&mut a, "]");
     let next = a.compare_event();
     assert!(
-        next > start || start == Some(a.corpus.timeline.as_ref().map_or(0, |t| t.events.len() - 1))
+        next > start
+            || start
+                == Some(
+                    a.corpus()
+                        .timeline
+                        .as_ref()
+                        .map_or(0, |t| t.events.len() - 1)
+                )
     );
     press(&mut a, "[");
     assert_eq!(a.compare_event(), start);
     press(&mut a, "<Tab>");
-    assert_eq!(a.compare.column, 1);
-    let first = a.compare.first;
+    assert_eq!(a.compare().column(), 1);
+    let shown = a.shown_outlets();
     press(&mut a, "l");
-    assert_eq!(a.compare.first, first + 1);
+    assert_eq!(
+        a.shown_outlets()[..shown.len() - 1],
+        shown[1..],
+        "l shows later outlets"
+    );
     assert!(
-        !a.state.compare.outlets.is_empty(),
+        !a.state().compare.outlets.is_empty(),
         "the outlet choice persists"
     );
     press(&mut a, "o");
-    assert_eq!(a.screen, Screen::Coverage);
+    assert_eq!(a.screen(), Screen::Coverage);
     press(&mut a, "<Esc>");
-    assert_eq!(a.screen, Screen::Browse);
+    assert_eq!(a.screen(), Screen::Compare, "Esc returns to the comparison");
+    press(&mut a, "<Esc>");
+    assert_eq!(a.screen(), Screen::Browse);
 }
 
 #[test]
 fn problems_overlay_only_when_there_are_problems() {
     let mut a = app(80, 24);
     press(&mut a, "!");
-    assert_eq!(a.overlay, None);
-    assert!(
-        a.status
-            .as_ref()
-            .is_some_and(|s| s.text.contains("no problems"))
-    );
+    assert_eq!(a.overlay(), None);
+    assert!(a.status().is_some_and(|s| s.text.contains("no problems")));
 }
 
 #[test]
 fn compare_from_a_paragraph_lands_on_its_event_row_and_outlet() {
     let mut a = app(120, 40);
     let mt = a
-        .corpus
+        .corpus()
         .position("moscow-times-week-in-deadlock")
         .expect("bundled");
     press(&mut a, &"j ".repeat(mt));
     press(&mut a, "<Enter> j j j j j j j j c");
     let event = a.compare_event().expect("an event");
-    let grid = a.compare.grid.as_ref().expect("grid");
+    let grid = a.compare().grid().expect("grid");
     assert_eq!(
-        a.compare.top, grid.row_lines[event],
+        a.compare().top(),
+        grid.row_lines[event],
         "the row starts at the top"
     );
     let shown = a.shown_outlets();
-    assert_eq!(a.outlets[shown[a.compare.column]], "The Moscow Times");
+    assert_eq!(a.outlets()[shown[a.compare().column()]], "The Moscow Times");
 }

@@ -61,7 +61,7 @@ fn text(out: &mut impl Write, article: &Article, options: Options) -> Result<()>
     } else {
         0
     };
-    let layout = Layout::new(article, options.width.saturating_sub(margin).max(1), glyphs);
+    let layout = Layout::plain(article, options.width.saturating_sub(margin).max(1), glyphs);
     let mut underline: Option<(char, usize)> = None;
     for (i, line) in layout.lines.iter().enumerate() {
         // Underline the headline with `=` and section headings with `-`, as plain text

@@ -102,10 +102,20 @@ pub struct Layout {
 impl Layout {
     /// Lays out `article` for a measure of `width` columns (at least 1).
     pub fn new(article: &Article, width: usize, glyphs: Glyphs) -> Layout {
+        Layout::with(article, width, glyphs, Addresses::Fit)
+    }
+
+    /// Lays out `article` for plain output, where a web address longer than the line
+    /// runs past it whole (the terminal folds it; copying keeps it one line).
+    pub fn plain(article: &Article, width: usize, glyphs: Glyphs) -> Layout {
+        Layout::with(article, width, glyphs, Addresses::Whole)
+    }
+
+    fn with(article: &Article, width: usize, glyphs: Glyphs, addresses: Addresses) -> Layout {
         let width = width.max(1);
         let mut lines = Vec::new();
         let push_wrapped = |lines: &mut Vec<Line>, kind: LineKind, text: &str| {
-            for (offset, piece) in wrap(text, width) {
+            for (offset, piece) in wrap_with(text, width, addresses) {
                 lines.push(Line {
                     kind,
                     block: None,
@@ -158,7 +168,10 @@ impl Layout {
                 }
             };
             let inner = width.saturating_sub(first_prefix.width()).max(1);
-            for (n, (offset, piece)) in wrap(&block.text, inner).into_iter().enumerate() {
+            for (n, (offset, piece)) in wrap_with(&block.text, inner, addresses)
+                .into_iter()
+                .enumerate()
+            {
                 let (kind, prefix) = match (kind, n) {
                     (LineKind::ListItem, 0) => (kind, first_prefix.clone()),
                     (LineKind::ListItem, _) => (LineKind::ListItemContinued, rest_prefix.clone()),
@@ -241,11 +254,27 @@ pub fn details_with(article: &Article, glyphs: Glyphs) -> String {
     format!("{date} {sep} {} {sep} {lang}", m.kind)
 }
 
+/// What to do with a web address longer than a whole line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Addresses {
+    /// Break it at the width, as the last resort: a screen cell past the edge would be
+    /// lost, and a pane must never lose text.
+    Fit,
+    /// Keep it whole, running past the width: plain output, where the terminal folds it.
+    Whole,
+}
+
 /// Wraps `text` to `width` display columns, keeping hard line breaks and breaking words
-/// longer than a line — except web addresses, which are never broken (a broken address
-/// cannot be copied or followed): one longer than the line gets a line of its own and
-/// runs past the width. Returns each line with its byte offset in `text`.
+/// longer than a line. Web addresses are kept whole on a line of their own rather than
+/// broken (a broken address cannot be copied or followed) — unless one is longer than a
+/// whole line, which is then broken at the width so nothing is lost. Every line fits.
+/// Returns each line with its byte offset in `text`.
 pub fn wrap(text: &str, width: usize) -> Vec<(usize, &str)> {
+    wrap_with(text, width, Addresses::Fit)
+}
+
+/// [`wrap`], choosing what happens to an address longer than a line.
+pub fn wrap_with(text: &str, width: usize, addresses: Addresses) -> Vec<(usize, &str)> {
     let width = width.max(1);
     let options = Options::new(width)
         .word_separator(WordSeparator::UnicodeBreakProperties)
@@ -261,7 +290,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, &str)> {
         }
         let urls = url_spans(hard);
         if !urls.is_empty() {
-            for (offset, len) in wrap_keeping_urls(hard, width, &urls) {
+            for (offset, len) in wrap_keeping_urls(hard, width, &urls, addresses) {
                 let start = hard_offset + offset;
                 out.push((start, text[start..start + len].trim_end()));
             }
@@ -334,7 +363,12 @@ pub fn url_spans(line: &str) -> Vec<Range<usize>> {
 
 /// First-fit wrapping of one hard line in which the words that make up an address
 /// are glued into one that is never broken. Returns (offset, length) of each line.
-fn wrap_keeping_urls(line: &str, width: usize, urls: &[Range<usize>]) -> Vec<(usize, usize)> {
+fn wrap_keeping_urls(
+    line: &str,
+    width: usize,
+    urls: &[Range<usize>],
+    addresses: Addresses,
+) -> Vec<(usize, usize)> {
     let base = line.as_ptr() as usize;
     let at = |w: &Word| w.word.as_ptr() as usize - base;
     let words: Vec<Word> = WordSeparator::UnicodeBreakProperties
@@ -354,7 +388,12 @@ fn wrap_keeping_urls(line: &str, width: usize, urls: &[Range<usize>]) -> Vec<(us
                 j += 1;
             }
             let end = end_of(&words[j]) + words[j].whitespace.len();
-            fragments.push(Word::from(&line[start..end]));
+            let whole = Word::from(&line[start..end]);
+            if addresses == Addresses::Fit && whole.width() > width as f64 {
+                fragments.extend(whole.break_apart(width));
+            } else {
+                fragments.push(whole);
+            }
             i = j + 1;
         } else {
             let w = words[i];
@@ -443,11 +482,21 @@ mod tests {
         let url = "https://www.themoscowtimes.com/2022/01/14/a-week-of-russia-west-diplomacy-ends-in-deadlock-a76026";
         let text = format!("The full text is at {url}. Read it before the talks resume.");
         for w in [20, 40, 60, 200] {
-            let lines = wrap(&text, w);
+            let lines = wrap_with(&text, w, Addresses::Whole);
             assert!(
                 lines.iter().any(|(_, l)| l.contains(url)),
                 "at {w}: {lines:?}"
             );
+            // On screen, an address that fits a line is whole on one; a longer one is
+            // broken at the width, every piece of it shown, nothing past the edge.
+            let fitted = wrap(&text, w);
+            assert!(fitted.iter().all(|(_, l)| l.width() <= w), "{fitted:?}");
+            if url.len() <= w {
+                assert!(fitted.iter().any(|(_, l)| l.contains(url)), "{fitted:?}");
+            } else {
+                let joined: String = fitted.iter().map(|(_, l)| *l).collect();
+                assert!(joined.contains(url), "{fitted:?}");
+            }
             for (offset, line) in &lines {
                 assert!(text[*offset..].starts_with(line));
                 if !line.contains(url) {

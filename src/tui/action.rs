@@ -60,4 +60,18 @@ pub enum Action {
     ScrollDown,
     /// Scroll up by a few lines (mouse wheel).
     ScrollUp,
+    /// In the search line: type this character.
+    SearchType(char),
+    /// In the search line: delete the last character.
+    SearchErase,
+    /// In the search line: search for what was typed.
+    SearchAccept,
+    /// In the search line: abandon the search.
+    SearchCancel,
+    /// The mouse wheel turned down over this cell (column, row): scroll what is there.
+    WheelDown(u16, u16),
+    /// The mouse wheel turned up over this cell (column, row): scroll what is there.
+    WheelUp(u16, u16),
+    /// A click on this cell (column, row): select what is there.
+    Click(u16, u16),
 }

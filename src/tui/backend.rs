@@ -104,6 +104,35 @@ pub struct LeanBackend<W: Write> {
     fixed: Option<Size>,
     /// What the terminal shows now.
     shadow: Buffer,
+    /// Where the next frame's text links somewhere (OSC 8).
+    links: Vec<Link>,
+    /// The links the terminal holds now.
+    shown_links: Vec<Link>,
+}
+
+/// A stretch of one row whose text links to `url`: written as an OSC 8 hyperlink, which
+/// terminals that support it make clickable and others ignore.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Column of its first cell.
+    pub x: u16,
+    /// Its row.
+    pub y: u16,
+    /// Columns it spans.
+    pub width: u16,
+    /// Where it points; only printable ASCII without spaces is ever sent.
+    pub url: String,
+}
+
+impl Link {
+    fn covers(&self, x: u16, y: u16) -> bool {
+        y == self.y && x >= self.x && x < self.x.saturating_add(self.width)
+    }
+
+    /// A URL that cannot end the escape early or smuggle anything into it.
+    fn safe(&self) -> bool {
+        !self.url.is_empty() && self.url.bytes().all(|b| (0x21..0x7f).contains(&b))
+    }
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -113,6 +142,8 @@ impl<W: Write> LeanBackend<W> {
             writer,
             fixed: None,
             shadow: Buffer::empty(Rect::default()),
+            links: Vec::new(),
+            shown_links: Vec::new(),
         }
     }
 
@@ -127,6 +158,39 @@ impl<W: Write> LeanBackend<W> {
     /// The writer, for tests.
     pub fn writer(&self) -> &W {
         &self.writer
+    }
+
+    /// Says which text of the next frame links where. After the frame's cells, the
+    /// links are written again inside OSC 8, but only when they changed or a changed
+    /// cell fell inside one, so an unchanged screen costs nothing more.
+    pub fn set_links(&mut self, links: Vec<Link>) {
+        self.links = links;
+    }
+
+    fn write_links(&mut self) -> io::Result<()> {
+        let w = &mut self.writer;
+        let mut pen = Pen::default();
+        for link in self.links.iter().filter(|l| l.safe()) {
+            if link.y >= self.shadow.area.height {
+                continue;
+            }
+            queue!(w, MoveTo(link.x, link.y))?;
+            write!(w, "\x1b]8;;{}\x1b\\", link.url)?;
+            let end = link
+                .x
+                .saturating_add(link.width)
+                .min(self.shadow.area.width);
+            let mut x = link.x;
+            while x < end {
+                let cell = &self.shadow[(x, link.y)];
+                let cw = cell.symbol().width().max(1) as u16;
+                pen.set(w, cell)?;
+                queue!(w, Print(cell.symbol()))?;
+                x += cw;
+            }
+            write!(w, "\x1b]8;;\x1b\\")?;
+        }
+        pen.set(w, &Cell::default())
     }
 
     /// Writes cells: a move only where a cell does not follow the last, styles only
@@ -218,6 +282,15 @@ impl<W: Write> Backend for LeanBackend<W> {
             self.ensure_shadow(x, y);
             self.shadow[(x, y)] = cell.clone();
             changed.push((x, y));
+            // A wide character covers the cells after it, and ratatui never sends those:
+            // the terminal shows them blank once the character goes, so the copy must
+            // too, or a later bridge would reprint whatever stood there before.
+            let width = cell.symbol().width() as u16;
+            for covered in x.saturating_add(1)..x.saturating_add(width) {
+                if covered < self.shadow.area.right() {
+                    self.shadow[(covered, y)].reset();
+                }
+            }
         }
         // Rows that only moved are scrolled by the terminal, then only what still differs
         // is drawn.
@@ -288,12 +361,21 @@ impl<W: Write> Backend for LeanBackend<W> {
             i = j;
         }
         self.write_cells(&cells)?;
-        for (x, y) in erase {
+        for &(x, y) in &erase {
             queue!(
                 self.writer,
                 MoveTo(x, y),
                 terminal::Clear(terminal::ClearType::UntilNewLine)
             )?;
+        }
+        let touched = cells
+            .iter()
+            .map(|(x, y, _)| (*x, *y))
+            .chain(changed.iter().copied())
+            .any(|(x, y)| self.links.iter().any(|l| l.covers(x, y)));
+        if touched || self.links != self.shown_links {
+            self.write_links()?;
+            self.shown_links = self.links.clone();
         }
         Ok(())
     }
@@ -612,5 +694,63 @@ mod tests {
         let (_, screen) = two_frames("x 新闻 and much more", "x 新闻");
         assert_eq!(screen.lines().next(), Some("x 新闻"));
         let _ = Style::new();
+    }
+
+    #[test]
+    fn nothing_stale_is_reprinted_from_under_a_wide_character() {
+        // "o" stands where the right halves of wide characters will be; then narrow text
+        // replaces them, and a change further right makes the backend bridge the gap.
+        let (_, screen) = frames(&[
+            vec!["aoaoaoao x".to_string()],
+            vec!["中文新闻 x".to_string()],
+            vec!["a b c d  y".to_string()],
+        ]);
+        assert_eq!(screen.lines().next(), Some("a b c d  y"));
+    }
+
+    #[test]
+    fn links_are_written_inside_osc_8_once_and_show_their_text() {
+        let backend = LeanBackend::with_size(Vec::<u8>::new(), Size::new(30, 2));
+        let mut t = Terminal::with_options(
+            backend,
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, 30, 2)),
+            },
+        )
+        .expect("terminal");
+        let text = "see https://example.org/a here";
+        let link = Link {
+            x: 4,
+            y: 0,
+            width: 21,
+            url: "https://example.org/a".to_string(),
+        };
+        t.backend_mut().set_links(vec![link.clone()]);
+        t.draw(|f| f.render_widget(Paragraph::new(text), f.area()))
+            .expect("draw");
+        let first = String::from_utf8_lossy(t.backend().writer()).to_string();
+        assert!(
+            first
+                .contains("\x1b]8;;https://example.org/a\x1b\\https://example.org/a\x1b]8;;\x1b\\"),
+            "{first:?}"
+        );
+        // The same frame again: the link is not sent again.
+        let before = t.backend().writer().len();
+        t.draw(|f| f.render_widget(Paragraph::new(text), f.area()))
+            .expect("draw");
+        let again = String::from_utf8_lossy(&t.backend().writer()[before..]).to_string();
+        assert!(!again.contains("\x1b]8"), "{again:?}");
+        // A URL that could end the escape is never sent.
+        t.backend_mut().set_links(vec![Link {
+            url: "https://x\x1b]0;pwned\x07".to_string(),
+            ..link
+        }]);
+        t.draw(|f| f.render_widget(Paragraph::new("other"), f.area()))
+            .expect("draw");
+        let all = t.backend().writer().clone();
+        assert!(!String::from_utf8_lossy(&all[before..]).contains("pwned"));
+        let mut p = vt100::Parser::new(2, 30, 0);
+        p.process(&all);
+        assert_eq!(p.screen().contents().lines().next(), Some("other"));
     }
 }

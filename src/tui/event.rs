@@ -15,7 +15,7 @@ use std::time::Duration;
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
 use anyhow::Result;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::action::Action;
 use super::app::App;
@@ -28,7 +28,7 @@ pub enum Input {
     Action(Action),
     /// The terminal is now this size.
     Resize(u16, u16),
-    /// Something changed that needs drawing (search typing).
+    /// Something changed that needs drawing.
     Redraw,
     /// The terminal is gone: leave.
     Gone,
@@ -122,7 +122,7 @@ fn wait(timeout: Duration, signals: &Signals) -> Ready {
 }
 
 /// Waits up to `timeout` for the next input.
-pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input> {
+pub fn next(timeout: Duration, app: &App, signals: &Signals) -> Result<Input> {
     // Events crossterm already buffered (a burst of keys, a resize it caught) first;
     // but never call into it on a hung-up terminal.
     let buffered = match wait(Duration::ZERO, signals) {
@@ -151,30 +151,19 @@ pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input
     Ok(translate(ev, app))
 }
 
-/// Maps one terminal event to an input, typing into the search line when it is open.
-pub fn translate(ev: Event, app: &mut App) -> Input {
+/// Maps one terminal event to an input. Every key goes through the key map, typing in
+/// the search line included; the mouse becomes actions that carry where it points.
+pub fn translate(ev: Event, app: &App) -> Input {
     match ev {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            if app.search.editing {
-                match key.code {
-                    KeyCode::Enter => app.finish_search(true),
-                    KeyCode::Esc => app.finish_search(false),
-                    KeyCode::Backspace => app.backspace(),
-                    KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                        app.finish_search(false)
-                    }
-                    KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                        app.type_char(c)
-                    }
-                    _ => return Input::Idle,
-                }
-                return Input::Redraw;
-            }
             keymap::action_for(&key, app.context()).map_or(Input::Idle, Input::Action)
         }
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Input::Action(Action::ScrollDown),
-            MouseEventKind::ScrollUp => Input::Action(Action::ScrollUp),
+            MouseEventKind::ScrollDown => Input::Action(Action::WheelDown(m.column, m.row)),
+            MouseEventKind::ScrollUp => Input::Action(Action::WheelUp(m.column, m.row)),
+            MouseEventKind::Down(MouseButton::Left) => {
+                Input::Action(Action::Click(m.column, m.row))
+            }
             _ => Input::Idle,
         },
         Event::Resize(w, h) => Input::Resize(w, h),

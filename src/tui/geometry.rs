@@ -64,7 +64,9 @@ pub fn panes(area: Rect, zoom: bool, reader_first: bool) -> Panes {
             }
         };
     }
-    let list_w = (body.width * 3 / 8).clamp(28, 44);
+    // The list grows with the width: the reader's measure is capped, so a wide terminal
+    // has room to spare for titles.
+    let list_w = (body.width * 3 / 8).clamp(28, 44).max(body.width * 3 / 10);
     Panes {
         list: Some(Rect::new(body.x, body.y, list_w, body.height)),
         reader: Some(Rect::new(
@@ -105,6 +107,120 @@ pub fn text_area(inner: Rect, label_width: u16) -> TextArea {
     }
 }
 
+/// The browse list's inside: two rows per article, and the selection's byline at the
+/// foot when there is room for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListAreas {
+    /// Where the articles go.
+    pub items: Rect,
+    /// A rule and three lines about the selected article.
+    pub byline: Option<Rect>,
+}
+
+/// Rows each article takes in the list.
+pub const LIST_ROWS: u16 = 2;
+
+/// The first article shown when `visible` fit and `selected` is selected: the list
+/// scrolls only to keep the selection in view.
+pub fn list_top(selected: usize, visible: usize) -> usize {
+    selected.saturating_sub(visible.max(1) - 1)
+}
+
+/// Splits the inside of the list pane.
+pub fn list(inner: Rect) -> ListAreas {
+    if inner.height >= 12 {
+        let items = Rect::new(inner.x, inner.y, inner.width, inner.height - 4);
+        ListAreas {
+            items,
+            byline: Some(Rect::new(inner.x, items.bottom(), inner.width, 4)),
+        }
+    } else {
+        ListAreas {
+            items: inner,
+            byline: None,
+        }
+    }
+}
+
+/// The rows of the comparison screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareAreas {
+    /// Every outlet, and whether it covers the current event.
+    pub strip: Rect,
+    /// The names of the columns shown.
+    pub heads: Rect,
+    /// The grid.
+    pub body: Rect,
+    /// The status line.
+    pub status: Rect,
+}
+
+/// Splits the comparison screen.
+pub fn compare(area: Rect) -> CompareAreas {
+    let row = |y: u16, h: u16| Rect::new(area.x, y.min(area.bottom()), area.width, h);
+    CompareAreas {
+        strip: row(area.y, 1.min(area.height)),
+        heads: row(area.y + 1, u16::from(area.height > 2)),
+        body: row(area.y + 2, area.height.saturating_sub(3)),
+        status: row(area.bottom().saturating_sub(1), 1.min(area.height)),
+    }
+}
+
+/// The coverage overview: a title, a row of outlet names, one row per event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CoverageAreas {
+    /// The title line.
+    pub title: Rect,
+    /// The outlet names.
+    pub heads: Rect,
+    /// The events.
+    pub rows: Rect,
+    /// The status line.
+    pub status: Rect,
+    /// Columns of each row's head (date and label), the gap included.
+    pub head_width: u16,
+    /// Columns of each outlet's column, the gap included.
+    pub column_width: u16,
+    /// How many outlet columns fit.
+    pub columns: usize,
+}
+
+/// Splits the coverage overview for `outlets` columns, event labels up to `label_width`
+/// columns and counts up to `count_digits` digits. A column is wide enough for its
+/// count and as wide as 18 columns of name when there is room; the heads are never cut
+/// unless the window is narrower than a head and one column.
+pub fn coverage(area: Rect, label_width: u16, outlets: usize, count_digits: u16) -> CoverageAreas {
+    let min_col = (count_digits + 1).max(4);
+    let full_head = 11 + label_width + 1;
+    let head_width = full_head.min(area.width.saturating_sub(min_col));
+    let room = area.width.saturating_sub(head_width);
+    let fair = room / (outlets.max(1) as u16);
+    let column_width = fair.clamp(min_col, 19.max(min_col));
+    let columns = usize::from(room / column_width.max(1)).min(outlets);
+    let row = |y: u16, h: u16| Rect::new(area.x, y.min(area.bottom()), area.width, h);
+    CoverageAreas {
+        title: row(area.y, 1.min(area.height)),
+        heads: row(area.y + 2, u16::from(area.height > 3)),
+        rows: row(area.y + 3, area.height.saturating_sub(4)),
+        status: row(area.bottom().saturating_sub(1), 1.min(area.height)),
+        head_width,
+        column_width,
+        columns,
+    }
+}
+
+/// Where an overlay (help, problems) goes: nearly the whole screen, at most 84 wide.
+pub fn overlay(area: Rect) -> Rect {
+    let w = area.width.saturating_sub(4).min(84).max(area.width.min(20));
+    let h = area.height.saturating_sub(2).max(area.height.min(3));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
 /// The inside of a bordered pane.
 pub fn inner(area: Rect) -> Rect {
     Rect::new(
@@ -129,6 +245,30 @@ mod tests {
         assert_eq!((z.list, z.reader.map(|r| r.width)), (None, Some(80)));
         let n = panes(Rect::new(0, 0, 50, 24), false, false);
         assert_eq!((n.list.map(|r| r.width), n.reader), (Some(50), None));
+    }
+
+    #[test]
+    fn the_list_grows_on_wide_terminals() {
+        let width = |w| {
+            panes(Rect::new(0, 0, w, 40), false, false)
+                .list
+                .map(|r| r.width)
+        };
+        assert_eq!(width(80), Some(30));
+        assert_eq!(width(140), Some(44));
+        assert_eq!(width(200), Some(60));
+    }
+
+    #[test]
+    fn coverage_heads_fit_whole_and_counts_get_their_digits() {
+        let c = coverage(Rect::new(0, 0, 120, 40), 14, 5, 1);
+        assert_eq!(c.head_width, 26);
+        assert_eq!(c.columns, 5);
+        let narrow = coverage(Rect::new(0, 0, 30, 10), 14, 5, 3);
+        assert_eq!(narrow.column_width, 4);
+        assert_eq!(narrow.columns, 1);
+        let many = coverage(Rect::new(0, 0, 80, 24), 14, 100, 3);
+        assert!(many.columns < 100 && many.column_width >= 4);
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub enum Context {
     Coverage,
     /// An overlay (help, problems) is open.
     Overlay,
+    /// The search line is being typed in.
+    Search,
 }
 
 impl Context {
@@ -30,6 +32,7 @@ impl Context {
             Context::Compare => "Comparison",
             Context::Coverage => "Coverage overview",
             Context::Overlay => "Help and problems",
+            Context::Search => "Typing a search",
         }
     }
 }
@@ -66,7 +69,16 @@ const fn code(code: KeyCode) -> Key {
 impl Key {
     /// How the key is written in help and hints.
     pub fn label(&self) -> String {
+        self.label_in(false)
+    }
+
+    /// How the key is written, in ASCII only when `ascii`.
+    pub fn label_in(&self, ascii: bool) -> String {
         let base = match self.code {
+            KeyCode::Up if ascii => "Up".to_string(),
+            KeyCode::Down if ascii => "Down".to_string(),
+            KeyCode::Left if ascii => "Left".to_string(),
+            KeyCode::Right if ascii => "Right".to_string(),
             KeyCode::Char(' ') => "Space".to_string(),
             KeyCode::Char(c) => c.to_string(),
             KeyCode::Enter => "Enter".to_string(),
@@ -105,7 +117,7 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-use Context::{Compare as C, Coverage as V, List as L, Overlay as O, Reader as R};
+use Context::{Compare as C, Coverage as V, List as L, Overlay as O, Reader as R, Search as S};
 
 /// Every binding, in the order help shows them.
 pub const BINDINGS: &[Binding] = &[
@@ -301,11 +313,36 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[L, R, C, V, O],
         help: "quit",
     },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        action: Action::SearchAccept,
+        contexts: &[S],
+        help: "search for what was typed",
+    },
+    Binding {
+        keys: &[code(KeyCode::Backspace)],
+        action: Action::SearchErase,
+        contexts: &[S],
+        help: "delete a character",
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc), ctrl('c')],
+        action: Action::SearchCancel,
+        contexts: &[S],
+        help: "cancel the search",
+    },
 ];
 
 /// The action `event` asks for in `context`, if any.
 pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
     let mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    // In the search line every plain character is typed, whatever it means elsewhere.
+    if context == Context::Search
+        && let KeyCode::Char(c) = event.code
+        && mods.is_empty()
+    {
+        return Some(Action::SearchType(c));
+    }
     BINDINGS
         .iter()
         .filter(|b| b.contexts.contains(&context))
@@ -319,11 +356,22 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
 
 /// The first key bound to `action` in `context`, for hints.
 pub fn key_for(action: Action, context: Context) -> Option<String> {
+    key_for_in(action, context, false)
+}
+
+/// The first key bound to `action` in `context`, in ASCII when `ascii`.
+pub fn key_for_in(action: Action, context: Context, ascii: bool) -> Option<String> {
     BINDINGS
         .iter()
         .find(|b| b.action == action && b.contexts.contains(&context))
         .and_then(|b| b.keys.first())
-        .map(Key::label)
+        .map(|k| k.label_in(ascii))
+}
+
+/// The keys of a binding as help writes them: "j ↓".
+pub fn keys_label(keys: &[Key], ascii: bool) -> String {
+    let labels: Vec<String> = keys.iter().map(|k| k.label_in(ascii)).collect();
+    labels.join(" ")
 }
 
 /// The bindings of `context`, for the help overlay: (keys, help).
@@ -344,7 +392,7 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_context() {
-        for ctx in [L, R, C, V, O] {
+        for ctx in [L, R, C, V, O, S] {
             let mut seen: Vec<(Key, Action)> = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.contexts.contains(&ctx)) {
                 for k in b.keys {
@@ -372,5 +420,16 @@ mod tests {
         let help = help_for(R);
         assert!(help.iter().any(|(k, h)| k == "/" && h.contains("search")));
         assert_eq!(key_for(Action::Help, R).as_deref(), Some("?"));
+    }
+
+    #[test]
+    fn typing_a_search_types_every_character_but_control_keys_still_act() {
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(&q, S), Some(Action::SearchType('q')));
+        assert_eq!(action_for(&q, R), Some(Action::Quit));
+        let cc = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&cc, S), Some(Action::SearchCancel));
+        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(action_for(&enter, S), Some(Action::SearchAccept));
     }
 }

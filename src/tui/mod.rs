@@ -10,9 +10,11 @@ pub mod configured_keys;
 pub mod event;
 pub mod geometry;
 pub mod keymap;
+pub mod scroll;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod view;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -25,7 +27,7 @@ use crate::align::{self, Alignment, Mode};
 use crate::corpus::loader::{self, LoadEvent};
 use crate::corpus::{Corpus, Source};
 use crate::state::{self, Store};
-use app::{App, Status};
+use app::App;
 use event::Input;
 use std::sync::mpsc::Receiver;
 use theme::Theme;
@@ -87,22 +89,18 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
         Rect::new(0, 0, size.width, size.height),
         source.describe(),
     );
-    if let Some(notice) = loaded.notice.or(options.notice) {
-        app.status = Some(Status {
-            text: notice,
-            warning: true,
-        });
+    if let Some(notice) = loaded.notice.or(options.notice.clone()) {
+        app.notify(notice, true);
     } else if store.is_none() {
-        app.status = Some(Status {
-            text: "no state directory (set READOUT_STATE_DIR): reading position will not be kept"
-                .into(),
-            warning: true,
-        });
+        app.notify(
+            "no state directory (set READOUT_STATE_DIR): reading position will not be kept",
+            true,
+        );
     }
     let loader = match source {
         Source::Dir(dir) => {
             let waker = signals.waker()?;
-            app.loading = Some((0, 0));
+            app.start_loading();
             Some(loader::spawn(dir.clone(), move || event::wake(&waker)))
         }
         Source::Bundled => None,
@@ -110,9 +108,9 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
     let result = event_loop(&mut terminal, &mut app, &signals, store.as_ref(), loader);
     // Save before restoring, so a hangup that kills us right after still finds it saved.
     if let Some(store) = &store
-        && app.dirty
+        && app.is_dirty()
     {
-        let _ = store.save(&app.state);
+        let _ = store.save(app.state());
     }
     terminal::leave(&mut terminal, options.mouse);
     result.map(|()| ExitCode::SUCCESS)
@@ -128,38 +126,42 @@ fn event_loop(
     let mut last_save = Instant::now();
     let mut save_failed = false;
     let mut redraw = true;
+    let links = ui::links::supported();
     loop {
         if redraw {
+            if links {
+                terminal.backend_mut().set_links(ui::links::of(app));
+            }
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             redraw = false;
         }
         // Save after the frame is on screen, so an fsync never delays a keypress.
-        if app.dirty
+        if app.is_dirty()
             && last_save.elapsed() >= SAVE_EVERY
             && let Some(store) = store
         {
             last_save = Instant::now();
-            match store.save(&app.state) {
+            match store.save(app.state()) {
                 Ok(_) => {
-                    app.dirty = false;
+                    app.saved();
                     save_failed = false;
                 }
                 Err(e) if !save_failed => {
                     save_failed = true;
-                    app.status = Some(Status {
-                        text: format!("cannot save reading state ({e:#}); reading goes on"),
-                        warning: true,
-                    });
+                    app.notify(
+                        format!("cannot save reading state ({e:#}); reading goes on"),
+                        true,
+                    );
                     terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
                 }
                 Err(_) => {}
             }
         }
-        if app.quit || signals.terminate() {
+        if app.wants_to_quit() || signals.terminate() {
             return Ok(());
         }
         // Wake within the save interval while there is something to save.
-        let wait = if app.dirty {
+        let wait = if app.is_dirty() {
             SAVE_EVERY
         } else {
             Duration::from_millis(500)

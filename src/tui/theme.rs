@@ -234,9 +234,12 @@ impl Theme {
     pub fn title(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
-    /// Byline and other secondary text.
+    /// Byline and other secondary text. Never bold as well: SGR 1 and 2 are one
+    /// "intensity" on many terminals, so bold and dim together show as either.
     pub fn dim(&self) -> Style {
-        self.fg(self.palette.dim).add_modifier(Modifier::DIM)
+        self.fg(self.palette.dim)
+            .add_modifier(Modifier::DIM)
+            .remove_modifier(Modifier::BOLD)
     }
     /// Section headings.
     pub fn heading(&self) -> Style {
@@ -304,6 +307,18 @@ impl Theme {
     /// Read mark and unread mark.
     pub fn marks(&self) -> (&'static str, &'static str) {
         if self.ascii { (" ", "*") } else { (" ", "●") }
+    }
+    /// After a date that is a best estimate.
+    pub fn approximate(&self) -> &'static str {
+        if self.ascii { "~" } else { "≈" }
+    }
+    /// Between the parts of a line: "2022-01-14 · analysis".
+    pub fn dot(&self) -> &'static str {
+        if self.ascii { "-" } else { "·" }
+    }
+    /// Before a paragraph number.
+    pub fn pilcrow(&self) -> &'static str {
+        if self.ascii { "P" } else { "¶" }
     }
     /// Ellipsis for cut text.
     pub fn ellipsis(&self) -> &'static str {

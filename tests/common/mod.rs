@@ -107,7 +107,7 @@ pub fn press(app: &mut App, spec: &str) {
 /// Draws the app and returns the terminal, for snapshots and buffer checks.
 pub fn draw(app: &App) -> Terminal<TestBackend> {
     let mut t =
-        Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("test backend");
+        Terminal::new(TestBackend::new(app.area().width, app.area().height)).expect("test backend");
     t.draw(|f| f.render_widget(app, f.area())).expect("draws");
     t
 }

@@ -2,7 +2,6 @@
 //! column heads, then the grid scrolled as one, so the columns never drift apart.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
@@ -11,57 +10,43 @@ use super::util::{put_line, put_str, styled_spans, truncate};
 use crate::compare::{CellLineKind, GAP};
 use crate::text::wrap::width as text_width;
 use crate::tui::app::App;
+use crate::tui::geometry;
+use crate::tui::theme::Theme;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let status_area = Rect::new(area.x, area.bottom() - 1, area.width, 1);
-    let (Some(grid), Some(timeline)) = (&app.compare.grid, &app.corpus.timeline) else {
-        put_str(
-            buf,
-            area.x,
-            area.y,
-            "No timeline: this corpus has no rounds.toml.",
-            area.width,
-            theme.dim(),
-        );
-        status::render(app, status_area, buf);
-        return;
+pub fn render(app: &App, buf: &mut Buffer) {
+    let s = app.session();
+    let theme = s.theme();
+    let areas = geometry::compare(s.area());
+    let view = app.compare();
+    let (Some(grid), Some(timeline), Some(current)) =
+        (view.grid(), &s.corpus().timeline, view.event())
+    else {
+        return no_timeline(app, buf);
     };
-    let row = grid.row_at(app.compare.top);
-    let shown = app.shown_outlets();
+    let Some(event) = timeline.events.get(current) else {
+        return no_timeline(app, buf);
+    };
+    let shown = view.shown(s);
     // The strip: every outlet, whether it covers the current event, which are shown.
-    let counts = app.coverage.get(grid.rows[row].event);
-    let covered: Vec<bool> = (0..app.outlets.len())
-        .map(|o| counts.and_then(|c| c.get(o)).is_some_and(|&n| n > 0))
+    let marks: Vec<(bool, bool, &str)> = s
+        .outlets()
+        .iter()
+        .enumerate()
+        .map(|(o, name)| (s.count(current, o) > 0, shown.contains(&o), name.as_str()))
         .collect();
-    let (yes, no) = if theme.ascii {
-        ("[x]", "[ ]")
-    } else {
-        ("■", "□")
-    };
-    let event = &timeline.events[grid.rows[row].event];
-    let mut strip = vec![Span::styled(
-        format!("{} ", event.label),
-        theme.event().add_modifier(Modifier::BOLD),
-    )];
-    for (o, name) in app.outlets.iter().enumerate() {
-        let mark = if covered[o] { yes } else { no };
-        let style = if shown.contains(&o) {
-            Style::new().add_modifier(Modifier::BOLD)
-        } else {
-            theme.dim()
-        };
-        strip.push(Span::styled(format!(" {mark} {name}"), style));
-    }
-    put_line(buf, area, area.y, &Line::from(strip));
+    put_line(
+        buf,
+        areas.strip,
+        areas.strip.y,
+        &strip(theme, &event.label, &marks, usize::from(areas.strip.width)),
+    );
 
     // Column heads.
     let colw = grid.column_width;
     let sep = if theme.ascii { " | " } else { " │ " };
-    let y_head = area.y + 1;
     for (c, name) in grid.outlets.iter().enumerate() {
-        let x = area.x + (c * (colw + GAP)) as u16;
-        let style = if c == app.compare.column {
+        let x = areas.heads.x + (c * (colw + GAP)) as u16;
+        let style = if c == view.column() {
             theme.selected().add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
@@ -71,21 +56,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put_str(
             buf,
             x,
-            y_head,
+            areas.heads.y,
             &format!("{label}{}", " ".repeat(pad)),
             colw as u16,
             style,
         );
     }
-    let body = Rect::new(
-        area.x,
-        area.y + 2,
-        area.width,
-        area.height.saturating_sub(3),
-    );
+    let body = areas.body;
     let rule = if theme.ascii { "-" } else { "─" };
     for i in 0..usize::from(body.height) {
-        let line = app.compare.top + i;
+        let line = view.top() + i;
         if line >= grid.lines {
             break;
         }
@@ -95,29 +75,42 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let local = line - grid.row_lines[r];
         let heads = grid_row.head.len();
         if local < heads {
+            // The head is wrapped to the full width by the grid: drawn as it is, whole.
             let style = if local == 0 {
                 Style::new().add_modifier(Modifier::BOLD)
             } else {
                 theme.dim()
             };
-            let mut spans = Vec::new();
-            if local == 0 {
-                spans.push(Span::styled(
-                    format!("{} ", timeline.events[grid_row.event].label),
-                    theme.event().add_modifier(Modifier::BOLD),
-                ));
-            }
-            spans.push(Span::styled(grid_row.head[local].clone(), style));
-            put_line(buf, body, y, &Line::from(spans));
+            put_str(buf, body.x, y, &grid_row.head[local], body.width, style);
         } else if local == heads {
-            put_str(
-                buf,
-                body.x,
-                y,
-                &rule.repeat(usize::from(body.width)),
-                body.width,
-                theme.border(),
+            // The rule under the head carries the event's short label.
+            let label = &timeline.events[grid_row.event].label;
+            let style = if grid_row.event == current {
+                theme
+                    .event()
+                    .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+            } else {
+                theme.event().add_modifier(Modifier::BOLD)
+            };
+            let lead = format!("{rule}{rule} ");
+            let label = truncate(
+                label,
+                usize::from(body.width).saturating_sub(6),
+                theme.ellipsis(),
             );
+            let used = text_width(&lead) + text_width(&label) + 1;
+            let spans = vec![
+                Span::styled(lead, theme.border()),
+                Span::styled(label, style),
+                Span::styled(
+                    format!(
+                        " {}",
+                        rule.repeat(usize::from(body.width).saturating_sub(used))
+                    ),
+                    theme.border(),
+                ),
+            ];
+            put_line(buf, body, y, &Line::from(spans));
         } else if local < heads + 1 + grid_row.body {
             let k = local - heads - 1;
             for (c, cell) in grid_row.cells.iter().enumerate() {
@@ -129,19 +122,103 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     continue;
                 };
                 let base = match cl.kind {
-                    CellLineKind::Article => theme.dim().add_modifier(Modifier::BOLD),
+                    CellLineKind::Article => theme.dim().add_modifier(Modifier::UNDERLINED),
                     CellLineKind::Empty => theme.dim().add_modifier(Modifier::ITALIC),
                     _ => Style::new(),
                 };
                 let marks: Vec<_> = cl
                     .terms
                     .iter()
-                    .map(|&(s, e, t)| (s, e, theme.shared_term(t)))
+                    .map(|&(st, en, t)| (st, en, theme.shared_term(t)))
                     .collect();
                 let spans = styled_spans(&cl.text, base, &marks);
-                put_line(buf, Rect::new(x, y, colw as u16, 1), y, &Line::from(spans));
+                put_line(
+                    buf,
+                    ratatui::layout::Rect::new(x, y, colw as u16, 1),
+                    y,
+                    &Line::from(spans),
+                );
             }
         }
     }
-    status::render(app, status_area, buf);
+    status::render(app, areas.status, buf);
+}
+
+fn no_timeline(app: &App, buf: &mut Buffer) {
+    let s = app.session();
+    let areas = geometry::compare(s.area());
+    put_str(
+        buf,
+        areas.strip.x,
+        areas.strip.y,
+        "No timeline: this corpus has no rounds.toml with events.",
+        areas.strip.width,
+        s.theme().dim(),
+    );
+    status::render(app, areas.status, buf);
+}
+
+/// The strip: the event's label, then every outlet with its mark, bold if shown. Names
+/// are shortened alike, with an ellipsis, until the strip fits the width; if even one
+/// letter each does not fit, only the outlets shown keep their names.
+fn strip(
+    theme: &Theme,
+    label: &str,
+    outlets: &[(bool, bool, &str)],
+    width: usize,
+) -> Line<'static> {
+    let (yes, no) = if theme.ascii {
+        ("[x]", "[ ]")
+    } else {
+        ("■", "□")
+    };
+    let mark_w = text_width(yes) + 2;
+    let longest = outlets
+        .iter()
+        .map(|(_, _, n)| text_width(n))
+        .max()
+        .unwrap_or(0);
+    let total = |label_w: usize, cap: usize, all: bool| -> usize {
+        label_w
+            + outlets
+                .iter()
+                .filter(|(_, shown, _)| all || *shown)
+                .map(|(_, _, n)| mark_w + text_width(n).min(cap))
+                .sum::<usize>()
+    };
+    let label_w = text_width(label) + 1;
+    // The longest cap that fits, with the label, then without it, then only the shown.
+    let fit = |label_w: usize, all: bool| {
+        (2..=longest.max(2))
+            .rev()
+            .find(|&cap| total(label_w, cap, all) <= width)
+    };
+    let (with_label, cap, all) = match fit(label_w, true) {
+        Some(cap) => (true, cap, true),
+        None => match fit(0, true) {
+            Some(cap) => (false, cap, true),
+            None => (false, fit(0, false).unwrap_or(2), false),
+        },
+    };
+    let mut spans = Vec::new();
+    if with_label {
+        spans.push(Span::styled(
+            format!("{label} "),
+            theme.event().add_modifier(Modifier::BOLD),
+        ));
+    }
+    for &(covered, shown, name) in outlets {
+        if !all && !shown {
+            continue;
+        }
+        let mark = if covered { yes } else { no };
+        let style = if shown {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            theme.dim()
+        };
+        let name = truncate(name, cap, theme.ellipsis());
+        spans.push(Span::styled(format!(" {mark} {name}"), style));
+    }
+    Line::from(spans)
 }

@@ -1,39 +1,65 @@
 //! The coverage overview: events × outlets with passage counts; a dot where an outlet is
 //! silent, so it reads in monochrome. Enter opens the comparison at the chosen cell.
+//! Rows and columns scroll with the chosen cell; arrows in the title say more lie
+//! beyond the edges.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::status;
 use super::util::{put_str, truncate};
-use crate::text::wrap::width as text_width;
 use crate::tui::app::App;
+use crate::tui::view::coverage::CoverageView;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let status_area = Rect::new(area.x, area.bottom() - 1, area.width, 1);
-    let Some(timeline) = &app.corpus.timeline else {
-        status::render(app, status_area, buf);
+pub fn render(app: &App, buf: &mut Buffer) {
+    let s = app.session();
+    let theme = s.theme();
+    let view = app.coverage();
+    let a = CoverageView::areas(s);
+    let Some(timeline) = &s.corpus().timeline else {
+        status::render(app, a.status, buf);
         return;
     };
-    let n = app.outlets.len().max(1);
-    let head_w = 11 + crate::timeline::MAX_LABEL_WIDTH;
-    let col_w = (usize::from(area.width).saturating_sub(head_w) / n).clamp(3, 18);
+    let (ev, out) = view.cursor();
+    let outlets = s.outlets();
+    let shown = view.left()..(view.left() + a.columns).min(outlets.len());
+    let title = if shown.start > 0 || shown.end < outlets.len() {
+        format!(
+            "Coverage: outlets {}-{} of {} (h/l)",
+            shown.start + 1,
+            shown.end,
+            outlets.len()
+        )
+    } else {
+        "Coverage: passages per event and outlet".to_string()
+    };
     put_str(
         buf,
-        area.x,
-        area.y,
-        "Coverage: passages per event and outlet",
-        area.width,
+        a.title.x,
+        a.title.y,
+        &truncate(&title, usize::from(a.title.width), theme.ellipsis()),
+        a.title.width,
         Style::new().add_modifier(Modifier::BOLD),
     );
-    for (o, name) in app.outlets.iter().enumerate() {
-        let x = area.x as usize + head_w + o * col_w;
-        if x >= usize::from(area.right()) {
-            break;
-        }
-        let style = if o == app.compare.cursor.1 {
+    // The chosen cell in words, whole, since a narrow column cuts the outlet's name.
+    if let (Some(name), Some(event)) = (outlets.get(out), timeline.events.get(ev)) {
+        let n = s.count(ev, out);
+        let passages = if n == 1 { "passage" } else { "passages" };
+        let line = format!("{name} {} {}: {n} {passages}", theme.dot(), event.label);
+        put_str(
+            buf,
+            a.title.x,
+            a.title.y + 1,
+            &truncate(&line, usize::from(a.title.width), theme.ellipsis()),
+            a.title.width,
+            theme.dim(),
+        );
+    }
+    let col_w = usize::from(a.column_width);
+    let head_w = usize::from(a.head_width);
+    for (k, o) in shown.clone().enumerate() {
+        let x = a.heads.x as usize + head_w + k * col_w;
+        let style = if o == out {
             theme.selected()
         } else {
             Style::new().add_modifier(Modifier::BOLD)
@@ -41,25 +67,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put_str(
             buf,
             x as u16,
-            area.y + 2,
-            &truncate(name, col_w - 1, theme.ellipsis()),
+            a.heads.y,
+            &truncate(&outlets[o], col_w - 1, theme.ellipsis()),
             (col_w - 1) as u16,
             style,
         );
     }
     let dot = if theme.ascii { "." } else { "·" };
-    let rows = usize::from(area.height.saturating_sub(5));
-    let top = app.compare.cursor.0.saturating_sub(rows.saturating_sub(1));
     for (r, (e, event)) in timeline
         .events
         .iter()
         .enumerate()
-        .skip(top)
-        .take(rows)
+        .skip(view.top())
+        .take(usize::from(a.rows.height))
         .enumerate()
     {
-        let y = area.y + 3 + r as u16;
-        let selected_row = e == app.compare.cursor.0;
+        let y = a.rows.y + r as u16;
+        let selected_row = e == ev;
         let head = format!("{} {}", event.start, event.label);
         let style = if selected_row {
             Style::new().add_modifier(Modifier::BOLD)
@@ -68,45 +92,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         put_str(
             buf,
-            area.x,
+            a.rows.x,
             y,
-            &truncate(&head, head_w - 1, theme.ellipsis()),
-            (head_w - 1) as u16,
+            &truncate(&head, head_w.saturating_sub(1), theme.ellipsis()),
+            head_w.saturating_sub(1) as u16,
             style,
         );
-        for o in 0..app.outlets.len() {
-            let count = app
-                .coverage
-                .get(e)
-                .and_then(|c| c.get(o))
-                .copied()
-                .unwrap_or(0);
+        for (k, o) in shown.clone().enumerate() {
+            let count = s.count(e, o);
             let text = if count == 0 {
                 dot.to_string()
             } else {
                 count.to_string()
             };
-            let x = area.x as usize + head_w + o * col_w;
-            if x + col_w > usize::from(area.right()) + 1 {
-                break;
-            }
-            let cell = format!("{text:>w$}", w = (col_w - 1).min(4));
-            let cell_style = if selected_row && o == app.compare.cursor.1 {
+            let x = a.rows.x as usize + head_w + k * col_w;
+            // Right-aligned in the column less its gap, so counts never touch.
+            let cell = format!("{text:>w$}", w = (col_w - 1).min(4).max(text.len()));
+            let cell_style = if selected_row && o == out {
                 theme.selected().add_modifier(Modifier::BOLD)
             } else if count == 0 {
                 theme.dim()
             } else {
                 Style::new()
             };
-            put_str(
-                buf,
-                x as u16,
-                y,
-                &cell,
-                text_width(&cell) as u16,
-                cell_style,
-            );
+            put_str(buf, x as u16, y, &cell, (col_w - 1) as u16, cell_style);
         }
     }
-    status::render(app, status_area, buf);
+    status::render(app, a.status, buf);
 }

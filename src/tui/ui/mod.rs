@@ -3,6 +3,7 @@
 mod browse;
 mod compare;
 mod coverage;
+pub mod links;
 mod overlay;
 mod status;
 pub mod util;
@@ -18,15 +19,19 @@ impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if geometry::too_small(area) {
             util::too_small(area, buf);
-            return;
+        } else {
+            match self.screen() {
+                Screen::Browse => browse::render(self, buf),
+                Screen::Compare => compare::render(self, buf),
+                Screen::Coverage => coverage::render(self, buf),
+            }
+            if let Some(overlay) = self.overlay_view() {
+                overlay::render(self, overlay, buf);
+            }
         }
-        match self.screen {
-            Screen::Browse => browse::render(self, area, buf),
-            Screen::Compare => compare::render(self, area, buf),
-            Screen::Coverage => coverage::render(self, area, buf),
-        }
-        if let Some(overlay) = self.overlay {
-            overlay::render(self, overlay, area, buf);
+        util::one_intensity(area, buf);
+        if self.theme().ascii {
+            util::to_ascii(area, buf);
         }
     }
 }

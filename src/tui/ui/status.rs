@@ -13,23 +13,27 @@ use crate::tui::app::App;
 use crate::tui::keymap::{self, Context};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+    let s = app.session();
+    let theme = s.theme();
+    let corpus = s.corpus();
+    let search = app.browse().search();
     let w = usize::from(area.width);
     let mut right = String::new();
-    if let Some((done, total)) = app.loading {
+    if let Some((done, total)) = s.loading() {
         right = format!(" loading {done}/{total} ");
-    } else if app.corpus.skipped > 0 || !app.corpus.problems.is_empty() {
+    } else if corpus.skipped > 0 || !corpus.problems.is_empty() {
         let key = keymap::key_for(Action::Problems, Context::List).unwrap_or_default();
-        right = match app.corpus.skipped {
-            0 => format!(" {} problem(s), {key} shows ", app.corpus.problems.len()),
+        right = match corpus.skipped {
+            0 if corpus.problems.len() == 1 => format!(" 1 problem, {key} shows "),
+            0 => format!(" {} problems, {key} shows ", corpus.problems.len()),
             1 => format!(" 1 file skipped, {key} shows why "),
             n => format!(" {n} files skipped, {key} shows why "),
         };
     }
     let right_w = text_width(&right).min(w / 2);
     let left_w = w - right_w;
-    if app.search.editing {
-        let text = format!("/{}", app.search.query);
+    if app.context() == Context::Search {
+        let text = format!("/{}", search.query());
         // Keep the end of a long query visible.
         let shown: String = if text_width(&text) + 1 > left_w {
             let skip = text
@@ -47,25 +51,38 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             area.y,
             &Line::from(vec![Span::raw(shown), Span::styled(cursor, theme.key())]),
         );
-    } else if let Some(status) = &app.status {
+    } else if let Some(status) = s.status() {
         let style = if status.warning {
             theme.warning()
         } else {
             Style::new()
         };
+        // A message longer than the line keeps its end (a path, the part that says
+        // where) and loses its middle.
         put_str(
             buf,
             area.x,
             area.y,
-            &truncate(&status.text, left_w, theme.ellipsis()),
+            &shorten_middle(&status.text, left_w, theme.ellipsis()),
             left_w as u16,
             style,
         );
     } else {
         let mut spans = Vec::new();
         let mut used = 0;
+        // The match count belongs to the reader: it goes when the reader loses focus.
+        // It comes first, before any hint, since it is what the reader is looking at.
+        if app.context() == Context::Reader
+            && let Some(n) = search.current().map(|c| c + 1)
+        {
+            let piece = format!("match {n}/{}  ", search.matches().len());
+            if text_width(&piece) <= left_w {
+                used += text_width(&piece);
+                spans.push(Span::raw(piece));
+            }
+        }
         for (action, word) in hints(app.context()) {
-            let Some(key) = keymap::key_for(*action, app.context()) else {
+            let Some(key) = keymap::key_for_in(*action, app.context(), theme.ascii) else {
                 continue;
             };
             let piece = format!("{key} {word}  ");
@@ -75,12 +92,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             used += text_width(&piece);
             spans.push(Span::styled(key, theme.key()));
             spans.push(Span::styled(format!(" {word}  "), theme.dim()));
-        }
-        if let Some(n) = app.search.current.map(|c| c + 1) {
-            let piece = format!("match {n}/{}  ", app.search.matches.len());
-            if used + text_width(&piece) <= left_w {
-                spans.insert(0, Span::raw(piece));
-            }
         }
         put_line(
             buf,
@@ -100,6 +111,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme.warning(),
         );
     }
+}
+
+/// Cuts `text` to `width` columns by taking out its middle, so both its start (what
+/// happened) and its end (often a path) stay.
+fn shorten_middle(text: &str, width: usize, ellipsis: &str) -> String {
+    if text_width(text) <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(text_width(ellipsis));
+    let head_w = room / 2;
+    let head = truncate(text, head_w + text_width(ellipsis), ellipsis);
+    let head = head.strip_suffix(ellipsis).unwrap_or(&head).to_string();
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let cw = text_width(c.encode_utf8(&mut [0; 4]));
+        if used + cw > room - text_width(&head) {
+            break;
+        }
+        used += cw;
+        tail.push(c);
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{head}{ellipsis}{tail}")
 }
 
 /// The hints shown for each context, most useful first.
@@ -139,5 +174,9 @@ fn hints(context: Context) -> &'static [(Action, &'static str)] {
             (Action::Quit, "quit"),
         ],
         Context::Overlay => &[(Action::Back, "close"), (Action::Down, "scroll")],
+        Context::Search => &[
+            (Action::SearchAccept, "search"),
+            (Action::SearchCancel, "cancel"),
+        ],
     }
 }

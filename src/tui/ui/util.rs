@@ -108,9 +108,18 @@ pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: 
     buf.set_stringn(x, y, text, usize::from(width), style);
 }
 
-/// The "window too small" notice, drawn in whatever room there is.
+/// The "window too small" notice, drawn in whatever room there is; it says how large the
+/// window must be.
 pub fn too_small(area: Rect, buf: &mut Buffer) {
-    let msg = ["Window too small", "enlarge it", "(q quits)"];
+    use crate::tui::geometry::{MIN_HEIGHT, MIN_WIDTH};
+    let size = format!("{}x{}", area.width, area.height);
+    let need = format!("need {MIN_WIDTH}x{MIN_HEIGHT}");
+    let msg = [
+        "Window too small",
+        size.as_str(),
+        need.as_str(),
+        "(q quits)",
+    ];
     let style = Style::new().add_modifier(Modifier::BOLD);
     for (i, m) in msg.iter().enumerate() {
         let y = area.y + i as u16;
@@ -143,6 +152,68 @@ pub fn clear(area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Leaves each cell bold or dim, never both: SGR 1 and 2 set one "intensity" on many
+/// terminals (the later wins), so a cell that asks for both would show as either. Where
+/// styles stack (a search match in a caption), bold wins.
+pub fn one_intensity(area: Rect, buf: &mut Buffer) {
+    let both = Modifier::BOLD | Modifier::DIM;
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if cell.modifier.contains(both) {
+                cell.modifier.remove(Modifier::DIM);
+            }
+        }
+    }
+}
+
+/// Base letters of U+00C0..U+017F (Latin-1 and Latin Extended-A), for ASCII screens.
+const LATIN: &str = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuytyAaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+/// The ASCII stand-in for one character: typography and marks by their usual ASCII
+/// forms, accented Latin letters by their base letter, anything else by `?`.
+pub fn ascii_char(c: char) -> char {
+    match c {
+        ' '..='~' => c,
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '─' | '━' => '-',
+        '\u{2026}' => '~',
+        '·' | '•' | '∙' => '-',
+        '│' | '▏' | '┃' => '|',
+        '≈' => '~',
+        '¶' => 'P',
+        '■' => '#',
+        '□' | '\u{00a0}' | '\u{2000}'..='\u{200a}' => ' ',
+        '┌' | '┐' | '└' | '┘' => '+',
+        '\u{00c0}'..='\u{017f}' => {
+            let i = c as usize - 0xc0;
+            LATIN.as_bytes().get(i).map_or('?', |&b| char::from(b))
+        }
+        _ => '?',
+    }
+}
+
+/// Makes every cell of `area` ASCII, for terminals that show nothing else (`--ascii`,
+/// a locale that is not UTF-8). A wide character becomes one `?` and a blank, so every
+/// row keeps its width.
+pub fn to_ascii(area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            let sym = cell.symbol();
+            if sym.is_ascii() {
+                continue;
+            }
+            let mut chars = sym.chars();
+            let first = chars.next().map_or(' ', ascii_char);
+            cell.set_char(first);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +224,15 @@ mod tests {
         assert_eq!(truncate("abc", 4, "…"), "abc");
         assert_eq!(truncate("中文新闻", 5, "…"), "中文…");
         assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2, "…"), "e\u{301}…");
+    }
+
+    #[test]
+    fn ascii_stand_ins() {
+        let s: String = "Avīze — “Putin’s” ≈ ¶ 1 · … │▏■□ 中"
+            .chars()
+            .map(ascii_char)
+            .collect();
+        assert_eq!(s, "Avize - \"Putin's\" ~ P 1 - ~ ||#  ?");
     }
 
     #[test]

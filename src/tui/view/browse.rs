@@ -1,0 +1,599 @@
+//! The browse screen's state: the article list, the open article (which follows the
+//! selection), the reader's scroll and the search of the open article.
+
+use super::{Outcome, Session};
+use crate::text::search::{self, Match};
+use crate::text::wrap::Layout;
+use crate::tui::action::Action;
+use crate::tui::geometry::{self, Panes, TextArea};
+use crate::tui::scroll::Scroll;
+
+/// Which pane of the browse screen has focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// The article list.
+    #[default]
+    List,
+    /// The reading pane.
+    Reader,
+}
+
+/// The open article, laid out for the pane's measure.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    article: usize,
+    layout: Layout,
+    scroll: Scroll,
+}
+
+impl Reader {
+    /// Index into the corpus.
+    pub fn article(&self) -> usize {
+        self.article
+    }
+    /// The article laid out at the current measure.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+    /// First line shown.
+    pub fn top(&self) -> usize {
+        self.scroll.top()
+    }
+    /// The last line is shown.
+    pub fn at_end(&self) -> bool {
+        self.scroll.at_end()
+    }
+}
+
+/// The search of the open article.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    editing: bool,
+    query: String,
+    matches: Vec<Match>,
+    current: Option<usize>,
+}
+
+impl Search {
+    /// The query is being typed.
+    pub fn editing(&self) -> bool {
+        self.editing
+    }
+    /// What is searched for.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+    /// Matches in the open article, in reading order.
+    pub fn matches(&self) -> &[Match] {
+        &self.matches
+    }
+    /// The current match.
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+    fn clear(&mut self) {
+        self.query.clear();
+        self.matches.clear();
+        self.current = None;
+    }
+}
+
+/// The list and the reader.
+#[derive(Debug, Clone, Default)]
+pub struct BrowseView {
+    focus: Focus,
+    zoom: bool,
+    selected: usize,
+    reader: Option<Reader>,
+    search: Search,
+}
+
+impl BrowseView {
+    /// Which pane has focus.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+    /// The reader fills the screen.
+    pub fn zoom(&self) -> bool {
+        self.zoom
+    }
+    /// Selected article in the list (always the open one).
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+    /// The open article.
+    pub fn reader(&self) -> Option<&Reader> {
+        self.reader.as_ref()
+    }
+    /// The search.
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// The panes at the current size.
+    pub fn panes(&self, s: &Session) -> Panes {
+        geometry::panes(s.area, self.zoom, self.focus == Focus::Reader)
+    }
+
+    /// The reader's text column at the current size (full width when not shown, so an
+    /// article is laid out even while only the list is visible).
+    pub fn text_area(&self, s: &Session) -> TextArea {
+        let pane = self
+            .panes(s)
+            .reader
+            .unwrap_or_else(|| geometry::panes(s.area, true, true).reader.unwrap_or(s.area));
+        geometry::text_area(geometry::inner(pane), s.label_width())
+    }
+
+    /// Lines of text the reader shows at once.
+    pub fn page(&self, s: &Session) -> usize {
+        usize::from(self.text_area(s).text.height).max(1)
+    }
+
+    /// The ids of the selected and the open article, to find them after a re-sort.
+    pub fn ids(&self, s: &Session) -> (Option<String>, Option<String>) {
+        let id = |i: usize| s.corpus.articles.get(i).map(|a| a.meta.id.clone());
+        (
+            id(self.selected),
+            self.reader.as_ref().and_then(|r| id(r.article)),
+        )
+    }
+
+    /// Finds the selected and open articles again after a re-sort.
+    pub fn restore_ids(
+        &mut self,
+        s: &mut Session,
+        (selected, open): (Option<String>, Option<String>),
+    ) {
+        self.selected = selected.and_then(|id| s.corpus.position(&id)).unwrap_or(0);
+        match open.and_then(|id| s.corpus.position(&id)) {
+            Some(i) => {
+                if let Some(r) = &mut self.reader {
+                    r.article = i;
+                }
+            }
+            None => self.follow_selection(s),
+        }
+    }
+
+    /// Opens the selected article if another one is open: the reader always shows what
+    /// the list has selected, so the byline, the reader, `c` and `/` agree.
+    pub fn follow_selection(&mut self, s: &mut Session) {
+        if self.reader.as_ref().map(|r| r.article) != Some(self.selected) {
+            self.open(s, self.selected, false);
+        }
+    }
+
+    /// Opens article `i` at its saved paragraph; `mark_read` records it as read.
+    fn open(&mut self, s: &mut Session, i: usize, mark_read: bool) {
+        let Some(article) = s.corpus.articles.get(i) else {
+            self.reader = None;
+            return;
+        };
+        let id = article.meta.id.clone();
+        let paragraph = s.state.articles.get(&id).map_or(0, |st| st.paragraph);
+        let width = usize::from(self.text_area(s).text.width);
+        let layout = Layout::new(article, width, s.theme.glyphs());
+        let page = self.page(s);
+        self.selected = i;
+        self.reader = Some(Reader {
+            article: i,
+            scroll: Scroll::new(layout.lines.len(), page),
+            layout,
+        });
+        self.search = Search::default();
+        if paragraph > 0 {
+            self.goto_passage(s, paragraph);
+        }
+        if mark_read {
+            s.state.set_position(&id, paragraph);
+            s.dirty = true;
+        }
+    }
+
+    /// Opens `article` in the reader at `passage`, as when reading from the comparison.
+    pub fn open_passage(&mut self, s: &mut Session, article: usize, passage: usize) {
+        if self.reader.as_ref().map(|r| r.article) != Some(article) {
+            self.open(s, article, true);
+        } else if let Some(a) = s.corpus.articles.get(article) {
+            let id = a.meta.id.clone();
+            if !s.state.is_read(&id) {
+                s.state.set_read(&id, true);
+                s.dirty = true;
+            }
+        }
+        self.focus = Focus::Reader;
+        self.relayout(s);
+        self.goto_passage(s, passage);
+    }
+
+    /// Scrolls the reader so passage `p` (paragraph number from 0) is at the top.
+    pub fn goto_passage(&mut self, s: &mut Session, p: usize) {
+        let Some(reader) = &self.reader else { return };
+        let article = &s.corpus.articles[reader.article];
+        let block = article
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.is_passage())
+            .nth(p)
+            .map(|(i, _)| i);
+        if let Some(block) = block {
+            let line = reader.layout.line_of_block(block);
+            self.scroll_to(s, line);
+        }
+    }
+
+    /// The passage (paragraph number from 0) at the top of the reader.
+    pub fn current_passage(&self, s: &Session) -> Option<usize> {
+        let reader = self.reader.as_ref()?;
+        self.passage_at(s, reader.top())
+    }
+
+    /// The passage at `line` of the reader's layout (or the next one after it).
+    pub fn passage_at(&self, s: &Session, line: usize) -> Option<usize> {
+        let reader = self.reader.as_ref()?;
+        let article = &s.corpus.articles[reader.article];
+        let block = reader.layout.block_at(line)?;
+        // A heading's "passage" is the one after it: the count of passages before it.
+        let before = article.blocks[..block]
+            .iter()
+            .filter(|b| b.is_passage())
+            .count();
+        Some(before.min(article.passage_count().saturating_sub(1)))
+    }
+
+    /// The passage on the last line shown, for the position at the end of an article.
+    pub fn last_passage_shown(&self, s: &Session) -> Option<usize> {
+        let reader = self.reader.as_ref()?;
+        let last = (reader.top() + self.page(s)).min(reader.layout.lines.len());
+        let article = &s.corpus.articles[reader.article];
+        let block = reader.layout.lines[..last]
+            .iter()
+            .rev()
+            .find_map(|l| l.block)?;
+        let upto = article.blocks[..=block]
+            .iter()
+            .filter(|b| b.is_passage())
+            .count();
+        Some(upto.saturating_sub(1))
+    }
+
+    /// The event of the current paragraph (else the next aligned one) and the open
+    /// article's outlet.
+    pub fn event_here(&self, s: &Session) -> Option<(usize, usize)> {
+        let r = self.reader.as_ref()?;
+        let p = self.current_passage(s)?;
+        let event = (p..r.layout.block_lines.len())
+            .find_map(|q| {
+                s.alignment
+                    .passage(r.article, q)
+                    .and_then(|x| x.events.first())
+            })
+            .map(|m| m.event)?;
+        let outlet = &s.corpus.articles[r.article].meta.outlet;
+        let o = s.outlets.iter().position(|x| x == outlet)?;
+        Some((event, o))
+    }
+
+    fn scroll_to(&mut self, s: &mut Session, line: usize) {
+        if let Some(r) = &mut self.reader {
+            r.scroll.to(line);
+        }
+        self.remember_position(s);
+    }
+
+    fn remember_position(&mut self, s: &mut Session) {
+        if self.focus != Focus::Reader {
+            return;
+        }
+        if let (Some(p), Some(r)) = (self.current_passage(s), &self.reader) {
+            let id = s.corpus.articles[r.article].meta.id.clone();
+            let before = s.state.articles.get(&id).map(|st| (st.paragraph, st.read));
+            if before != Some((p, true)) {
+                s.state.set_position(&id, p);
+                s.dirty = true;
+            }
+        }
+    }
+
+    /// Lays the open article out again with new marks (ASCII or not), in place.
+    pub fn relayout_all(&mut self, s: &mut Session) {
+        if let Some(r) = &mut self.reader {
+            r.layout.width = 0;
+        }
+        self.relayout(s);
+    }
+
+    /// Lays the open article out again for the current measure, keeping the paragraph at
+    /// the top of the reader in place (and the title in view if it was).
+    pub fn relayout(&mut self, s: &mut Session) {
+        let width = usize::from(self.text_area(s).text.width);
+        let page = self.page(s);
+        let glyphs = s.theme.glyphs();
+        let Some(r) = &mut self.reader else { return };
+        if r.layout.width == width {
+            r.scroll.resize(r.layout.lines.len(), page);
+            return;
+        }
+        let top = r.scroll.top();
+        let in_front_matter = r
+            .layout
+            .block_lines
+            .first()
+            .is_none_or(|&first| top < first);
+        let block = r.layout.block_at(top);
+        let old_line = block.map_or(0, |b| r.layout.line_of_block(b));
+        let into_block = top.saturating_sub(old_line);
+        let article = &s.corpus.articles[r.article];
+        r.layout = Layout::new(article, width, glyphs);
+        r.scroll.resize(r.layout.lines.len(), page);
+        if in_front_matter {
+            // Title, byline and note: they were in view, keep them there.
+            r.scroll
+                .to(top.min(r.layout.block_lines.first().copied().unwrap_or(0)));
+            return;
+        }
+        let line = block.map_or(0, |b| r.layout.line_of_block(b));
+        // Keep the position inside a long paragraph roughly too, but never past its end.
+        let next = block.map_or(line, |b| {
+            r.layout
+                .block_lines
+                .get(b + 1)
+                .copied()
+                .unwrap_or(r.layout.lines.len())
+        });
+        r.scroll
+            .to((line + into_block).min(next.saturating_sub(1)).max(line));
+        // Search matches are offsets into block text, whatever the width: they stand.
+    }
+
+    /// Carries out `action` on the browse screen.
+    pub fn update(&mut self, s: &mut Session, action: Action) -> Outcome {
+        if self.search.editing {
+            self.update_search(s, action);
+            return Outcome::Stay;
+        }
+        let n = s.corpus.articles.len();
+        let list_step = (usize::from(
+            self.panes(s)
+                .list
+                .map_or(0, |l| geometry::list(geometry::inner(l)).items.height),
+        ) / usize::from(geometry::LIST_ROWS))
+        .max(2);
+        match (self.focus, action) {
+            (_, Action::FocusNext | Action::FocusPrev) => {
+                self.focus = match self.focus {
+                    Focus::List if self.reader.is_some() => Focus::Reader,
+                    _ => Focus::List,
+                };
+                if self.focus == Focus::List {
+                    self.zoom = false;
+                }
+                self.relayout(s);
+            }
+            (_, Action::Left) => {
+                self.focus = Focus::List;
+                self.zoom = false;
+                self.relayout(s);
+            }
+            (_, Action::Right) if self.reader.is_some() => {
+                self.focus = Focus::Reader;
+                self.relayout(s);
+            }
+            (_, Action::Zoom) if self.reader.is_some() => {
+                self.zoom = !self.zoom;
+                if self.zoom {
+                    self.focus = Focus::Reader;
+                }
+                self.relayout(s);
+            }
+            (_, Action::Search) => {
+                if self.reader.is_some() {
+                    self.search.editing = true;
+                    self.search.query.clear();
+                } else {
+                    s.say("open an article to search it", false);
+                }
+            }
+            (_, Action::NextMatch) => self.step_match(s, true),
+            (_, Action::PrevMatch) => self.step_match(s, false),
+            (_, Action::Compare) => {
+                let here = self.event_here(s);
+                let outlet = self.reader.as_ref().and_then(|r| {
+                    let name = &s.corpus.articles[r.article].meta.outlet;
+                    s.outlets.iter().position(|o| o == name)
+                });
+                if here.is_none() && self.reader.is_some() && s.corpus.timeline.is_some() {
+                    s.say(
+                        "this paragraph is not aligned to an event; showing the timeline",
+                        false,
+                    );
+                }
+                return Outcome::Compare {
+                    event: here.map(|(e, _)| e),
+                    outlet,
+                };
+            }
+            (Focus::List, Action::Down | Action::ScrollDown) => self.select(s, self.selected + 1),
+            (Focus::List, Action::Up | Action::ScrollUp) => {
+                self.select(s, self.selected.saturating_sub(1))
+            }
+            (Focus::List, Action::PageDown) => self.select(s, self.selected + list_step),
+            (Focus::List, Action::PageUp) => {
+                self.select(s, self.selected.saturating_sub(list_step))
+            }
+            (Focus::List, Action::HalfPageDown) => self.select(s, self.selected + list_step / 2),
+            (Focus::List, Action::HalfPageUp) => {
+                self.select(s, self.selected.saturating_sub(list_step / 2))
+            }
+            (Focus::List, Action::Top) => self.select(s, 0),
+            (Focus::List, Action::Bottom) => self.select(s, n.saturating_sub(1)),
+            (Focus::List, Action::Open) if n > 0 => {
+                let id = s.corpus.articles[self.selected].meta.id.clone();
+                let paragraph = s.state.articles.get(&id).map_or(0, |st| st.paragraph);
+                s.state.set_position(&id, paragraph);
+                s.dirty = true;
+                self.focus = Focus::Reader;
+                self.relayout(s);
+            }
+            (Focus::List, Action::ToggleRead) => {
+                if let Some(a) = s.corpus.articles.get(self.selected) {
+                    let id = a.meta.id.clone();
+                    let read = !s.state.is_read(&id);
+                    s.state.set_read(&id, read);
+                    s.dirty = true;
+                }
+            }
+            (Focus::Reader, Action::Back) => {
+                self.focus = Focus::List;
+                self.zoom = false;
+                self.relayout(s);
+            }
+            (Focus::Reader, a) => {
+                if let Some(r) = &mut self.reader
+                    && r.scroll.apply(a)
+                {
+                    self.remember_position(s);
+                }
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    /// Gives focus to the pane at (x, y), as the mouse points there.
+    pub fn point_at(&mut self, s: &mut Session, x: u16, y: u16) {
+        let p = self.panes(s);
+        let at = ratatui::layout::Position::new(x, y);
+        let focus = if p.list.is_some_and(|r| r.contains(at)) {
+            Focus::List
+        } else if p.reader.is_some_and(|r| r.contains(at)) && self.reader.is_some() {
+            Focus::Reader
+        } else {
+            return;
+        };
+        if focus != self.focus {
+            self.focus = focus;
+            self.relayout(s);
+        }
+    }
+
+    /// A click at (x, y): on an article of the list, selects it.
+    pub fn click(&mut self, s: &mut Session, x: u16, y: u16) {
+        let Some(list) = self.panes(s).list else {
+            return;
+        };
+        let items = geometry::list(geometry::inner(list)).items;
+        if !items.contains(ratatui::layout::Position::new(x, y)) {
+            return;
+        }
+        let visible = (usize::from(items.height) / usize::from(geometry::LIST_ROWS)).max(1);
+        let top = geometry::list_top(self.selected, visible);
+        let i = top + usize::from((y - items.y) / geometry::LIST_ROWS);
+        if i < s.corpus.articles.len() {
+            self.select(s, i);
+        }
+    }
+
+    fn select(&mut self, s: &mut Session, i: usize) {
+        let n = s.corpus.articles.len();
+        if n == 0 {
+            return;
+        }
+        self.selected = i.min(n - 1);
+        self.follow_selection(s);
+    }
+
+    fn update_search(&mut self, s: &mut Session, action: Action) {
+        match action {
+            Action::SearchType(c) => self.search.query.push(c),
+            Action::SearchErase => {
+                self.search.query.pop();
+            }
+            Action::SearchAccept => {
+                self.search.editing = false;
+                self.run_search(s);
+            }
+            Action::SearchCancel => {
+                self.search.editing = false;
+                self.search.clear();
+            }
+            _ => {}
+        }
+    }
+
+    fn run_search(&mut self, s: &mut Session) {
+        let Some(r) = &self.reader else { return };
+        let article = &s.corpus.articles[r.article];
+        self.search.matches = search::find(article, &self.search.query);
+        self.search.current = None;
+        if self.search.matches.is_empty() {
+            let q = self.search.query.clone();
+            s.say(format!("not found: {q}"), true);
+            return;
+        }
+        // The first match at or after the top of the reader.
+        let top = r.top();
+        let first = self
+            .search
+            .matches
+            .iter()
+            .position(|m| self.match_line(m) >= top)
+            .unwrap_or(0);
+        self.search.current = Some(first);
+        self.show_current_match(s);
+    }
+
+    /// The layout line where a match starts.
+    pub fn match_line(&self, m: &Match) -> usize {
+        self.reader.as_ref().map_or(0, |r| {
+            let first = r.layout.line_of_block(m.block);
+            r.layout.lines[first..]
+                .iter()
+                .take_while(|l| l.block == Some(m.block))
+                .position(|l| l.offset + l.text.len() > m.start)
+                .map_or(first, |i| first + i)
+        })
+    }
+
+    fn step_match(&mut self, s: &mut Session, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            if self.search.query.is_empty() {
+                s.say("no search: press / to search", false);
+            } else {
+                let q = self.search.query.clone();
+                s.say(format!("not found: {q}"), true);
+            }
+            return;
+        }
+        let next = match (self.search.current, forward) {
+            (None, _) => 0,
+            (Some(c), true) => (c + 1) % n,
+            (Some(c), false) => (c + n - 1) % n,
+        };
+        if forward && next == 0 && self.search.current.is_some() {
+            s.say("search wrapped to the top", false);
+        } else if !forward && next == n - 1 && self.search.current.is_some() {
+            s.say("search wrapped to the bottom", false);
+        }
+        self.search.current = Some(next);
+        self.show_current_match(s);
+    }
+
+    fn show_current_match(&mut self, s: &mut Session) {
+        let Some(m) = self.search.current.and_then(|c| self.search.matches.get(c)) else {
+            return;
+        };
+        let line = self.match_line(&m.clone());
+        self.focus = Focus::Reader;
+        self.relayout(s);
+        let page = self.page(s);
+        let Some(r) = &self.reader else { return };
+        let top = r.top();
+        if line < top || line >= top + page {
+            self.scroll_to(s, line.saturating_sub(page / 3));
+        }
+    }
+}

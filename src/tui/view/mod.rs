@@ -1,0 +1,170 @@
+//! The screens' state, one view per screen, each with its own `update`. They share a
+//! `Session` (the corpus, its alignment, the reading state, the terminal size) and ask
+//! `App` to move between screens by returning an `Outcome`.
+
+pub mod browse;
+pub mod compare;
+pub mod coverage;
+pub mod overlay;
+
+use ratatui::layout::Rect;
+
+use super::app::Status;
+use super::theme::Theme;
+use crate::align::Alignment;
+use crate::corpus::Corpus;
+use crate::state::ReadingState;
+
+/// What every screen reads: the articles, their alignment, the reading state, the look
+/// and the terminal size. Views change it only through their `update`.
+#[derive(Debug)]
+pub struct Session {
+    pub(in crate::tui) corpus: Corpus,
+    pub(in crate::tui) alignment: Alignment,
+    /// Outlets in the corpus's order.
+    pub(in crate::tui) outlets: Vec<String>,
+    /// Passages per event and outlet (`coverage[event][outlet]`), kept with the
+    /// alignment so no frame has to count them.
+    pub(in crate::tui) coverage: Vec<Vec<usize>>,
+    pub(in crate::tui) theme: Theme,
+    pub(in crate::tui) area: Rect,
+    pub(in crate::tui) state: ReadingState,
+    /// `state` changed since the last save.
+    pub(in crate::tui) dirty: bool,
+    pub(in crate::tui) status: Option<Status>,
+    /// Where the corpus came from, for the list title.
+    pub(in crate::tui) source: String,
+    /// Progress of a background load: (files reported, files in all).
+    pub(in crate::tui) loading: Option<(usize, usize)>,
+}
+
+impl Session {
+    /// The shared state over `corpus`.
+    pub fn new(
+        corpus: Corpus,
+        alignment: Alignment,
+        state: ReadingState,
+        theme: Theme,
+        area: Rect,
+        source: String,
+    ) -> Session {
+        let outlets = corpus.outlets().into_iter().map(String::from).collect();
+        let mut s = Session {
+            corpus,
+            alignment,
+            outlets,
+            coverage: Vec::new(),
+            theme,
+            area,
+            state,
+            dirty: false,
+            status: None,
+            source,
+            loading: None,
+        };
+        s.count_coverage();
+        s
+    }
+
+    /// Recounts passages per event and outlet, after the articles or alignment change.
+    pub(in crate::tui) fn count_coverage(&mut self) {
+        let events = self.events();
+        let outlets: Vec<&str> = self.outlets.iter().map(String::as_str).collect();
+        self.coverage = crate::compare::coverage(&self.corpus, &self.alignment, events, &outlets);
+    }
+
+    /// Events in the timeline.
+    pub fn events(&self) -> usize {
+        self.corpus.timeline.as_ref().map_or(0, |t| t.events.len())
+    }
+
+    /// Passages of outlet `o` about event `e`.
+    pub fn count(&self, e: usize, o: usize) -> usize {
+        self.coverage
+            .get(e)
+            .and_then(|c| c.get(o))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Width of the widest event label.
+    pub fn label_width(&self) -> u16 {
+        self.corpus
+            .timeline
+            .as_ref()
+            .and_then(|t| {
+                t.events
+                    .iter()
+                    .map(|e| crate::text::wrap::width(&e.label))
+                    .max()
+            })
+            .unwrap_or(0) as u16
+    }
+
+    /// The articles.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+    /// Which passage belongs to which event.
+    pub fn alignment(&self) -> &Alignment {
+        &self.alignment
+    }
+    /// Outlets in the corpus's order.
+    pub fn outlets(&self) -> &[String] {
+        &self.outlets
+    }
+    /// How things look.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+    /// The terminal size.
+    pub fn area(&self) -> Rect {
+        self.area
+    }
+    /// What persists between runs.
+    pub fn state(&self) -> &ReadingState {
+        &self.state
+    }
+    /// The status message.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+    /// Where the corpus came from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+    /// Progress of a background load.
+    pub fn loading(&self) -> Option<(usize, usize)> {
+        self.loading
+    }
+
+    pub(in crate::tui) fn say(&mut self, text: impl Into<String>, warning: bool) {
+        self.status = Some(Status {
+            text: text.into(),
+            warning,
+        });
+    }
+}
+
+/// Where a view's update asks the app to go next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Stay on this screen.
+    Stay,
+    /// Back to the screen the user came from.
+    Back,
+    /// The comparison at `event`, with `outlet` (an index into the outlets) first.
+    Compare {
+        /// The event, if known.
+        event: Option<usize>,
+        /// The outlet to show first, if any.
+        outlet: Option<usize>,
+    },
+    /// Passage `passage` of article `article` in the reader.
+    Read {
+        /// Index into the corpus.
+        article: usize,
+        /// Paragraph number from 0.
+        passage: usize,
+    },
+}
