@@ -297,7 +297,7 @@ impl Aligner {
             read(text, &model.vocab, &mut scratch.reading);
             model.cues.find(&scratch.reading.tokens, &mut scratch.hits);
             let background = background(article, text)
-                + if scratch.reading.classes & lexicon::EXPERT != 0 {
+                + if outside_voice(text, &scratch.reading) {
                     OUTSIDE_VOICE
                 } else {
                     0.0
@@ -577,6 +577,24 @@ fn bounded(text: &str) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+/// Whether a passage gives an outside voice: a commentator by trade ("analyst", "a think
+/// tank"), or a person introduced as someone the reader does not know ("Glen Grant, a
+/// defence expert", "Tim Ash, an emerging-markets strategist"). Principals are named by
+/// their office; what an outsider says weighs the events up rather than reporting one.
+fn outside_voice(text: &str, reading: &Reading) -> bool {
+    if reading.classes & lexicon::EXPERT != 0 {
+        return true;
+    }
+    let t = &reading.tokens;
+    (1..t.len()).any(|i| {
+        t[i].class & lexicon::INDEFINITE != 0
+            && !t[i].quoted
+            && t[i - 1].capital
+            && t[i - 1].sentence == t[i].sentence
+            && reading.gap(text, i - 1).trim() == ","
+    })
 }
 
 /// Whether series `s` yields to one of its rounds among `events`.

@@ -504,3 +504,23 @@ fn every_assignment_carries_a_confidence() {
         "{second:?}"
     );
 }
+
+#[test]
+fn someone_introduced_as_a_stranger_is_an_outside_voice() {
+    // The report ends on what outsiders make of it: no event.
+    let body = "BRUSSELS — Russia and NATO met in the NATO-Russia Council on Wednesday.\n\n\
+                The session lasted about four hours.\n\n\
+                Glen Grant, a defence expert in Riga, believes the alliance should spend more.\n\n\
+                Tim Ash, an emerging-markets strategist, expects higher energy prices.";
+    assert_eq!(
+        ids_of("news", "Four hours in Brussels", "2022-01-12", body),
+        vec![vec![NRC], vec![NRC], vec![], vec![]]
+    );
+    // "Expert consultations" are talks, not an outsider's view.
+    let body = "BRUSSELS — Russia and NATO met in the NATO-Russia Council on Wednesday.\n\n\
+                Officials said expert consultations would follow within weeks.";
+    assert_eq!(
+        ids_of("news", "Four hours in Brussels", "2022-01-12", body),
+        vec![vec![NRC], vec![NRC]]
+    );
+}
