@@ -61,6 +61,15 @@ pub enum Command {
     },
     /// The timeline with the coverage matrix: passages per event and outlet.
     Rounds,
+    /// Every title, outlet, byline and passage that matches, as `id ¶n: text`
+    /// (smart case: a capital in QUERY makes it exact). Exits 1 when nothing matches.
+    Search {
+        /// The words to find.
+        query: String,
+        /// One JSON array of matches.
+        #[arg(long)]
+        json: bool,
+    },
     /// Each outlet's account of one event, side by side.
     Compare {
         /// The event's id (a unique prefix will do).

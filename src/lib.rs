@@ -10,6 +10,8 @@ pub mod cli;
 pub mod commands;
 pub mod compare;
 pub mod corpus;
+pub mod listing;
+pub mod search;
 pub mod state;
 pub mod text;
 pub mod timeline;

@@ -8,6 +8,7 @@ mod list;
 mod passages;
 mod read;
 mod rounds;
+mod search;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -34,6 +35,9 @@ pub fn run(command: Command, source: &Source) -> Result<ExitCode> {
             align::run(&mut out, &load_noting_problems(source), auto, json)?
         }
         Command::Rounds => rounds::run(&mut out, &load_noting_problems(source))?,
+        Command::Search { query, json } => {
+            search::run(&mut out, &load_noting_problems(source), &query, json)?
+        }
         Command::Compare {
             event,
             width,
