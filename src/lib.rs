@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod compare;
 pub mod corpus;
+pub mod import;
 pub mod listing;
 pub mod search;
 pub mod state;

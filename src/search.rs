@@ -6,7 +6,6 @@
 //! block again.
 
 use crate::corpus::Article;
-use crate::text::search::find_in;
 
 /// Where in an article a match is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,38 +114,43 @@ impl SearchIndex {
         if query.is_empty() {
             return Vec::new();
         }
-        let fold_case = !query.chars().any(char::is_uppercase);
+        let exact_case = query.chars().any(char::is_uppercase);
         let mut needle = String::new();
         fold_into(query, &mut needle);
-        let mut exact = String::new();
-        fold_quotes_into(query, &mut exact);
+        let exact: Vec<char> = query.chars().map(plain).collect();
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let mut out = Vec::new();
+        let mut found: Vec<usize> = Vec::new();
         for (a, (folded, starts)) in self.folded.iter().zip(&self.starts).enumerate() {
             let Some(article) = articles.get(a) else {
                 break;
             };
-            // The folded text finds every candidate segment (a capital in the query only
-            // narrows them); the segment is then searched again in its own text, so the
-            // ranges are the article's own bytes.
             let mut from = 0;
-            let mut last_segment = None;
-            while let Some(i) = folded[from..].find(needle.as_str()) {
+            while let Some(i) = finder.find(&folded.as_bytes()[from..]) {
+                // Every match in this segment at once, in folded offsets.
                 let at = from + i;
                 let segment = starts.partition_point(|&s| s as usize <= at) - 1;
-                let next = starts
+                let seg_start = starts[segment] as usize;
+                let seg_end = starts
                     .get(segment + 1)
                     .map_or(folded.len(), |&s| s as usize);
-                from = next;
-                if last_segment == Some(segment) {
-                    continue;
+                found.clear();
+                let mut pos = at;
+                while pos < seg_end {
+                    found.push(pos - seg_start);
+                    match finder.find(&folded.as_bytes()[pos + needle.len()..seg_end]) {
+                        Some(j) => pos += needle.len() + j,
+                        None => break,
+                    }
                 }
-                last_segment = Some(segment);
+                from = seg_end;
                 let (place, text) = segment_of(article, segment);
-                let ranges = if fold_case {
-                    find_in(text, &needle, true)
-                } else {
-                    find_in(text, &exact, false)
-                };
+                let mut ranges = to_original(text, &found, needle.len());
+                if exact_case {
+                    // A capital in the query: only the matches in the same case.
+                    ranges
+                        .retain(|&(s, e)| text[s..e].chars().map(plain).eq(exact.iter().copied()));
+                }
                 if !ranges.is_empty() {
                     out.push(Hit {
                         article: a,
@@ -161,6 +165,40 @@ impl SearchIndex {
         }
         out
     }
+}
+
+/// Maps match starts in the folded form of `text` (ascending) to byte ranges of `text`,
+/// each `len` folded bytes long, walking the text once.
+fn to_original(text: &str, starts: &[usize], len: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(starts.len());
+    let mut folded_at = 0;
+    // Pending match starts, by folded offset: (folded end, original start).
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut next = starts.iter().copied().peekable();
+    let mut buf = String::new();
+    for (i, c) in text.char_indices() {
+        while next.peek().is_some_and(|&s| s <= folded_at) {
+            if let Some(s) = next.next() {
+                open.push((s + len, i));
+            }
+        }
+        buf.clear();
+        fold_into(c.encode_utf8(&mut [0; 4]), &mut buf);
+        folded_at += buf.len();
+        let end = i + c.len_utf8();
+        open.retain(|&(fe, os)| {
+            if fe <= folded_at {
+                out.push((os, end));
+                false
+            } else {
+                true
+            }
+        });
+        if open.is_empty() && next.peek().is_none() {
+            break;
+        }
+    }
+    out
 }
 
 /// The place and text of segment `s` of an article.
@@ -208,11 +246,6 @@ fn fold_into(text: &str, out: &mut String) {
             out.extend(c.to_lowercase());
         }
     }
-}
-
-/// Appends `text` with plain quotes and dashes, case kept.
-fn fold_quotes_into(text: &str, out: &mut String) {
-    out.extend(text.chars().map(plain));
 }
 
 #[cfg(test)]
@@ -299,5 +332,32 @@ mod tests {
         assert_eq!(&articles[0].blocks[1].text[s..e], "Lavrov’s");
         assert!(index.search(&articles, "  ").is_empty());
         assert!(index.search(&articles, "absent").is_empty());
+    }
+
+    #[test]
+    fn ranges_map_back_through_text_whose_folded_form_is_longer() {
+        // "İ" lower-cases to two characters, so folded offsets run ahead of the text's.
+        let text = "İstanbul — Avīze: AVĪZE met “Avīze’s” editors";
+        let found = to_original(&fold(text), text, "avīze");
+        let words: Vec<&str> = found.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(words, ["Avīze", "AVĪZE", "Avīze"]);
+        let found = to_original(&fold(text), text, "avīze's");
+        assert_eq!(
+            found.iter().map(|&(s, e)| &text[s..e]).collect::<Vec<_>>(),
+            ["Avīze’s"]
+        );
+    }
+
+    fn fold(text: &str) -> String {
+        let mut out = String::new();
+        fold_into(text, &mut out);
+        out
+    }
+
+    /// `super::to_original` for every match of `query` in `folded`.
+    fn to_original(folded: &str, text: &str, query: &str) -> Vec<(usize, usize)> {
+        let needle = fold(query);
+        let starts: Vec<usize> = folded.match_indices(&needle).map(|(i, _)| i).collect();
+        super::to_original(text, &starts, needle.len())
     }
 }
