@@ -255,7 +255,7 @@ mod tests {
             ids(&articles, &view(&articles, &f, SortOrder::Date, unread)),
             ["a", "b"]
         );
-        let read = |i: usize| i % 2 == 0;
+        let read = |i: usize| i.is_multiple_of(2);
         let f = Filter {
             read: Some(ReadFilter::Unread),
             ..Filter::default()

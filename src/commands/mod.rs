@@ -4,7 +4,9 @@
 mod align;
 mod check;
 mod compare;
+pub mod import;
 mod list;
+mod new;
 mod passages;
 mod read;
 mod rounds;
@@ -35,6 +37,31 @@ pub fn run(command: Command, source: &Source) -> Result<ExitCode> {
             align::run(&mut out, &load_noting_problems(source), auto, json)?
         }
         Command::Rounds => rounds::run(&mut out, &load_noting_problems(source))?,
+        Command::Import {
+            files,
+            into,
+            id,
+            title,
+            outlet,
+            country,
+            author,
+            published,
+            kind,
+            language,
+        } => {
+            let given = import::Given {
+                id,
+                title,
+                outlet,
+                country,
+                author,
+                published,
+                kind,
+                language,
+            };
+            import::run(&mut out, &files, &destination(into, source), &given)?
+        }
+        Command::New { into } => new::run(&mut out, &destination(into, source))?,
         Command::Search { query, json } => {
             search::run(&mut out, &load_noting_problems(source), &query, json)?
         }
@@ -52,6 +79,14 @@ pub fn run(command: Command, source: &Source) -> Result<ExitCode> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// Where `import` and `new` write: `--into`, else `--articles`, else here.
+fn destination(into: Option<std::path::PathBuf>, source: &Source) -> std::path::PathBuf {
+    into.unwrap_or_else(|| match source {
+        Source::Dir(d) => d.clone(),
+        Source::Bundled => std::path::PathBuf::from("."),
+    })
 }
 
 /// Loads a corpus and says on stderr how many files were skipped, so a plain command is

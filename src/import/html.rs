@@ -32,6 +32,9 @@ pub fn from_html(bytes: &[u8]) -> Result<Draft, NoArticle> {
     }
     let page = Document::from(decoded.text.as_ref());
     let head = HeadFacts::read(&page);
+    // Readability drops most clutter by scoring; ad slots and consent banners inside the
+    // article column score like text, so they go first, by the names sites give them.
+    page.select(CLUTTER).remove();
 
     let config = Config {
         // Dom_smoothie strips every class; none of ours matter after extraction.
@@ -120,6 +123,7 @@ pub fn from_html(bytes: &[u8]) -> Result<Draft, NoArticle> {
 /// What the page's `<head>` says that dom_smoothie does not report.
 #[derive(Debug, Default)]
 struct HeadFacts {
+    /// `<link rel=canonical>`, else `og:url`.
     canonical: Option<String>,
     og_title: bool,
     time_element: Option<jiff::civil::Date>,
@@ -130,6 +134,7 @@ impl HeadFacts {
         let canonical = page
             .select("link[rel=canonical]")
             .attr("href")
+            .or_else(|| page.select("meta[property='og:url']").attr("content"))
             .map(|h| h.trim().to_string())
             .filter(|h| !h.is_empty());
         let og_title = page
@@ -172,6 +177,13 @@ struct Shaper {
     /// Inside a `<blockquote>`.
     quote: usize,
 }
+
+/// Containers that are never the article, whatever their text: ad slots, consent and
+/// cookie banners, newsletter and subscription boxes, share bars.
+const CLUTTER: &str = "[class~=ad], [class~=ads], [class^='ad-'], [class*=' ad-'], [id^='ad-'], \
+    [class*=advert], [id*=advert], [class*=sponsor], [class*=promo], [class*=newsletter], \
+    [class*=cookie], [id*=cookie], [class*=consent], [id*=consent], [class*=paywall], \
+    [class*=share-], [class*=social], [class*=related], [class*=comments], [id*=comments]";
 
 /// Elements whose content is never article text.
 const SKIP: &[&str] = &[

@@ -99,15 +99,18 @@ pub fn slug(text: &str, max: usize) -> String {
     let mut out = String::new();
     let mut gap = false;
     for c in text.chars() {
-        let c = ascii_fold(c);
-        if c.is_ascii_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push('-');
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let latin = cyrillic(lower).map_or_else(|| ascii_fold(c).to_string(), str::to_string);
+        for c in latin.chars() {
+            if c.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push('-');
+                }
+                gap = false;
+                out.push(c.to_ascii_lowercase());
+            } else if c != '\'' && c != '’' {
+                gap = true;
             }
-            gap = false;
-            out.push(c.to_ascii_lowercase());
-        } else if c != '\'' && c != '’' {
-            gap = true;
         }
     }
     if out.len() > max {
@@ -115,6 +118,50 @@ pub fn slug(text: &str, max: usize) -> String {
         out.truncate(cut);
     }
     out
+}
+
+/// A Cyrillic letter (lower case) in the Latin letters of a URL slug.
+fn cyrillic(c: char) -> Option<&'static str> {
+    const TABLE: [(char, &str); 37] = [
+        ('а', "a"),
+        ('б', "b"),
+        ('в', "v"),
+        ('г', "g"),
+        ('ґ', "g"),
+        ('д', "d"),
+        ('е', "e"),
+        ('ё', "e"),
+        ('є', "ye"),
+        ('ж', "zh"),
+        ('з', "z"),
+        ('и', "i"),
+        ('і', "i"),
+        ('ї', "yi"),
+        ('й', "y"),
+        ('к', "k"),
+        ('л', "l"),
+        ('м', "m"),
+        ('н', "n"),
+        ('о', "o"),
+        ('п', "p"),
+        ('р', "r"),
+        ('с', "s"),
+        ('т', "t"),
+        ('у', "u"),
+        ('ф', "f"),
+        ('х', "kh"),
+        ('ц', "ts"),
+        ('ч', "ch"),
+        ('ш', "sh"),
+        ('щ', "shch"),
+        ('ъ', ""),
+        ('ы', "y"),
+        ('ь', ""),
+        ('э', "e"),
+        ('ю', "yu"),
+        ('я', "ya"),
+    ];
+    TABLE.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)
 }
 
 /// The base letter of the common Latin letters with diacritics, as slugs want them.
@@ -177,7 +224,8 @@ mod tests {
         );
         assert_eq!(slug("Russia’s “red lines”", 60), "russias-red-lines");
         assert_eq!(slug("A very long headline indeed", 12), "a-very-long");
-        assert_eq!(slug("Переговоры", 20), "");
+        assert_eq!(slug("Переговоры в Женеве", 40), "peregovory-v-zheneve");
+        assert_eq!(slug("日本語", 20), "");
     }
 
     #[test]
