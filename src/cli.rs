@@ -60,7 +60,14 @@ pub enum Command {
         json: bool,
     },
     /// The timeline with the coverage matrix: passages per event and outlet.
-    Rounds,
+    Rounds {
+        /// Print a draft rounds.toml drafted from the dates the articles name.
+        #[arg(long)]
+        suggest: bool,
+        /// With --suggest: the corpus to draft from (default: --articles, or the bundled).
+        #[arg(requires = "suggest")]
+        dir: Option<PathBuf>,
+    },
     /// Every title, outlet, byline and passage that matches, as `id ¶n: text`
     /// (smart case: a capital in QUERY makes it exact). Exits 1 when nothing matches.
     Search {

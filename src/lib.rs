@@ -14,6 +14,7 @@ pub mod import;
 pub mod listing;
 pub mod search;
 pub mod state;
+pub mod suggest;
 pub mod text;
 pub mod timeline;
 pub mod tui;

@@ -11,6 +11,7 @@ mod passages;
 mod read;
 mod rounds;
 mod search;
+mod suggest;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -36,7 +37,15 @@ pub fn run(command: Command, source: &Source) -> Result<ExitCode> {
         Command::Align { auto, json } => {
             align::run(&mut out, &load_noting_problems(source), auto, json)?
         }
-        Command::Rounds => rounds::run(&mut out, &load_noting_problems(source))?,
+        Command::Rounds { suggest: false, .. } => {
+            rounds::run(&mut out, &load_noting_problems(source))?
+        }
+        Command::Rounds {
+            suggest: true, dir, ..
+        } => {
+            let source = dir.map(Source::Dir).unwrap_or_else(|| source.clone());
+            suggest::run(&mut out, &load_noting_problems(&source))?
+        }
         Command::Import {
             files,
             into,
