@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::Article;
-use crate::timeline::{Cues, EventKind, MAX_LABEL_WIDTH};
+use crate::timeline::{Cues, EventKind, MAX_LABEL_WIDTH, Timeline, parse_timeline};
 
 pub use mentions::{DateMention, date_mentions};
 
@@ -622,6 +622,33 @@ pub fn render(candidates: &[Candidate], articles: usize) -> String {
     out
 }
 
+/// The `path` of a drafted timeline, which no file has: how the reader knows to mark it
+/// as a draft.
+pub const DRAFT_PATH: &str = "(timeline drafted from the articles)";
+
+/// True for a timeline [`draft_timeline`] made.
+pub fn is_draft(timeline: &Timeline) -> bool {
+    timeline.path == DRAFT_PATH
+}
+
+/// The drafted timeline of `articles` as the reader uses it: the events of the printed
+/// draft that are not commented out (all of them when every one is named by a single
+/// article); `None` when the articles name no day at all.
+pub fn draft_timeline(articles: &[Article]) -> Option<Timeline> {
+    let mut candidates = suggest(articles, &date_mentions(articles));
+    if candidates.iter().any(|c| c.articles > 1) {
+        candidates.retain(|c| c.articles > 1);
+    } else {
+        for c in &mut candidates {
+            c.articles = c.articles.max(2);
+        }
+    }
+    let text = render(&candidates, articles.len());
+    parse_timeline(DRAFT_PATH, text.as_bytes())
+        .ok()
+        .filter(|t| !t.events.is_empty())
+}
+
 fn toml_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
@@ -639,7 +666,6 @@ fn toml_list(v: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::parse_timeline;
     use jiff::civil::date;
 
     fn names(text: &str) -> Vec<(String, bool)> {

@@ -768,9 +768,9 @@ impl App {
     }
 
     fn open_compare_here(&mut self) {
-        if self.corpus.timeline.is_none() {
+        if !self.adopt_draft_timeline() {
             self.say(
-                "this corpus has no rounds.toml: nothing to compare by",
+                "no timeline: rounds.toml was refused (! says why), or no article names a day",
                 true,
             );
             return;
@@ -925,8 +925,11 @@ impl App {
     }
 
     fn open_coverage(&mut self) {
-        if self.corpus.timeline.is_none() {
-            self.say("this corpus has no rounds.toml: no events to cover", true);
+        if !self.adopt_draft_timeline() {
+            self.say(
+                "no timeline: rounds.toml was refused (! says why), or no article names a day",
+                true,
+            );
             return;
         }
         if self.screen == Screen::Compare

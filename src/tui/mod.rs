@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod backend;
+mod draft;
 pub mod event;
 pub mod geometry;
 pub mod keymap;

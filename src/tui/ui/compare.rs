@@ -44,6 +44,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         format!("{} ", event.label),
         theme.event().add_modifier(Modifier::BOLD),
     )];
+    if crate::suggest::is_draft(timeline) {
+        strip.insert(0, Span::styled("DRAFT timeline · ", theme.dim()));
+    }
     for (o, name) in app.outlets.iter().enumerate() {
         let mark = if covered[o] { yes } else { no };
         let style = if shown.contains(&o) {

@@ -1,0 +1,37 @@
+//! A corpus without a `rounds.toml` still compares: on the first `c` or `o`, the
+//! timeline drafted from its articles (as `readout rounds --suggest` prints it) is
+//! adopted and the articles aligned to it; the comparison marks it as a draft.
+
+use crate::align::{Mode, align};
+use crate::compare;
+use crate::corpus::is_timeline;
+use crate::suggest::draft_timeline;
+use crate::tui::app::App;
+
+impl App {
+    /// Drafts and adopts a timeline if the corpus has none; false if there is still
+    /// none: its rounds.toml was refused (a draft would hide the problem the user must
+    /// fix), or no article names a day.
+    pub fn adopt_draft_timeline(&mut self) -> bool {
+        if self.corpus.timeline.is_some() {
+            return true;
+        }
+        if self.corpus.problems.iter().any(|p| is_timeline(&p.path)) {
+            return false;
+        }
+        let Some(timeline) = draft_timeline(&self.corpus.articles) else {
+            return false;
+        };
+        self.alignment = align(&self.corpus.articles, &timeline, Mode::Curated);
+        let outlets: Vec<&str> = self.outlets.iter().map(String::as_str).collect();
+        self.coverage = compare::coverage(
+            &self.corpus,
+            &self.alignment,
+            timeline.events.len(),
+            &outlets,
+        );
+        self.corpus.timeline = Some(timeline);
+        self.compare.grid = None;
+        true
+    }
+}
