@@ -37,3 +37,20 @@ fn without_a_timeline_the_comparison_offers_the_draft_marked_as_such() {
     press(&mut app, "o");
     assert_eq!(app.screen, Screen::Coverage);
 }
+
+#[test]
+fn a_timeline_of_no_events_is_drafted_anew_and_a_real_one_is_kept() {
+    let mut corpus = bundled();
+    let real = corpus.timeline.clone().expect("the bundled timeline");
+    corpus.timeline = Some(readout::timeline::Timeline {
+        path: "rounds.toml".into(),
+        events: Vec::new(),
+    });
+    let mut app = app_with(corpus, 120, 40);
+    press(&mut app, "c");
+    assert!(app.corpus.timeline.as_ref().is_some_and(is_draft));
+
+    let mut app = app_with(bundled(), 120, 40);
+    press(&mut app, "c");
+    assert_eq!(app.corpus.timeline.as_ref(), Some(&real));
+}

@@ -9,11 +9,17 @@ use crate::suggest::draft_timeline;
 use crate::tui::app::App;
 
 impl App {
-    /// Drafts and adopts a timeline if the corpus has none; false if there is still
-    /// none: its rounds.toml was refused (a draft would hide the problem the user must
+    /// Drafts and adopts a timeline if the corpus has none (or one without events);
+    /// false if there is still none: its rounds.toml was refused (a draft would hide the problem the user must
     /// fix), or no article names a day.
     pub fn adopt_draft_timeline(&mut self) -> bool {
-        if self.corpus.timeline.is_some() {
+        // A timeline of no events is a draft saved before any was kept: draft anew.
+        if self
+            .corpus
+            .timeline
+            .as_ref()
+            .is_some_and(|t| !t.events.is_empty())
+        {
             return true;
         }
         if self.corpus.problems.iter().any(|p| is_timeline(&p.path)) {
