@@ -312,7 +312,7 @@ fn read_input(file: &Path) -> Result<Vec<u8>> {
 
 /// An id from the outlet and title (and the date if that is taken), unique in the shelf.
 fn free_id(shelf: &Shelf, outlet: &str, title: &str, published: Date) -> String {
-    let mut base = slug(&format!("{} {}", slug(outlet, 24), slug(title, 48)), 72);
+    let mut base = slug(&format!("{} {}", slug(outlet, 20), slug(title, 32)), 56);
     if base.is_empty() {
         base = format!("article-{published}");
     }
