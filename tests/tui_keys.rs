@@ -225,3 +225,27 @@ fn compare_from_a_paragraph_lands_on_its_event_row_and_outlet() {
     let shown = a.shown_outlets();
     assert_eq!(a.outlets[shown[a.compare.column]], "The Moscow Times");
 }
+
+#[test]
+fn next_unread_and_mark_all_read_in_the_list() {
+    let mut a = app(80, 24);
+    let id = |a: &readout::tui::app::App, i: usize| a.corpus.articles[i].meta.id.clone();
+    // Read the second and third: from the first, `u` skips them to the fourth.
+    for i in [1, 2] {
+        let id = id(&a, i);
+        a.state.set_read(&id, true);
+    }
+    press(&mut a, "u");
+    assert_eq!(a.selected, 3);
+    press(&mut a, "u");
+    assert_eq!(a.selected, 4);
+    // It wraps round to the top.
+    press(&mut a, "u");
+    assert_eq!(a.selected, 0);
+    press(&mut a, "M");
+    assert!((0..5).all(|i| a.state.is_read(&id(&a, i))));
+    assert!(a.dirty);
+    press(&mut a, "u");
+    assert_eq!(a.selected, 0);
+    assert!(screen(&a).contains("every article is read"));
+}

@@ -471,6 +471,20 @@ impl App {
                     self.dirty = true;
                 }
             }
+            (Focus::List, Action::NextUnread) => {
+                let order: Vec<usize> = (0..self.corpus.articles.len()).collect();
+                let read = |i: usize| self.state.is_read(&self.corpus.articles[i].meta.id);
+                match crate::listing::next_unread(&order, self.selected, read) {
+                    Some(i) => self.select(i),
+                    None => self.say("every article is read", false),
+                }
+            }
+            (Focus::List, Action::MarkAllRead) => {
+                for a in &self.corpus.articles {
+                    self.state.set_read(&a.meta.id, true);
+                }
+                self.dirty = true;
+            }
             (Focus::Reader, Action::Back) => {
                 self.focus = Focus::List;
                 self.zoom = false;
