@@ -50,6 +50,15 @@ fn without_timeline(from: &Path) -> tempfile::TempDir {
 /// The days the draft proposes (named by two articles or one), printed with what was
 /// found and missed.
 fn found_and_missed(name: &str, dir: &Path) -> (Vec<String>, Vec<String>) {
+    let (found, missed, _) = drafted(name, dir);
+    (found, missed)
+}
+
+/// Each candidate's day and place.
+type Places = Vec<(Date, Option<String>)>;
+
+/// As [`found_and_missed`], with each candidate's day and place.
+fn drafted(name: &str, dir: &Path) -> (Vec<String>, Vec<String>, Places) {
     let corpus = Corpus::load(&Source::Dir(dir.to_path_buf()));
     assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
     assert!(corpus.timeline.is_none());
@@ -73,7 +82,11 @@ fn found_and_missed(name: &str, dir: &Path) -> (Vec<String>, Vec<String>) {
     }
     println!("  found:  {}", found.join(", "));
     println!("  missed: {}", missed.join(", "));
-    (found, missed)
+    let places = candidates
+        .iter()
+        .map(|c| (c.day, c.place.clone()))
+        .collect();
+    (found, missed, places)
 }
 
 #[test]
@@ -87,10 +100,31 @@ fn the_bundled_corpus_drafts_every_dated_event_on_its_day() {
 #[test]
 fn the_dev_set_drafts_every_event_its_articles_date() {
     let dir = without_timeline(&root().join("tests/fixtures/devset"));
-    let (_, missed) = found_and_missed("devset", dir.path());
+    let (_, missed, places) = drafted("devset", dir.path());
     // No dev-set article names the day of the December phone call: the Kremlin's
     // readout of it, published the next day, says only that it took place.
     assert_eq!(missed, ["phone-call-2021-12-30"]);
+    // The place is the one named nearest the date: a sentence listing "Geneva on 10
+    // January, … Brussels on 12 January and … Vienna on 13 January" gives each day its
+    // own city.
+    let place = |d: Date| {
+        places
+            .iter()
+            .find(|(x, _)| *x == d)
+            .and_then(|(_, p)| p.clone())
+    };
+    assert_eq!(
+        place(jiff::civil::date(2022, 1, 10)).as_deref(),
+        Some("Geneva")
+    );
+    assert_eq!(
+        place(jiff::civil::date(2022, 1, 12)).as_deref(),
+        Some("Brussels")
+    );
+    assert_eq!(
+        place(jiff::civil::date(2022, 1, 13)).as_deref(),
+        Some("Vienna")
+    );
 }
 
 #[test]

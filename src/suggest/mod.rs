@@ -164,6 +164,9 @@ struct Context {
     kinds: Vec<EventKind>,
     names: BTreeMap<String, BTreeSet<usize>>,
     places: BTreeMap<String, BTreeSet<usize>>,
+    /// For each place, the sum of its distances (in bytes) from the dates it was
+    /// nearest to: the tie-break between places named by as many articles.
+    place_distance: BTreeMap<String, usize>,
 }
 
 impl Context {
@@ -196,7 +199,8 @@ impl Context {
                     }
                 }
             }
-            if let Some((_, name)) = nearest {
+            if let Some((d, name)) = nearest {
+                *ctx.place_distance.entry(name.clone()).or_default() += d;
                 ctx.places.entry(name).or_default().insert(m.article);
             }
         }
@@ -219,7 +223,13 @@ impl Context {
     fn best_place(&self) -> Option<String> {
         self.places
             .iter()
-            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| b.0.cmp(a.0)))
+            .max_by(|a, b| {
+                let far = |p: &String| self.place_distance.get(p).copied().unwrap_or(0);
+                a.1.len()
+                    .cmp(&b.1.len())
+                    .then_with(|| far(b.0).cmp(&far(a.0)))
+                    .then_with(|| b.0.cmp(a.0))
+            })
             .map(|(p, _)| p.clone())
     }
 }
