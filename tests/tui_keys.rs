@@ -249,3 +249,33 @@ fn next_unread_and_mark_all_read_in_the_list() {
     assert_eq!(a.selected, 0);
     assert!(screen(&a).contains("every article is read"));
 }
+
+#[test]
+fn search_from_the_list_runs_over_every_article() {
+    let mut a = app(80, 24);
+    let mt = a
+        .corpus
+        .position("moscow-times-week-in-deadlock")
+        .expect("bundled");
+    // The first article does not mention Galeotti: the search opens the one that does.
+    assert_eq!(a.selected, 0);
+    assert_ne!(mt, 0);
+    press(&mut a, "/galeotti <Enter>");
+    assert_eq!(a.reader.as_ref().map(|r| r.article), Some(mt));
+    assert_eq!((a.selected, a.search.current), (mt, Some(0)));
+    assert!(screen(&a).contains("Galeotti"));
+
+    // n past the last match of an article goes on into the next one that has a match.
+    let mut a = app(80, 24);
+    press(&mut a, "/ryabkov <Enter>");
+    let first = a.reader.as_ref().map(|r| r.article).expect("open");
+    let n = a.search.matches.len();
+    press(&mut a, &"n ".repeat(n));
+    let second = a.reader.as_ref().map(|r| r.article).expect("open");
+    assert_ne!(first, second);
+    assert_eq!(a.search.current, Some(0));
+    // N at the first match goes back to the previous article, at its last match.
+    press(&mut a, "N");
+    assert_eq!(a.reader.as_ref().map(|r| r.article), Some(first));
+    assert_eq!(a.search.current, Some(n - 1));
+}

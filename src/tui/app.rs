@@ -67,6 +67,9 @@ pub struct Search {
     pub matches: Vec<Match>,
     /// The current match.
     pub current: Option<usize>,
+    /// Started from the list: the search runs over every article, and `n` and `N` go
+    /// on into the next or previous article that has a match.
+    pub across: bool,
 }
 
 /// The comparison screen.
@@ -435,10 +438,11 @@ impl App {
                 }
                 self.relayout();
             }
-            (_, Action::Search) => {
+            (focus, Action::Search) => {
                 if self.reader.is_some() {
                     self.search.editing = true;
                     self.search.query.clear();
+                    self.search.across = focus == Focus::List;
                 } else {
                     self.say("open an article to search it", false);
                 }
@@ -641,7 +645,13 @@ impl App {
     }
 
     fn run_search(&mut self) {
+        if self.search.across && self.reader.as_ref().map(|r| r.article) != Some(self.selected) {
+            self.open_article(self.selected, true);
+        }
         self.run_search_keeping_current();
+        if self.search.across && self.search.matches.is_empty() && self.search_on(true) {
+            return;
+        }
         match self.search.matches.len() {
             0 => {
                 let q = self.search.query.clone();
@@ -698,6 +708,10 @@ impl App {
             }
             return;
         }
+        let at_end = if forward { Some(n - 1) } else { Some(0) };
+        if self.search.across && self.search.current == at_end && self.search_on(forward) {
+            return;
+        }
         let next = match (self.search.current, forward) {
             (None, _) => 0,
             (Some(c), true) => (c + 1) % n,
@@ -710,6 +724,33 @@ impl App {
         }
         self.search.current = Some(next);
         self.show_current_match();
+    }
+
+    /// Opens the next (or previous) article after the open one that has a match, at its
+    /// first (or last) match; false if no other article has one.
+    fn search_on(&mut self, forward: bool) -> bool {
+        let n = self.corpus.articles.len();
+        let from = self.reader.as_ref().map_or(0, |r| r.article);
+        let query = self.search.query.clone();
+        for step in 1..n {
+            let i = if forward {
+                (from + step) % n
+            } else {
+                (from + n - step) % n
+            };
+            let found = search::find(&self.corpus.articles[i], &query);
+            if let Some(last) = found.len().checked_sub(1) {
+                self.open_article(i, true);
+                self.select(i);
+                self.search.matches = found;
+                self.search.current = Some(if forward { 0 } else { last });
+                self.show_current_match();
+                let title = self.corpus.articles[i].meta.title.clone();
+                self.say(format!("{query}: {title}"), false);
+                return true;
+            }
+        }
+        false
     }
 
     fn show_current_match(&mut self) {
