@@ -398,3 +398,19 @@ fn new_writes_a_template_that_fails_check_until_filled_and_never_overwrites() {
     fs::write(&first, filled).expect("write");
     readout().arg("check").arg(dir.path()).assert().success();
 }
+
+#[test]
+fn a_bad_id_is_refused_before_anything_is_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = readout()
+        .arg("import")
+        .arg(page("wire-dateline.html"))
+        .arg("--into")
+        .arg(dir.path())
+        .args(["--id", "Bad Id"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--id \"Bad Id\" must be a slug"), "{err}");
+}

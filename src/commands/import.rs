@@ -144,6 +144,11 @@ pub fn run(
     if given.id.is_some() && files.len() > 1 {
         bail!("--id names one article: give one FILE with it");
     }
+    if let Some(id) = &given.id
+        && !crate::corpus::article::is_slug(id)
+    {
+        bail!("--id {id:?} must be a slug: lowercase ASCII letters, digits and hyphens");
+    }
     if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         bail!("`-` (standard input) can be given once");
     }
