@@ -87,9 +87,9 @@ const RELATIVE_DAYS: i64 = 8;
 /// Every day-precise mention in `articles`, in corpus order.
 ///
 /// Two probes: one of every day the corpus could name, without cues, for calendar days
-/// ("January 10"); and for each article one of the days around its publication, with
-/// the words for happenings as cues, for days named relatively. Each article's own
-/// probe is small, which keeps the cue matching cheap.
+/// ("January 10"); and for each day of publication one of the days around it, with the
+/// words for happenings as cues, for days named relatively. Each such probe is small,
+/// which keeps the cue matching cheap, and serves every article of that day.
 pub fn date_mentions(articles: &[Article]) -> Vec<DateMention> {
     let (Some(first), Some(last)) = (
         articles.iter().map(|a| a.meta.published).min(),
@@ -102,14 +102,24 @@ pub fn date_mentions(articles: &[Article]) -> Vec<DateMention> {
     let mut out = Vec::new();
     let calendar = probe(start, end, false);
     collect(articles, 0, &calendar, &mut out);
+    // Articles of one day share the days around it: one probe, one alignment.
+    let mut by_day: std::collections::BTreeMap<Date, Vec<usize>> = Default::default();
     for (a, article) in articles.iter().enumerate() {
-        let p = article.meta.published;
+        by_day.entry(article.meta.published).or_default().push(a);
+    }
+    for (p, members) in by_day {
         let around = probe(
             p.checked_sub(RELATIVE_DAYS.days()).unwrap_or(p),
             p.checked_add(RELATIVE_DAYS.days()).unwrap_or(p),
             true,
         );
-        collect(std::slice::from_ref(article), a, &around, &mut out);
+        let group: Vec<Article> = members.iter().map(|&a| articles[a].clone()).collect();
+        let mut found = Vec::new();
+        collect(&group, 0, &around, &mut found);
+        for mut m in found {
+            m.article = members[m.article];
+            out.push(m);
+        }
     }
     out.sort_by(|x, y| {
         (x.article, x.passage, x.day, x.kind.as_str()).cmp(&(
