@@ -52,6 +52,12 @@ pub enum Action {
     NextUnread,
     /// Mark every article in the list read.
     MarkAllRead,
+    /// Open the filter menu: narrow the list by outlet, country, kind, dates, read state.
+    Filter,
+    /// Show every article again (in the filter menu: set every field to any).
+    ClearFilter,
+    /// Sort the list by the next order: date, outlet, title.
+    Sort,
     /// Compare: each outlet's account of the event of the current paragraph.
     Compare,
     /// In comparison: the previous event.

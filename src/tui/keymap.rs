@@ -21,6 +21,8 @@ pub enum Context {
     Overlay,
     /// The search line is being typed in.
     Search,
+    /// The filter menu is open over the list.
+    Filter,
 }
 
 impl Context {
@@ -33,6 +35,7 @@ impl Context {
             Context::Coverage => "Coverage overview",
             Context::Overlay => "Help and problems",
             Context::Search => "Typing a search",
+            Context::Filter => "Filter menu",
         }
     }
 }
@@ -117,7 +120,9 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-use Context::{Compare as C, Coverage as V, List as L, Overlay as O, Reader as R, Search as S};
+use Context::{
+    Compare as C, Coverage as V, Filter as F, List as L, Overlay as O, Reader as R, Search as S,
+};
 
 /// Every binding, in the order help shows them.
 pub const BINDINGS: &[Binding] = &[
@@ -278,6 +283,24 @@ pub const BINDINGS: &[Binding] = &[
         help: "mark all read",
     },
     Binding {
+        keys: &[key('f')],
+        action: Action::Filter,
+        contexts: &[L],
+        help: "filter by outlet, country, kind, dates, read state",
+    },
+    Binding {
+        keys: &[key('F')],
+        action: Action::ClearFilter,
+        contexts: &[L],
+        help: "clear the filter: every article",
+    },
+    Binding {
+        keys: &[key('s')],
+        action: Action::Sort,
+        contexts: &[L],
+        help: "sort by date, outlet, title (in turn)",
+    },
+    Binding {
         keys: &[key('c')],
         action: Action::Compare,
         contexts: &[L, R],
@@ -343,6 +366,60 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[S],
         help: "cancel the search",
     },
+    Binding {
+        keys: &[key('j'), code(KeyCode::Down)],
+        action: Action::Down,
+        contexts: &[F],
+        help: "next field",
+    },
+    Binding {
+        keys: &[key('k'), code(KeyCode::Up)],
+        action: Action::Up,
+        contexts: &[F],
+        help: "previous field",
+    },
+    Binding {
+        keys: &[key('l'), code(KeyCode::Right), key(' ')],
+        action: Action::Right,
+        contexts: &[F],
+        help: "next value (the list follows)",
+    },
+    Binding {
+        keys: &[key('h'), code(KeyCode::Left)],
+        action: Action::Left,
+        contexts: &[F],
+        help: "previous value",
+    },
+    Binding {
+        keys: &[key('F')],
+        action: Action::ClearFilter,
+        contexts: &[F],
+        help: "every field back to any",
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        action: Action::Open,
+        contexts: &[F],
+        help: "keep this filter",
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        action: Action::Back,
+        contexts: &[F],
+        help: "cancel: the filter as it was",
+    },
+    Binding {
+        keys: &[key('?'), code(KeyCode::F(1))],
+        action: Action::Help,
+        contexts: &[F],
+        help: "this help",
+    },
+    Binding {
+        keys: &[key('q'), ctrl('c')],
+        action: Action::Quit,
+        contexts: &[F],
+        help: "quit",
+    },
 ];
 
 /// The action `event` asks for in `context`, if any.
@@ -404,7 +481,7 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_context() {
-        for ctx in [L, R, C, V, O, S] {
+        for ctx in [L, R, C, V, O, S, F] {
             let mut seen: Vec<(Key, Action)> = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.contexts.contains(&ctx)) {
                 for k in b.keys {

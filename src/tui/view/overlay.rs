@@ -108,6 +108,7 @@ const GROUPS: &[(&str, &[Context])] = {
         ("Comparison and coverage", &[Compare, Coverage]),
         ("Coverage overview", &[Coverage]),
         ("Typing a search", &[Search]),
+        ("Filter menu (f in the list)", &[Filter]),
     ]
 };
 
