@@ -163,16 +163,17 @@ fn enter_keeps_the_filter_and_the_open_article_if_it_is_still_shown() {
     press(&mut a, "<Enter>");
     assert_eq!(a.browse().shown(), [3]);
     assert!(title(&a).contains("Articles 1/5 · Russia"), "{}", title(&a));
-    // h steps back, through "any" at the start.
+    // h steps back, through "any" at the start; G is the last field, g the first.
     press(&mut a, "f j h h h");
     assert!(a.browse().filter().countries.is_empty());
-    press(&mut a, "F");
-    assert!(
-        a.browse().filter().is_empty(),
-        "F in the menu clears it all"
-    );
+    assert_eq!(a.browse().shown(), [2, 3]);
+    press(&mut a, "G");
+    assert_eq!(a.browse().menu().map(|m| m.row()), Some(5));
+    press(&mut a, "g l");
+    assert_eq!(a.browse().filter().outlets, ["CGTN"]);
     press(&mut a, "<Esc>");
-    assert_eq!(a.browse().shown(), [3], "Esc undoes the clearing too");
+    assert_eq!(a.browse().shown(), [3], "Esc undoes every change");
+    assert_eq!(a.browse().filter().countries, ["Russia"]);
 }
 
 #[test]

@@ -14,7 +14,7 @@ pub enum Action {
     /// Focus the pane on the right (the reader; in comparison, show later outlets).
     Right,
     /// Open the selection: an article in the reader, a passage from the comparison, a
-    /// cell of the coverage overview.
+    /// cell of the coverage overview; in the filter menu, keep the filter.
     Open,
     /// Go back: close an overlay, leave a screen, return to the list.
     Back,
@@ -54,7 +54,7 @@ pub enum Action {
     MarkAllRead,
     /// Open the filter menu: narrow the list by outlet, country, kind, dates, read state.
     Filter,
-    /// Show every article again (in the filter menu: set every field to any).
+    /// Show every article again: no filter.
     ClearFilter,
     /// Sort the list by the next order: date, outlet, title.
     Sort,

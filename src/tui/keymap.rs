@@ -129,13 +129,13 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key('j'), code(KeyCode::Down)],
         action: Action::Down,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "down a line / item",
     },
     Binding {
         keys: &[key('k'), code(KeyCode::Up)],
         action: Action::Up,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "up a line / item",
     },
     Binding {
@@ -165,13 +165,13 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key('g'), code(KeyCode::Home)],
         action: Action::Top,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "to the top",
     },
     Binding {
         keys: &[key('G'), code(KeyCode::End)],
         action: Action::Bottom,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "to the end",
     },
     Binding {
@@ -189,8 +189,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Enter)],
         action: Action::Open,
-        contexts: &[V],
-        help: "compare the chosen event and outlet",
+        contexts: &[V, F],
+        help: "compare the chosen event and outlet / keep the filter",
     },
     Binding {
         keys: &[code(KeyCode::Tab)],
@@ -231,14 +231,14 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key('h'), code(KeyCode::Left)],
         action: Action::Left,
-        contexts: &[C, V],
-        help: "show earlier outlets / previous outlet",
+        contexts: &[C, V, F],
+        help: "show earlier outlets / previous outlet / previous value",
     },
     Binding {
         keys: &[key('l'), code(KeyCode::Right)],
         action: Action::Right,
-        contexts: &[C, V],
-        help: "show later outlets / next outlet",
+        contexts: &[C, V, F],
+        help: "show later outlets / next outlet / next value",
     },
     Binding {
         keys: &[key('/')],
@@ -333,19 +333,19 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key('?'), code(KeyCode::F(1))],
         action: Action::Help,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "this help",
     },
     Binding {
         keys: &[code(KeyCode::Esc)],
         action: Action::Back,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "back",
     },
     Binding {
         keys: &[key('q'), ctrl('c')],
         action: Action::Quit,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "quit",
     },
     Binding {
@@ -365,60 +365,6 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::SearchCancel,
         contexts: &[S],
         help: "cancel the search",
-    },
-    Binding {
-        keys: &[key('j'), code(KeyCode::Down)],
-        action: Action::Down,
-        contexts: &[F],
-        help: "next field",
-    },
-    Binding {
-        keys: &[key('k'), code(KeyCode::Up)],
-        action: Action::Up,
-        contexts: &[F],
-        help: "previous field",
-    },
-    Binding {
-        keys: &[key('l'), code(KeyCode::Right), key(' ')],
-        action: Action::Right,
-        contexts: &[F],
-        help: "next value (the list follows)",
-    },
-    Binding {
-        keys: &[key('h'), code(KeyCode::Left)],
-        action: Action::Left,
-        contexts: &[F],
-        help: "previous value",
-    },
-    Binding {
-        keys: &[key('F')],
-        action: Action::ClearFilter,
-        contexts: &[F],
-        help: "every field back to any",
-    },
-    Binding {
-        keys: &[code(KeyCode::Enter)],
-        action: Action::Open,
-        contexts: &[F],
-        help: "keep this filter",
-    },
-    Binding {
-        keys: &[code(KeyCode::Esc)],
-        action: Action::Back,
-        contexts: &[F],
-        help: "cancel: the filter as it was",
-    },
-    Binding {
-        keys: &[key('?'), code(KeyCode::F(1))],
-        action: Action::Help,
-        contexts: &[F],
-        help: "this help",
-    },
-    Binding {
-        keys: &[key('q'), ctrl('c')],
-        action: Action::Quit,
-        contexts: &[F],
-        help: "quit",
     },
 ];
 

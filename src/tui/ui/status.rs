@@ -184,7 +184,6 @@ fn hints(context: Context) -> &'static [(Action, &'static str)] {
             (Action::Right, "value"),
             (Action::Open, "keep"),
             (Action::Back, "cancel"),
-            (Action::ClearFilter, "clear"),
         ],
     }
 }

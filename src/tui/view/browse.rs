@@ -633,12 +633,10 @@ impl BrowseView {
         match action {
             Action::Down | Action::ScrollDown => menu.move_row(true),
             Action::Up | Action::ScrollUp => menu.move_row(false),
+            Action::Top => menu.to_row(0),
+            Action::Bottom => menu.to_row(usize::MAX),
             Action::Left | Action::Right => {
                 menu.step(&mut self.filter, action == Action::Right);
-                self.relist(s);
-            }
-            Action::ClearFilter => {
-                self.filter = Filter::default();
                 self.relist(s);
             }
             Action::Open => self.menu = None,

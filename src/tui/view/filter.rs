@@ -108,6 +108,11 @@ impl FilterMenu {
         };
     }
 
+    /// Focus row `row` (the last if past it).
+    pub fn to_row(&mut self, row: usize) {
+        self.row = row.min(Field::ALL.len() - 1);
+    }
+
     /// Sets the focused field of `filter` to its next (or previous) value; "any" comes
     /// before the first value and after the last.
     pub fn step(&self, filter: &mut Filter, forward: bool) {

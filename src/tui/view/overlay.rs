@@ -92,7 +92,10 @@ fn wrapped(text: &str, width: usize, indent: usize) -> Vec<String> {
 const GROUPS: &[(&str, &[Context])] = {
     use Context::*;
     &[
-        ("Everywhere", &[List, Reader, Compare, Coverage, Overlay]),
+        (
+            "Everywhere",
+            &[List, Reader, Compare, Coverage, Overlay, Filter],
+        ),
         (
             "Scrolling (list, reader, comparison, help)",
             &[List, Reader, Compare, Overlay],
@@ -105,10 +108,12 @@ const GROUPS: &[(&str, &[Context])] = {
         ("List", &[List]),
         ("List, reader and comparison", &[List, Reader, Compare]),
         ("Comparison", &[Compare]),
-        ("Comparison and coverage", &[Compare, Coverage]),
-        ("Coverage overview", &[Coverage]),
+        (
+            "Comparison, coverage and filter menu",
+            &[Compare, Coverage, Filter],
+        ),
+        ("Coverage overview and filter menu", &[Coverage, Filter]),
         ("Typing a search", &[Search]),
-        ("Filter menu (f in the list)", &[Filter]),
     ]
 };
 
