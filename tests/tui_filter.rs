@@ -320,3 +320,23 @@ fn articles_loaded_in_the_background_join_the_list_in_its_order() {
     assert_ne!(a.browse().shown(), [0, 1, 2]);
     assert_eq!(open(&a), a.browse().shown().first().copied());
 }
+
+#[test]
+fn an_article_read_from_the_comparison_that_the_filter_hides_leaves_no_selection() {
+    let mut a = app(80, 24);
+    press(&mut a, "f l <Enter>");
+    assert_eq!(a.browse().shown(), [0]);
+    // Compare, the second column, read its passage: another outlet than CGTN.
+    press(&mut a, "c <Tab> <Enter>");
+    let other = open(&a).expect("an article is open");
+    assert_ne!(other, 0);
+    assert_eq!(a.browse().position(), None, "the list does not show it");
+    assert_eq!(
+        a.browse().selected(),
+        other,
+        "the byline follows the reader"
+    );
+    // Back in the list, j selects its first article again and opens it.
+    press(&mut a, "<Esc> <Esc> h j");
+    assert_eq!((a.browse().position(), open(&a)), (Some(0), Some(0)));
+}
