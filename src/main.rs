@@ -1,6 +1,7 @@
 //! The `readout` binary: parse arguments, load the corpus, hand over to the reader or a
 //! plain command.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -26,16 +27,24 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A closed pipe (`readout align --json | head`) is not an error worth a message.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed pipe (`readout list | head`) is not an error worth a message.
-            if e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("readout: {e:#}");
+            // Never `eprintln!`: it panics when stderr is a terminal that has gone away.
+            let _ = writeln!(std::io::stderr(), "readout: {e:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// True if `e` comes from writing to a pipe whose reader has gone, however it was
+/// wrapped: directly, or inside a JSON serialiser's error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        let kind = c
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| c.downcast_ref::<serde_json::Error>()?.io_error_kind());
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -40,7 +40,10 @@ pub fn spawn(dir: PathBuf, wake: impl Fn() + Send + 'static) -> Receiver<LoadEve
     thread::Builder::new()
         .name("readout-loader".into())
         .spawn(move || run(&dir, &tx, &wake))
-        .map_err(|e| eprintln!("readout: cannot start the loader: {e}"))
+        .map_err(|e| {
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "readout: cannot start the loader: {e}");
+        })
         .ok();
     rx
 }
