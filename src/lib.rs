@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod compare;
 pub mod corpus;
+pub mod safe_file;
 pub mod state;
 pub mod text;
 pub mod timeline;
