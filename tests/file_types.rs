@@ -35,6 +35,9 @@ fn within_a_minute<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send +
 
 // ----- the state directory -----------------------------------------------------------
 
+/// Makes something at a path.
+type Maker = Box<dyn FnOnce(&Path)>;
+
 /// Makes `state.json` in a fresh directory with `make`, loads it, and returns the notice
 /// and what is left in the directory.
 fn load_state_made_by(make: impl FnOnce(&Path)) -> (Option<String>, Vec<String>) {
@@ -54,7 +57,7 @@ fn load_state_made_by(make: impl FnOnce(&Path)) -> (Option<String>, Vec<String>)
 
 #[test]
 fn a_state_file_that_is_not_a_regular_file_is_set_aside_unread() {
-    let cases: Vec<(&str, Box<dyn FnOnce(&Path)>, &str)> = vec![
+    let cases: Vec<(&str, Maker, &str)> = vec![
         (
             "fifo",
             Box::new(mkfifo),
