@@ -149,3 +149,171 @@ fn a_state_lock_that_is_a_fifo_is_refused_at_once() {
         .expect_err("refused");
     assert!(format!("{err:#}").contains("FIFO"), "{err:#}");
 }
+
+// ----- a corpus directory ------------------------------------------------------------
+
+mod common;
+
+use readout::corpus::loader::{self, LoadEvent};
+use readout::corpus::{Corpus, Source};
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A corpus directory holding one good article and, under `*.md` names, one of every
+/// kind of thing that is not a regular file, plus `rounds.toml` as `timeline` makes it.
+fn hostile_dir(timeline: impl FnOnce(&Path)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    fs::copy(fixture("compare/kyiv.md"), d.join("kyiv.md")).expect("copy");
+    mkfifo(&d.join("fifo.md"));
+    fs::create_dir(d.join("directory.md")).expect("mkdir");
+    symlink(d.join("missing.md"), d.join("dangling.md")).expect("symlink");
+    symlink(d.join("loop-b.md"), d.join("loop-a.md")).expect("symlink");
+    symlink(d.join("loop-a.md"), d.join("loop-b.md")).expect("symlink");
+    symlink("/dev/zero", d.join("device.md")).expect("symlink");
+    symlink(d.join("kyiv.md"), d.join("link-to-kyiv.md")).expect("symlink");
+    timeline(&d.join("rounds.toml"));
+    dir
+}
+
+/// What each hostile entry must be reported as.
+const EXPECTED: &[(&str, &str)] = &[
+    ("fifo.md", "a FIFO (named pipe), not a regular file"),
+    ("directory.md", "a directory, not a regular file"),
+    (
+        "dangling.md",
+        "a symbolic link to a file that does not exist",
+    ),
+    ("loop-a.md", "a symbolic link loop"),
+    ("loop-b.md", "a symbolic link loop"),
+    ("device.md", "a character device, not a regular file"),
+];
+
+fn assert_each_named(problems: &[String], timeline_why: &str) {
+    for (name, why) in EXPECTED.iter().chain([&("rounds.toml", timeline_why)]) {
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains(&format!("/{name}:1:1: skipped: {why}"))),
+            "{name} not reported as {why:?}: {problems:#?}"
+        );
+    }
+}
+
+#[test]
+fn every_kind_of_file_that_is_not_regular_is_named_in_the_problems() {
+    let dir = hostile_dir(mkfifo);
+    let source = Source::Dir(dir.path().to_path_buf());
+    let corpus = within_a_minute("loading", move || Corpus::load(&source));
+    let problems: Vec<String> = corpus.problems.iter().map(|p| p.to_string()).collect();
+    assert_each_named(&problems, "a FIFO (named pipe), not a regular file");
+    // The good article loads, once: its link is a duplicate id, reported as such.
+    assert_eq!(corpus.articles.len(), 1);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("link-to-kyiv.md") && p.contains("duplicate id")),
+        "{problems:#?}"
+    );
+    assert_eq!(corpus.skipped, EXPECTED.len() + 1);
+}
+
+#[test]
+fn the_background_loader_names_them_too() {
+    let dir = hostile_dir(|p| fs::create_dir(p).expect("mkdir"));
+    let path = dir.path().to_path_buf();
+    let events = within_a_minute("loading in the background", move || {
+        let rx = loader::spawn(path, || {});
+        let mut problems = Vec::new();
+        for ev in rx {
+            match ev {
+                LoadEvent::Timeline(Err(errs)) => {
+                    problems.extend(errs.iter().map(|e| e.to_string()))
+                }
+                LoadEvent::Batch(batch) => problems.extend(
+                    batch
+                        .iter()
+                        .filter_map(|(_, r)| r.as_ref().err().map(|e| e.to_string())),
+                ),
+                LoadEvent::Finished => break,
+                _ => {}
+            }
+        }
+        problems
+    });
+    assert_each_named(&events, "a directory, not a regular file");
+}
+
+#[test]
+fn check_lists_each_one_and_fails() {
+    let dir = hostile_dir(|p| symlink("/dev/null", p).expect("symlink"));
+    let out = within_a_minute("readout check", {
+        let d = dir.path().to_path_buf();
+        move || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_readout"))
+                .arg("check")
+                .arg(d)
+                .env("READOUT_STATE_DIR", std::env::temp_dir())
+                .output()
+                .expect("runs")
+        }
+    });
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<String> = text.lines().map(String::from).collect();
+    assert_each_named(&lines, "a character device, not a regular file");
+}
+
+#[test]
+fn the_problems_overlay_names_them() {
+    let dir = hostile_dir(mkfifo);
+    let corpus = Corpus::load(&Source::Dir(dir.path().to_path_buf()));
+    let mut app = common::app_with(corpus, 200, 60);
+    common::press(&mut app, "!");
+    let screen = common::screen(&app);
+    for (name, _) in EXPECTED {
+        assert!(screen.contains(name), "{name} missing from:\n{screen}");
+    }
+}
+
+#[test]
+fn hostile_file_names_are_listed_escaped_and_distinct() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    use std::os::unix::ffi::OsStrExt;
+    let names: &[&[u8]] = &[
+        b"\x1b[31m.md",
+        b"\x1b]0;owned\x07.md",
+        b"\x07.md",
+        b"\xff.md",
+        "\u{202e}dm.md".as_bytes(),
+        "\u{200b}.md".as_bytes(),
+        b"-.md",
+    ];
+    for name in names {
+        // An empty file: each is a problem, so each is listed by name.
+        fs::write(dir.path().join(std::ffi::OsStr::from_bytes(name)), b"").expect("write");
+    }
+    let corpus = Corpus::load(&Source::Dir(dir.path().to_path_buf()));
+    let shown: std::collections::BTreeSet<String> =
+        corpus.problems.iter().map(|p| p.path.clone()).collect();
+    assert_eq!(shown.len(), names.len(), "{shown:#?}");
+    let bare: Vec<&str> = shown
+        .iter()
+        .map(|p| p.rsplit('/').next().unwrap_or(p))
+        .collect();
+    for expected in [
+        "\\x1b[31m.md",
+        "\\x1b]0;owned\\x07.md",
+        "\\x07.md",
+        "\\xff.md",
+        "\\u{202e}dm.md",
+        "\\u{200b}.md",
+        "-.md",
+    ] {
+        assert!(bare.contains(&expected), "{expected} not in {bare:?}");
+    }
+}

@@ -130,6 +130,36 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// A file name (any bytes) as visible, unambiguous text, for messages and lists.
+///
+/// Sanitising a name the way article text is sanitised would delete its hostile parts
+/// and could make two files look alike (`\x1b[31m.md` and `.md`). Instead everything
+/// that [`sanitize_line`] would change is written out: a character below U+0080 as
+/// `\xNN`, any other as `\u{XXXX}`, a byte that is not UTF-8 as `\xNN` (always 80–FF,
+/// so never confused with a character), and the backslash itself as `\\`. Distinct
+/// names give distinct results; ordinary names come back unchanged.
+pub fn escape_name(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push_str("\\\\");
+            } else if !needs_work(c, true) {
+                out.push(c);
+            } else if c.is_ascii() {
+                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            } else {
+                let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+            }
+        }
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02x}");
+        }
+    }
+    out
+}
+
 struct Sanitizer {
     out: String,
     single_line: bool,
@@ -660,5 +690,45 @@ mod tests {
         assert_eq!(check(&"\x1b[1;".repeat(n / 2)), "");
         assert_eq!(check(&"\t".repeat(n)).len(), n * TAB_STOP);
         assert_eq!(check(&"a\t".repeat(n / 2)).len(), n / 2 * TAB_STOP);
+    }
+
+    #[test]
+    fn file_names_are_escaped_visibly_and_never_collide() {
+        assert_eq!(
+            escape_name("2022-01-14-tass.md".as_bytes()),
+            "2022-01-14-tass.md"
+        );
+        assert_eq!(
+            escape_name("Latvijas Avīze.md".as_bytes()),
+            "Latvijas Avīze.md"
+        );
+        assert_eq!(escape_name(b"\x1b[31m.md"), "\\x1b[31m.md");
+        assert_eq!(escape_name(b"a\nb.md"), "a\\x0ab.md");
+        assert_eq!(escape_name(b"\xff\xfe.md"), "\\xff\\xfe.md");
+        assert_eq!(escape_name("\u{202e}dm.exe".as_bytes()), "\\u{202e}dm.exe");
+        let names: Vec<&[u8]> = vec![
+            b".md",
+            b"\x1b[31m.md",
+            b"\x1b]0;x\x07.md",
+            b"\x07.md",
+            b"\\x07.md",
+            b"\x1b.md",
+            b"\xc2\x9b.md",
+            b"\x9b.md",
+            "\u{200b}.md".as_bytes(),
+            "\u{202e}.md".as_bytes(),
+            b"\r.md",
+            b"\t.md",
+            b"\n.md",
+        ];
+        let shown: std::collections::HashSet<String> =
+            names.iter().map(|n| escape_name(n)).collect();
+        assert_eq!(shown.len(), names.len(), "{shown:?}");
+        for s in &shown {
+            assert!(
+                is_clean(s) && !s.contains('\n'),
+                "{s:?} is not plain visible text"
+            );
+        }
     }
 }
