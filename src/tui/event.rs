@@ -1,6 +1,8 @@
 //! Turns what the terminal and the OS send into the interface's own inputs: key and
-//! mouse events become `Action`s through the key map; SIGINT, SIGTERM and SIGHUP set a
-//! flag the loop checks, so cleanup always runs the normal way.
+//! mouse events become `Action`s through the key map; SIGINT, SIGTERM, SIGHUP and
+//! SIGQUIT set a flag the loop checks, so cleanup always runs the normal way; SIGTSTP
+//! (and Ctrl-Z, which raw mode delivers as a key) asks the loop to suspend, and SIGCONT
+//! to repaint.
 //!
 //! The loop waits on the terminal itself (and on a self-pipe written by the signal
 //! handlers and SIGWINCH) rather than inside crossterm: after a hangup crossterm's poll
@@ -32,6 +34,8 @@ pub enum Input {
     Redraw,
     /// The terminal is gone: leave.
     Gone,
+    /// Suspend (Ctrl-Z or SIGTSTP): give the terminal back, stop, and take it again.
+    Suspend,
     /// Nothing happened.
     Idle,
 }
@@ -40,28 +44,54 @@ pub enum Input {
 /// loop through a self-pipe.
 pub struct Signals {
     flag: Arc<AtomicBool>,
+    suspend: Arc<AtomicBool>,
+    continued: Arc<AtomicBool>,
     wake: UnixStream,
     sender: UnixStream,
 }
 
 impl Signals {
-    /// Registers SIGINT, SIGTERM and SIGHUP (which end the loop) and SIGWINCH (which
-    /// only wakes it, so a resize is drawn at once).
+    /// Registers SIGINT, SIGTERM, SIGHUP and SIGQUIT (which end the loop), SIGTSTP
+    /// (suspend) and SIGCONT (repaint), and SIGWINCH (which only wakes the loop, so a
+    /// resize is drawn at once). SIGQUIT would otherwise dump core with the terminal
+    /// raw and the position unsaved; SIGTSTP would stop us with the terminal still raw.
     pub fn register() -> std::io::Result<Signals> {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
         let flag = Arc::new(AtomicBool::new(false));
+        let suspend = Arc::new(AtomicBool::new(false));
+        let continued = Arc::new(AtomicBool::new(false));
         let (wake, sender) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         sender.set_nonblocking(true)?;
-        for sig in [
-            signal_hook::consts::SIGINT,
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
+        for (sig, raised) in [
+            (SIGINT, &flag),
+            (SIGTERM, &flag),
+            (SIGHUP, &flag),
+            (SIGQUIT, &flag),
+            (SIGTSTP, &suspend),
+            (SIGCONT, &continued),
         ] {
-            signal_hook::flag::register(sig, Arc::clone(&flag))?;
+            signal_hook::flag::register(sig, Arc::clone(raised))?;
             signal_hook::low_level::pipe::register(sig, sender.try_clone()?)?;
         }
-        signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, sender.try_clone()?)?;
-        Ok(Signals { flag, wake, sender })
+        signal_hook::low_level::pipe::register(SIGWINCH, sender.try_clone()?)?;
+        Ok(Signals {
+            flag,
+            suspend,
+            continued,
+            wake,
+            sender,
+        })
+    }
+
+    /// True once after SIGTSTP arrived.
+    pub fn take_suspend(&self) -> bool {
+        self.suspend.swap(false, Ordering::Relaxed)
+    }
+
+    /// True once after SIGCONT arrived: whatever ran meanwhile may have drawn over us.
+    pub fn take_continued(&self) -> bool {
+        self.continued.swap(false, Ordering::Relaxed)
     }
 
     /// A handle other threads can use to wake the loop (see [`wake`]).
@@ -85,6 +115,11 @@ pub fn wake(waker: &UnixStream) {
     use std::io::Write;
     // A full pipe already means "wake up": nothing to do if the write would block.
     let _ = (&*waker).write(&[1]);
+}
+
+/// True if the terminal has hung up (checked without waiting).
+pub fn hung_up(signals: &Signals) -> bool {
+    matches!(wait(Duration::ZERO, signals), Ready::HungUp)
 }
 
 /// What `poll(2)` says of the terminal.
@@ -125,6 +160,9 @@ fn wait(timeout: Duration, signals: &Signals) -> Ready {
 pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input> {
     // Events crossterm already buffered (a burst of keys, a resize it caught) first;
     // but never call into it on a hung-up terminal.
+    if signals.take_suspend() {
+        return Ok(Input::Suspend);
+    }
     let buffered = match wait(Duration::ZERO, signals) {
         Ready::HungUp => return Ok(Input::Gone),
         _ => event::poll(Duration::ZERO).unwrap_or(false),
@@ -137,6 +175,9 @@ pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input
         signals.drain();
         if signals.terminate() {
             return Ok(Input::Idle);
+        }
+        if signals.take_suspend() {
+            return Ok(Input::Suspend);
         }
         match event::poll(Duration::ZERO) {
             Ok(true) => {}
@@ -155,6 +196,10 @@ pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input
 pub fn translate(ev: Event, app: &mut App) -> Input {
     match ev {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
+            // Raw mode turns Ctrl-Z into a key; it suspends, as in a cooked terminal.
+            if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                return Input::Suspend;
+            }
             if app.search.editing {
                 match key.code {
                     KeyCode::Enter => app.finish_search(true),
