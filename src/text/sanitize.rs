@@ -25,13 +25,21 @@
 //!   (kept) and `\t` (expanded with spaces to the next multiple of 8 display
 //!   columns, counted from the last line break). `\r\n` becomes `\n`; a lone
 //!   `\r` is removed.
-//! - Bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) are
-//!   removed, so text cannot be shown in a different order than it is stored.
-//! - Zero-width and invisible format characters are removed: U+200B–U+200D,
-//!   U+2060–U+2064, U+FEFF, U+00AD, U+180E, U+034F, U+FFF9–U+FFFC and the tag
-//!   characters U+E0000–U+E007F. This includes ZWJ: terminals disagree about
-//!   the width of ZWJ emoji sequences, and removing it keeps our width
-//!   computations in agreement with the terminal's.
+//! - Invisible characters are removed, by a rule taken from the Unicode Character
+//!   Database rather than a hand-kept list (through the `icu_properties` crate, ICU4X's
+//!   compiled Unicode data): every character that is Default_Ignorable_Code_Point or of
+//!   general category Format (Cf), except the Variation_Selector characters, plus
+//!   U+FFFC (the placeholder for an embedded object that is not there). That covers
+//!   the bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), so text
+//!   cannot be shown in a different order than it is stored; zero-width spaces and
+//!   joiners (ZWJ too: terminals disagree about the width of ZWJ emoji sequences, and
+//!   removing it keeps our width computations in agreement with the terminal's); the
+//!   soft hyphen; the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0); the tag
+//!   characters; the deprecated format characters U+206A–U+206F; the Arabic number
+//!   signs U+0600–U+0605; musical, shorthand and Egyptian format controls; and every
+//!   code point Unicode reserves as default-ignorable, so characters assigned there
+//!   later are removed too. Variation selectors stay: they choose a glyph (text or
+//!   emoji presentation) for the character before them and are never seen alone.
 //! - U+2028 and U+2029 become `\n`.
 //! - Everything else (printable text in any script, combining marks, emoji,
 //!   variation selectors) is kept unchanged.
@@ -110,24 +118,19 @@ fn needs_work(c: char, single_line: bool) -> bool {
     }
 }
 
-/// Bidi controls and zero-width or invisible format characters, all removed.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061c}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{200b}'..='\u{200d}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{feff}'
-            | '\u{00ad}'
-            | '\u{180e}'
-            | '\u{034f}'
-            | '\u{fff9}'..='\u{fffc}'
-            | '\u{e0000}'..='\u{e007f}'
-    )
+/// Invisible characters, all removed: Default_Ignorable_Code_Point or format (Cf), but
+/// not a variation selector; and U+FFFC. See the module docs.
+pub fn is_invisible(c: char) -> bool {
+    use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory, VariationSelector};
+    use icu_properties::{CodePointMapData, CodePointSetData};
+    // The first character with either property is U+00AD: Latin-1 text never looks up.
+    if c < '\u{ad}' {
+        return false;
+    }
+    (c == '\u{fffc}'
+        || CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c)
+        || CodePointMapData::<GeneralCategory>::new().get(c) == GeneralCategory::Format)
+        && !CodePointSetData::new::<VariationSelector>().contains(c)
 }
 
 /// A file name (any bytes) as visible, unambiguous text, for messages and lists.
@@ -729,6 +732,39 @@ mod tests {
                 is_clean(s) && !s.contains('\n'),
                 "{s:?} is not plain visible text"
             );
+        }
+    }
+
+    #[test]
+    fn invisible_characters_that_used_to_pass_are_removed() {
+        let listed: Vec<char> = [
+            0x115f, 0x1160, 0x3164, 0xffa0, 0x17b4, 0x17b5, 0x0600, 0x0601, 0x0602, 0x0603, 0x0604,
+            0x0605,
+        ]
+        .into_iter()
+        .chain(0x206a..=0x206f)
+        .chain(0x1d173..=0x1d17a)
+        .chain(0x1bca0..=0x1bca3)
+        .chain(0x13430..=0x1343f)
+        .filter_map(char::from_u32)
+        .collect();
+        assert_eq!(listed.len(), 46);
+        for c in listed {
+            let text = format!("a{c}b");
+            assert_eq!(sanitize(&text), "ab", "U+{:04X} passed", u32::from(c));
+            assert_eq!(sanitize_line(&text), "ab", "U+{:04X} passed", u32::from(c));
+            assert!(!is_clean(&text), "U+{:04X} counted as clean", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn visible_text_and_variation_selectors_stay() {
+        for text in [
+            "Ряbков · Latišenko · 北京 · مرحبا · עברית · हिन्दी · 한국어",
+            "❤\u{fe0f} ☺\u{fe0e} 葛\u{e0100} ᠠ\u{180b}",
+            "\u{a0}non-breaking\u{2009}thin\u{3000}ideographic",
+        ] {
+            assert_eq!(sanitize(text), text);
         }
     }
 }
