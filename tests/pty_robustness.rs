@@ -103,11 +103,18 @@ fn sigquit_is_like_sigterm() {
     );
 }
 
-/// Suspends with `how`, checks the terminal is given back while stopped, continues, and
-/// checks the reader took the terminal again and drew itself anew.
+/// Suspends with `how` under a job-control shell, checks the terminal is given back
+/// while stopped, resumes with `fg`, and checks the reader took the terminal again and
+/// drew itself anew.
 fn suspends_and_resumes(how: impl Fn(&Session)) {
     let state = tempfile::tempdir().expect("tempdir");
-    let s = reading(&state, Launch::default());
+    let s = reading(
+        &state,
+        Launch {
+            shell: true,
+            ..Launch::default()
+        },
+    );
     how(&s);
     s.wait_until("stopped", |s| s.state() == 'T');
     s.assert_restored();
@@ -118,7 +125,8 @@ fn suspends_and_resumes(how: impl Fn(&Session)) {
         saved(&state)
     );
     let before = s.output.lock().expect("lock").len();
-    s.signal(Signal::CONT);
+    // A line for the shell's `read`, then `fg`.
+    s.send(b"\n");
     s.wait_until("resumed in raw mode", |s| s.state() != 'T' && s.raw());
     s.wait_until("redrawn in the alternate screen", |s| {
         let p = s.parsed();
@@ -142,6 +150,21 @@ fn sigtstp_suspends_like_less_and_vim() {
 #[test]
 fn ctrl_z_suspends_too() {
     suspends_and_resumes(|s| s.send(b"\x1a"));
+}
+
+#[test]
+fn with_no_shell_to_resume_it_ctrl_z_says_so_instead_of_hanging() {
+    // The reader leads its own session, as under `exec readout` or `ssh host readout`.
+    let state = tempfile::tempdir().expect("tempdir");
+    let s = reading(&state, Launch::default());
+    s.send(b"\x1a");
+    s.wait_for("cannot suspend");
+    assert_ne!(s.state(), 'T');
+    s.signal(Signal::TSTP);
+    std::thread::sleep(Duration::from_millis(200));
+    assert_ne!(s.state(), 'T');
+    assert!(s.raw());
+    quit_cleanly(s, &state);
 }
 
 #[test]

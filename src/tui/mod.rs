@@ -231,7 +231,7 @@ fn event_loop(
             }
             // The size is taken from the terminal itself when drawing (see `draw`).
             Input::Resize(..) | Input::Redraw => redraw = true,
-            Input::Suspend => {
+            Input::Suspend if terminal::can_suspend() => {
                 // Saved first: a suspended reader is often never resumed.
                 if app.dirty {
                     save(app, &mut save_failed);
@@ -239,6 +239,13 @@ fn event_loop(
                 terminal::suspend(terminal, mouse)?;
                 // The SIGCONT that resumed us is handled: `suspend` repainted.
                 signals.take_continued();
+                redraw = true;
+            }
+            Input::Suspend => {
+                app.status = Some(Status {
+                    text: "cannot suspend: no job-control shell here to resume readout".into(),
+                    warning: true,
+                });
                 redraw = true;
             }
             Input::Gone => return Ok(()),

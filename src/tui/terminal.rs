@@ -58,9 +58,27 @@ pub fn leave(mut terminal: Tui, mouse: bool) {
     std::mem::forget(terminal);
 }
 
+/// True if a stopped readout can be resumed: its parent (a job-control shell) is in the
+/// same session but another process group, so the group is not orphaned and `fg` can
+/// continue it. A session leader (`exec readout`, `ssh host readout`, a terminal
+/// emulator running it directly) has nobody to resume it, and stopping would hang the
+/// terminal: the kernel discards SIGTSTP for such groups for the same reason.
+pub fn can_suspend() -> bool {
+    use rustix::process::{getpgid, getpgrp, getppid, getsid};
+    let Some(parent) = getppid() else {
+        return false;
+    };
+    let same_session = matches!(
+        (getsid(Some(parent)), getsid(None)),
+        (Ok(theirs), Ok(ours)) if theirs == ours
+    );
+    let other_group = getpgid(Some(parent)).is_ok_and(|theirs| theirs != getpgrp());
+    same_session && other_group
+}
+
 /// Suspends like less and vim: gives the terminal back, stops the process (as SIGTSTP's
 /// default action would), and when continued takes the terminal again and forgets what
-/// the screen showed, so the next frame is drawn whole.
+/// the screen showed, so the next frame is drawn whole. Call only if [`can_suspend`].
 pub fn suspend(terminal: &mut Tui, mouse: bool) -> Result<()> {
     let _ = terminal.show_cursor();
     restore(mouse);

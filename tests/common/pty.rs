@@ -22,7 +22,14 @@ pub struct Launch<'a> {
     pub term: Option<&'a str>,
     /// Command-line arguments.
     pub args: Vec<&'a std::ffi::OsStr>,
+    /// Run under a job-control shell (bash with `set -m`), as from an interactive shell:
+    /// a stopped reader can then be resumed, by a line typed at the terminal (`fg`).
+    pub shell: bool,
 }
+
+/// The job-control shell: runs the reader as a job in its own process group and, each
+/// time it stops, waits for a line on the terminal and continues it with `fg`.
+const JOB_CONTROL: &str = r#"set -m; "$0" "$@"; s=$?; while [ $s -ge 128 ] && [ $s -lt 160 ]; do read -r line; fg >/dev/null; s=$?; done; exit $s"#;
 
 impl Default for Launch<'_> {
     fn default() -> Self {
@@ -30,6 +37,7 @@ impl Default for Launch<'_> {
             size: (80, 24),
             term: Some("xterm-256color"),
             args: Vec::new(),
+            shell: false,
         }
     }
 }
@@ -43,6 +51,7 @@ pub struct Session {
     pub child: Child,
     pub output: Arc<Mutex<Vec<u8>>>,
     size: (u16, u16),
+    shell: bool,
 }
 
 fn winsize((cols, rows): (u16, u16)) -> Winsize {
@@ -69,7 +78,14 @@ pub fn start(state_dir: &Path, launch: Launch<'_>) -> Session {
         .write(true)
         .open(&name)
         .expect("open slave");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_readout"));
+    let readout = env!("CARGO_BIN_EXE_readout");
+    let mut cmd = if launch.shell {
+        let mut c = Command::new("bash");
+        c.args(["-c", JOB_CONTROL, readout]);
+        c
+    } else {
+        Command::new(readout)
+    };
     cmd.args(&launch.args)
         .env("READOUT_STATE_DIR", state_dir)
         .env("LANG", "C.UTF-8")
@@ -121,6 +137,7 @@ pub fn start(state_dir: &Path, launch: Launch<'_>) -> Session {
         child,
         output,
         size: launch.size,
+        shell: launch.shell,
     }
 }
 
@@ -179,16 +196,37 @@ impl Session {
         self.size = size;
     }
 
-    /// Sends a signal.
+    /// The reader's process id (under a shell, the shell's child).
+    pub fn pid(&self) -> u32 {
+        if !self.shell {
+            return self.child.id();
+        }
+        let shell = self.child.id();
+        let children = format!("/proc/{shell}/task/{shell}/children");
+        let start = Instant::now();
+        loop {
+            let list = std::fs::read_to_string(&children).unwrap_or_default();
+            if let Some(pid) = list.split_whitespace().next().and_then(|p| p.parse().ok()) {
+                return pid;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the shell never started it"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Sends a signal to the reader.
     pub fn signal(&self, signal: rustix::process::Signal) {
-        let pid = rustix::process::Pid::from_child(&self.child);
+        let pid = rustix::process::Pid::from_raw(self.pid() as i32).expect("a pid");
         rustix::process::kill_process(pid, signal).expect("signal");
     }
 
-    /// The process state letter from `/proc` (`T` when stopped).
+    /// The reader's process state letter from `/proc` (`T` when stopped).
     pub fn state(&self) -> char {
         let stat =
-            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+            std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
         // After the parenthesised command name: " S ..."
         stat.rsplit(')')
             .next()
