@@ -108,11 +108,6 @@ pub enum Links {
     Refuse,
 }
 
-/// Opens `path` for reading, following links, and only if it is a regular file.
-pub fn open_regular(path: &Path) -> Result<File, OpenError> {
-    open(path, OpenOptions::new().read(true), Links::Follow)
-}
-
 /// Opens (creating it, mode 0600, if missing) `path` for writing without following a
 /// link at `path`, and only if it is a regular file: for lock files.
 pub fn create_regular_nofollow(path: &Path) -> Result<File, OpenError> {
@@ -125,13 +120,13 @@ pub fn create_regular_nofollow(path: &Path) -> Result<File, OpenError> {
             .mode(0o600),
         Links::Refuse,
     )
+    .map(|(file, _)| file)
 }
 
 /// Reads the regular file at `path` (following links), refusing anything else and any
 /// file over `limit` bytes.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, OpenError> {
-    let file = open_regular(path)?;
-    let len = file.metadata().map_err(OpenError::Io)?.len();
+    let (file, len) = open(path, OpenOptions::new().read(true), Links::Follow)?;
     if len > limit {
         return Err(OpenError::TooLarge(len));
     }
@@ -146,7 +141,9 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, OpenError> {
     Ok(bytes)
 }
 
-fn open(path: &Path, options: &mut OpenOptions, links: Links) -> Result<File, OpenError> {
+/// Opens `path` and checks, with one `fstat` of what was opened, that it is a regular
+/// file; returns it with its size.
+fn open(path: &Path, options: &mut OpenOptions, links: Links) -> Result<(File, u64), OpenError> {
     // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting.
     // O_NOCTTY: opening a terminal device never makes it our controlling terminal.
     let mut flags = OFlags::NONBLOCK | OFlags::NOCTTY;
@@ -157,15 +154,15 @@ fn open(path: &Path, options: &mut OpenOptions, links: Links) -> Result<File, Op
         .custom_flags(flags.bits() as i32)
         .open(path)
         .map_err(|e| explain(path, e, links))?;
-    let kind = file.metadata().map_err(OpenError::Io)?.file_type();
-    if let Some(kind) = Kind::of(kind) {
+    let meta = file.metadata().map_err(OpenError::Io)?;
+    if let Some(kind) = Kind::of(meta.file_type()) {
         return Err(OpenError::NotRegular(kind));
     }
     // Back to ordinary blocking reads and writes.
     let flags = rustix::fs::fcntl_getfl(&file).map_err(|e| OpenError::Io(e.into()))?;
     rustix::fs::fcntl_setfl(&file, flags - OFlags::NONBLOCK)
         .map_err(|e| OpenError::Io(e.into()))?;
-    Ok(file)
+    Ok((file, meta.len()))
 }
 
 /// Turns a failed open into what the user needs to hear.
