@@ -37,13 +37,17 @@ fn quit_cleanly(mut s: Session, state: &tempfile::TempDir) {
 fn resizes_racing_with_keys_never_panic_and_the_position_is_saved() {
     let state = tempfile::tempdir().expect("tempdir");
     let mut s = reading(&state, Launch::default());
-    // The size changes and a key follows at once, before the reader can notice the
-    // resize: it must draw at the terminal's real size regardless.
-    for _ in 0..60 {
-        s.resize((127, 6));
+    // A key, and the size changes while the reader handles it: the frame it then draws
+    // has the new size before crossterm reports the resize. The pauses vary so that
+    // some resizes land in that window (the outcome never depends on them).
+    for i in 0..150u64 {
+        let pause = Duration::from_micros(200 * (i % 7));
         s.send(b"j");
+        std::thread::sleep(pause);
+        s.resize((127, 6));
+        s.send(b"z");
+        std::thread::sleep(pause);
         s.resize((80, 24));
-        s.send(b"zj");
     }
     s.send(b"z");
     s.wait_for("Esc list");
