@@ -158,11 +158,12 @@ fn wait(timeout: Duration, signals: &Signals) -> Ready {
 
 /// Waits up to `timeout` for the next input.
 pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input> {
-    // Events crossterm already buffered (a burst of keys, a resize it caught) first;
-    // but never call into it on a hung-up terminal.
+    // A SIGTSTP that arrived while the last input was handled.
     if signals.take_suspend() {
         return Ok(Input::Suspend);
     }
+    // Events crossterm already buffered (a burst of keys, a resize it caught) first;
+    // but never call into it on a hung-up terminal.
     let buffered = match wait(Duration::ZERO, signals) {
         Ready::HungUp => return Ok(Input::Gone),
         _ => event::poll(Duration::ZERO).unwrap_or(false),

@@ -1,5 +1,6 @@
-//! Entering and leaving the terminal's interactive mode. Leaving is idempotent and also
-//! runs from the panic hook, so a panic never leaves the terminal raw.
+//! Entering and leaving the terminal's interactive mode, for good or for the length of a
+//! suspension. Leaving is idempotent and also runs from the panic hook, so a panic never
+//! leaves the terminal raw.
 
 use std::io::{self, Stdout, Write};
 
