@@ -2,7 +2,10 @@
 //! read, which outlets the comparison shows — in one JSON file in the XDG state
 //! directory. Saving takes a lock, merges with what other instances saved (newest entry
 //! wins), and replaces the file atomically: temp file, fsync, rename, fsync of the
-//! directory. A corrupt file is set aside, never lost.
+//! directory. A corrupt file is set aside, never lost; so is one that is too large or
+//! not a regular file, unread. Nothing here follows a link it did not expect: the state
+//! file is opened without blocking and checked, the lock with `O_NOFOLLOW`, the temp
+//! file exclusively.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
