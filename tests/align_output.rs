@@ -16,13 +16,20 @@ fn every_line_of_the_listing_stands_alone() {
         .env("READOUT_STATE_DIR", std::env::temp_dir())
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     // The article's header, then only indented lines: ¶ lines, excerpts and cues.
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("press  (The Moscow Times)"));
     for line in lines {
-        assert!(line.starts_with("  "), "a line broke loose: {line:?}\n{text}");
+        assert!(
+            line.starts_with("  "),
+            "a line broke loose: {line:?}\n{text}"
+        );
     }
     assert!(
         text.contains("frame: \"At a Moscow press conference \\\"here\\\" then on\""),
