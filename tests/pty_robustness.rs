@@ -55,6 +55,25 @@ fn resizes_racing_with_keys_never_panic_and_the_position_is_saved() {
 }
 
 #[test]
+fn a_key_that_comes_with_a_resize_is_never_lost() {
+    // crossterm's reader is edge-triggered and reports a resize and a key that arrive in
+    // the same wake-up as the resize alone: the key then waited for the next input (and
+    // the loop spun meanwhile). Each key here is the last input until it is answered.
+    let state = tempfile::tempdir().expect("tempdir");
+    let mut s = reading(&state, Launch::default());
+    for i in 0..100 {
+        let size = if i % 2 == 0 { (100, 30) } else { (80, 24) };
+        s.resize(size);
+        s.send(b"?");
+        s.wait_for("Keys");
+        s.resize((size.0 + 1, size.1));
+        s.send(b"?");
+        s.wait_until("closed the help", |s| !s.screen().contains("Keys"));
+    }
+    quit_cleanly(s, &state);
+}
+
+#[test]
 fn an_absurd_window_size_is_capped_not_allocated() {
     let state = tempfile::tempdir().expect("tempdir");
     let mut s = start(

@@ -169,10 +169,10 @@ pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input
         _ => event::poll(Duration::ZERO).unwrap_or(false),
     };
     if !buffered {
-        match wait(timeout, signals) {
+        let ready = match wait(timeout, signals) {
             Ready::HungUp => return Ok(Input::Gone),
-            Ready::Input | Ready::Nothing => {}
-        }
+            ready => ready,
+        };
         signals.drain();
         if signals.terminate() {
             return Ok(Input::Idle);
@@ -180,7 +180,21 @@ pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input
         if signals.take_suspend() {
             return Ok(Input::Suspend);
         }
-        match event::poll(Duration::ZERO) {
+        let mut polled = event::poll(Duration::ZERO);
+        if matches!(polled, Ok(false)) && matches!(ready, Ready::Input) {
+            // The terminal has input that crossterm does not see. Its reader waits for
+            // an edge (epoll, edge-triggered) and drops one when a resize is reported in
+            // the same wake-up as a key: the key then sits unread until the next one
+            // arrives, and this loop, woken by poll(2) at every turn, would spin.
+            // Setting the terminal's attributes (unchanged) wakes its readers anew.
+            rearm_input();
+            polled = event::poll(Duration::ZERO);
+            if matches!(polled, Ok(false)) {
+                // Still nothing: never spin, whatever the terminal does.
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+        match polled {
             Ok(true) => {}
             Ok(false) => return Ok(Input::Idle),
             Err(_) => return Ok(Input::Gone),
@@ -191,6 +205,16 @@ pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input
         Err(_) => return Ok(Input::Gone),
     };
     Ok(translate(ev, app))
+}
+
+/// Re-applies the terminal's attributes as they are: the kernel wakes everything
+/// waiting to read it, which gives crossterm's edge-triggered reader a new edge.
+fn rearm_input() {
+    use rustix::termios::{OptionalActions, tcgetattr, tcsetattr};
+    let stdin = rustix::stdio::stdin();
+    if let Ok(attrs) = tcgetattr(stdin) {
+        let _ = tcsetattr(stdin, OptionalActions::Now, &attrs);
+    }
 }
 
 /// Maps one terminal event to an input, typing into the search line when it is open.

@@ -255,8 +255,27 @@ impl Session {
                 return status;
             }
             if start.elapsed() > within {
+                let pid = self.child.id();
+                let proc_file = |name: &str| {
+                    std::fs::read_to_string(format!("/proc/{pid}/{name}")).unwrap_or_default()
+                };
+                let threads: Vec<String> = std::fs::read_dir(format!("/proc/{pid}/task"))
+                    .map(|d| {
+                        d.flatten()
+                            .map(|t| {
+                                let wchan = std::fs::read_to_string(t.path().join("wchan"))
+                                    .unwrap_or_default();
+                                format!("{:?} in {wchan}", t.file_name())
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let stat = proc_file("stat");
                 let _ = self.child.kill();
-                panic!("still running after {within:?}:\n{}", self.screen());
+                panic!(
+                    "still running after {within:?} ({stat}; threads {threads:?}):\n{}",
+                    self.screen()
+                );
             }
             std::thread::sleep(Duration::from_millis(10));
         }
