@@ -13,6 +13,7 @@ pub mod config;
 pub mod corpus;
 pub mod import;
 pub mod listing;
+pub mod safe_file;
 pub mod search;
 pub mod state;
 pub mod suggest;

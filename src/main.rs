@@ -1,6 +1,7 @@
 //! The `readout` binary: parse arguments, then hand over to the reader or a plain
 //! command.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -15,15 +16,11 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A closed pipe (`readout align --json | head`) is not an error worth a message.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed pipe (`readout list | head`) is not an error worth a message.
-            if e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("readout: {e:#}");
+            // Never `eprintln!`: it panics when stderr is a terminal that has gone away.
+            let _ = writeln!(std::io::stderr(), "readout: {e:#}");
             ExitCode::FAILURE
         }
     }
@@ -51,4 +48,16 @@ fn reader(_: &Cli) -> anyhow::Result<ExitCode> {
     anyhow::bail!(
         "this readout was built without the interactive reader (the `tui` feature); the plain commands work: see `readout --help`"
     )
+}
+
+/// True if `e` comes from writing to a pipe whose reader has gone, however it was
+/// wrapped: directly, or inside a JSON serialiser's error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        let kind = c
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| c.downcast_ref::<serde_json::Error>()?.io_error_kind());
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -2,10 +2,13 @@
 //! read, which outlets the comparison shows — in one JSON file in the XDG state
 //! directory. Saving takes a lock, merges with what other instances saved (newest entry
 //! wins), and replaces the file atomically: temp file, fsync, rename, fsync of the
-//! directory. A corrupt file is set aside, never lost.
+//! directory. A corrupt file is set aside, never lost; so is one that is too large or
+//! not a regular file, unread. Nothing here follows a link it did not expect: the state
+//! file is opened without blocking and checked, the lock with `O_NOFOLLOW`, the temp
+//! file exclusively.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -13,11 +16,16 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::safe_file::{self, OpenError};
+
 /// The environment variable that overrides the state directory (used by tests).
 pub const STATE_DIR_ENV: &str = "READOUT_STATE_DIR";
 const FILE: &str = "state.json";
 const LOCK: &str = "state.lock";
 const TEMP_PREFIX: &str = ".state-";
+/// The largest state file read: some 100,000 articles' entries. Anything larger is not
+/// ours (or a link to a device) and is set aside unread.
+pub const MAX_STATE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Where one article was left.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,17 +64,18 @@ pub struct ReadingState {
 }
 
 impl ReadingState {
-    /// Merges `other` into `self`, entry by entry, keeping the newer.
+    /// Merges `other` into `self`, entry by entry, keeping the newer (see [`newer`]).
     pub fn merge(&mut self, other: &ReadingState) {
+        let now = trusted_now();
         for (id, theirs) in &other.articles {
             match self.articles.get(id) {
-                Some(ours) if ours.updated >= theirs.updated => {}
+                Some(ours) if !newer(theirs.updated, ours.updated, now) => {}
                 _ => {
                     self.articles.insert(id.clone(), theirs.clone());
                 }
             }
         }
-        if other.compare.updated > self.compare.updated {
+        if newer(other.compare.updated, self.compare.updated, now) {
             self.compare = other.compare.clone();
         }
     }
@@ -94,21 +103,45 @@ impl ReadingState {
     }
 }
 
+/// The latest time this process has seen or handed out, in milliseconds since the epoch.
+static LAST_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn wall_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
 /// Milliseconds since the epoch, strictly increasing within this process so that two
 /// changes in the same millisecond still order.
 pub fn now_ms() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static LAST: AtomicU64 = AtomicU64::new(0);
-    let wall = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64);
-    let mut prev = LAST.load(Ordering::Relaxed);
+    use std::sync::atomic::Ordering;
+    let wall = wall_ms();
+    let mut prev = LAST_MS.load(Ordering::Relaxed);
     loop {
         let next = wall.max(prev + 1);
-        match LAST.compare_exchange(prev, next, Ordering::Relaxed, Ordering::Relaxed) {
+        match LAST_MS.compare_exchange(prev, next, Ordering::Relaxed, Ordering::Relaxed) {
             Ok(_) => return next,
             Err(p) => prev = p,
         }
+    }
+}
+
+/// The latest moment an entry can honestly carry: now, or the last stamp handed out.
+fn trusted_now() -> u64 {
+    wall_ms().max(LAST_MS.load(std::sync::atomic::Ordering::Relaxed))
+}
+
+/// True if an entry stamped `theirs` should replace one stamped `ours`, `now` being
+/// [`trusted_now`]. Newest wins, but a stamp from the future (a clock that was ahead,
+/// state copied from another machine) cannot be checked, so it counts as older than
+/// any stamp from now or the past: otherwise it would win every merge until the clock
+/// caught up, and reading in the meantime would silently not be kept.
+fn newer(theirs: u64, ours: u64, now: u64) -> bool {
+    match (theirs > now, ours > now) {
+        (false, true) => true,
+        (true, false) => false,
+        _ => theirs > ours,
     }
 }
 
@@ -159,38 +192,44 @@ impl Store {
     pub fn load(&self) -> Loaded {
         self.remove_stale_temp_files();
         let path = self.path();
-        let bytes = match fs::read(&path) {
+        let bytes = match safe_file::read_regular(&path, MAX_STATE_BYTES) {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::default(),
-            Err(e) => {
+            Err(OpenError::NotFound) => return Loaded::default(),
+            Err(OpenError::Io(e)) => {
                 return Loaded {
                     state: ReadingState::default(),
                     notice: Some(format!("cannot read {}: {e}", path.display())),
                 };
             }
+            // A FIFO, a device, a link loop, a huge file: never read it, set it aside.
+            Err(why) => return self.set_aside(&path, &why.to_string()),
         };
         match serde_json::from_slice(&bytes) {
             Ok(state) => Loaded {
                 state,
                 notice: None,
             },
-            Err(e) => {
-                let aside = self.dir.join(format!("{FILE}.corrupt-{}", now_ms()));
-                let notice = match fs::rename(&path, &aside) {
-                    Ok(()) => format!(
-                        "reading state was corrupt ({e}); set aside as {} and started afresh",
-                        aside.display()
-                    ),
-                    Err(re) => format!(
-                        "reading state {} is corrupt ({e}) and could not be set aside: {re}",
-                        path.display()
-                    ),
-                };
-                Loaded {
-                    state: ReadingState::default(),
-                    notice: Some(notice),
-                }
-            }
+            Err(e) => self.set_aside(&path, &format!("corrupt ({e})")),
+        }
+    }
+
+    /// Renames the state file aside (`state.json.corrupt-<ms>`), keeping it for the
+    /// user, and says so; reading starts afresh.
+    fn set_aside(&self, path: &Path, why: &str) -> Loaded {
+        let aside = self.dir.join(format!("{FILE}.corrupt-{}", now_ms()));
+        let notice = match fs::rename(path, &aside) {
+            Ok(()) => format!(
+                "reading state was {why}; set aside as {} and started afresh",
+                aside.display()
+            ),
+            Err(re) => format!(
+                "reading state {} is {why} and could not be set aside: {re}",
+                path.display()
+            ),
+        };
+        Loaded {
+            state: ReadingState::default(),
+            notice: Some(notice),
         }
     }
 
@@ -218,16 +257,15 @@ impl Store {
     pub fn save(&self, state: &ReadingState) -> Result<ReadingState> {
         fs::create_dir_all(&self.dir)
             .with_context(|| format!("cannot create {}", self.dir.display()))?;
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.dir.join(LOCK))
-            .with_context(|| format!("cannot open {}", self.dir.join(LOCK).display()))?;
+        // Never through a link: a planted `state.lock` link would make us create or
+        // truncate a file wherever it points.
+        let lock_path = self.dir.join(LOCK);
+        let lock = safe_file::create_regular_nofollow(&lock_path)
+            .with_context(|| format!("cannot open {}", lock_path.display()))?;
         lock.lock()
-            .with_context(|| format!("cannot lock {}", self.dir.join(LOCK).display()))?;
+            .with_context(|| format!("cannot lock {}", lock_path.display()))?;
         let mut merged = state.clone();
-        if let Ok(bytes) = fs::read(self.path())
+        if let Ok(bytes) = safe_file::read_regular(&self.path(), MAX_STATE_BYTES)
             && let Ok(on_disk) = serde_json::from_slice::<ReadingState>(&bytes)
         {
             merged.merge(&on_disk);
@@ -318,5 +356,52 @@ mod tests {
         let store = Store::new(file.join("state"));
         let err = store.save(&ReadingState::default()).unwrap_err();
         assert!(format!("{err:#}").contains("cannot create"), "{err:#}");
+    }
+
+    #[test]
+    fn an_entry_from_the_future_loses_to_this_sessions_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let day = 24 * 60 * 60 * 1000;
+        let mut copied = ReadingState::default();
+        copied.articles.insert(
+            "a".into(),
+            ArticleState {
+                read: true,
+                paragraph: 3,
+                updated: now_ms() + day,
+            },
+        );
+        copied.compare = CompareState {
+            outlets: vec!["CGTN".into()],
+            updated: now_ms() + day,
+        };
+        store.save(&copied).unwrap();
+        // This session opens it, reads on, and saves.
+        let mut session = store.load().state;
+        session.set_position("a", 9);
+        session.compare = CompareState {
+            outlets: vec!["PIR Center".into()],
+            updated: now_ms(),
+        };
+        store.save(&session).unwrap();
+        let on_disk = store.load().state;
+        assert_eq!(on_disk.articles["a"].paragraph, 9);
+        assert_eq!(on_disk.compare.outlets, ["PIR Center"]);
+        // An entry from the future that this session did not touch is kept.
+        let mut other = ReadingState::default();
+        other.set_position("b", 1);
+        store.save(&other).unwrap();
+        assert_eq!(store.load().state.articles["a"].paragraph, 9);
+    }
+
+    #[test]
+    fn the_newer_of_two_honest_stamps_wins_and_the_future_counts_as_oldest() {
+        let now = 1_000;
+        assert!(newer(900, 800, now));
+        assert!(!newer(800, 900, now));
+        assert!(!newer(5_000, 900, now), "the future beats nothing honest");
+        assert!(newer(900, 5_000, now), "an honest stamp beats the future");
+        assert!(newer(6_000, 5_000, now), "between two futures, the later");
     }
 }

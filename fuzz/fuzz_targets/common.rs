@@ -1,23 +1,10 @@
 //! Properties shared by the fuzz targets: what text taken from an untrusted file may
 //! contain once readout has sanitised it.
 
-/// Bidi controls and zero-width / invisible format characters that `sanitize` documents
-/// as removed.
+/// Invisible characters that `sanitize` documents as removed: the sanitiser's own rule
+/// (Default_Ignorable_Code_Point or format, but not a variation selector; and U+FFFC).
 pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00ad}'
-            | '\u{034f}'
-            | '\u{061c}'
-            | '\u{180e}'
-            | '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}'
-            | '\u{fff9}'..='\u{fffc}'
-            | '\u{e0000}'..='\u{e007f}'
-    )
+    readout::text::sanitize::is_invisible(c)
 }
 
 /// A character that must never reach the terminal: any control (C0, DEL, C1, tab

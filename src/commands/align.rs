@@ -86,16 +86,22 @@ pub fn run(out: &mut impl Write, corpus: &Corpus, options: Options) -> Result<Ex
         writeln!(out, "  ¶{:<3} {events}{hand}", p.passage + 1)?;
         writeln!(out, "       {}", excerpt(p.text, 70))?;
         for (event, cues) in &p.why {
-            writeln!(out, "       {event}: {}", cues.join("; "))?;
+            writeln!(out, "       {event}: {}", one_line(&cues.join("; ")))?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The start of `text`, at most `width` columns.
+/// `text` on one line: a block can keep its line breaks (an HTML block does), and so
+/// can a cue that quotes it, but each line of this listing must stand alone.
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ")
+}
+
+/// The start of `text` on one line, at most `width` columns.
 fn excerpt(text: &str, width: usize) -> String {
     let mut out = String::new();
-    for c in text.chars() {
+    for c in one_line(text).chars() {
         if text_width(&out) + 2 > width {
             out.push('…');
             return out;

@@ -265,7 +265,9 @@ fn load_noting_problems(source: &Source) -> Corpus {
             1 => "1 file skipped, ".to_string(),
             n => format!("{n} files skipped, "),
         };
-        eprintln!(
+        // Not `eprintln!`, which panics when stderr is a closed pipe.
+        let _ = writeln!(
+            io::stderr(),
             "readout: {skipped}{} problem(s) in {}; `readout check` lists them",
             corpus.problems.len(),
             source.describe()

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use super::{Article, CorpusError, is_timeline, list_dir, parse_article, read_limited};
+use super::{Article, CorpusError, is_timeline, list_dir, parse_article, read_limited, shown};
 use crate::align::{self, Mode, PassageAlignment};
 use crate::timeline::{self, Timeline};
 
@@ -40,7 +40,10 @@ pub fn spawn(dir: PathBuf, wake: impl Fn() + Send + 'static) -> Receiver<LoadEve
     thread::Builder::new()
         .name("readout-loader".into())
         .spawn(move || run(&dir, &tx, &wake))
-        .map_err(|e| eprintln!("readout: cannot start the loader: {e}"))
+        .map_err(|e| {
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "readout: cannot start the loader: {e}");
+        })
         .ok();
     rx
 }
@@ -59,15 +62,14 @@ fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
             return;
         }
     };
-    let (timelines, articles): (Vec<PathBuf>, Vec<PathBuf>) = paths
-        .into_iter()
-        .partition(|p| is_timeline(&p.display().to_string()));
+    let (timelines, articles): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| is_timeline(&shown(p)));
     if !send(LoadEvent::Started(Ok(articles.len()))) {
         return;
     }
     let mut timeline = None;
     for p in timelines {
-        let shown = p.display().to_string();
+        let shown = shown(&p);
         let parsed = read_limited(&p, &shown)
             .map_err(|e| vec![e])
             .and_then(|b| timeline::parse_timeline(&shown, &b));
@@ -81,7 +83,7 @@ fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
         let mut ok: Vec<Article> = Vec::with_capacity(chunk.len());
         let mut slots: Vec<(String, Option<CorpusError>)> = Vec::with_capacity(chunk.len());
         for p in chunk {
-            let shown = p.display().to_string();
+            let shown = shown(p);
             match read_limited(p, &shown).and_then(|b| parse_article(&shown, &b)) {
                 Ok(a) => {
                     ok.push(a);

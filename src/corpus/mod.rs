@@ -8,13 +8,14 @@ pub mod loader;
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use article::{Article, Kind, MAX_ARTICLE_BYTES, Meta, parse_article};
 pub use body::{Block, BlockKind, Marker};
 pub use error::CorpusError;
 
+use crate::safe_file::{self, OpenError};
+use crate::text::sanitize::escape_name;
 use crate::timeline::{self, Timeline};
 
 mod bundled {
@@ -38,9 +39,7 @@ impl Source {
     pub fn describe(&self) -> String {
         match self {
             Source::Bundled => "bundled articles".to_string(),
-            Source::Dir(p) => {
-                crate::text::sanitize::sanitize_line(&p.display().to_string()).into_owned()
-            }
+            Source::Dir(p) => shown(p),
         }
     }
 }
@@ -231,49 +230,54 @@ pub fn check_corpus_dir(dir: &Path) -> Result<(), String> {
 /// A file's name as shown, and its contents or why they could not be read.
 type NamedFile = (String, Result<Vec<u8>, CorpusError>);
 
+/// A path as shown to the user: every byte of it visible and no two paths alike, so a
+/// hostile name can neither drive the terminal nor pass for another file (see
+/// [`escape_name`]).
+pub fn shown(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    escape_name(path.as_os_str().as_bytes())
+}
+
 /// Lists a directory's `*.md` files and `rounds.toml`, sorted by name, each read with the
 /// size limit applied before reading.
 fn read_dir_files(dir: &Path) -> Result<Vec<NamedFile>, CorpusError> {
     Ok(list_dir(dir)?
         .into_iter()
         .map(|p| {
-            let shown = p.display().to_string();
+            let shown = shown(&p);
             let bytes = read_limited(&p, &shown);
             (shown, bytes)
         })
         .collect())
 }
 
-/// A directory's `*.md` files and `rounds.toml` (hidden files skipped), sorted by name.
+/// A directory's entries named `*.md` and `rounds.toml` (hidden ones skipped), sorted
+/// by name, whatever they are: a FIFO, a directory or a dangling link named `*.md` is
+/// listed too, so that reading it reports why it was skipped instead of passing over it
+/// in silence. Nothing is stat'ed here; [`read_limited`] checks what each one is.
 pub fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
-    let shown = dir.display().to_string();
-    let entries = fs::read_dir(dir)
-        .map_err(|e| CorpusError::at(&shown, 1, 1, format!("cannot read the directory: {e}")))?;
+    let entries = fs::read_dir(dir).map_err(|e| {
+        CorpusError::at(&shown(dir), 1, 1, format!("cannot read the directory: {e}"))
+    })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            !name.starts_with('.')
-                && (name == TIMELINE_FILE || p.extension().is_some_and(|x| x == "md"))
-                && p.is_file()
+            let name = p.file_name().map(|n| n.as_encoded_bytes()).unwrap_or(b"");
+            !name.starts_with(b".")
+                && (name == TIMELINE_FILE.as_bytes() || p.extension().is_some_and(|x| x == "md"))
         })
         .collect();
     paths.sort();
     Ok(paths)
 }
 
-/// Reads a file, refusing it unread if it is over [`MAX_ARTICLE_BYTES`].
+/// Reads a regular file, refusing it unread if it is over [`MAX_ARTICLE_BYTES`] or is
+/// anything but a regular file (a FIFO is refused at once, never waited on).
 pub fn read_limited(path: &Path, shown: &str) -> Result<Vec<u8>, CorpusError> {
-    let file = fs::File::open(path)
-        .map_err(|e| CorpusError::at(shown, 1, 1, format!("cannot open: {e}")))?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if len > MAX_ARTICLE_BYTES {
-        return Err(article::too_large(shown, len));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(MAX_ARTICLE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| CorpusError::at(shown, 1, 1, format!("cannot read: {e}")))?;
-    Ok(bytes)
+    safe_file::read_regular(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
+        OpenError::TooLarge(len) => article::too_large(shown, len),
+        OpenError::Io(e) => CorpusError::at(shown, 1, 1, format!("cannot read: {e}")),
+        other => CorpusError::at(shown, 1, 1, format!("skipped: {other}")),
+    })
 }

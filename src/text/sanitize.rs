@@ -25,13 +25,21 @@
 //!   (kept) and `\t` (expanded with spaces to the next multiple of 8 display
 //!   columns, counted from the last line break). `\r\n` becomes `\n`; a lone
 //!   `\r` is removed.
-//! - Bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) are
-//!   removed, so text cannot be shown in a different order than it is stored.
-//! - Zero-width and invisible format characters are removed: U+200B–U+200D,
-//!   U+2060–U+2064, U+FEFF, U+00AD, U+180E, U+034F, U+FFF9–U+FFFC and the tag
-//!   characters U+E0000–U+E007F. This includes ZWJ: terminals disagree about
-//!   the width of ZWJ emoji sequences, and removing it keeps our width
-//!   computations in agreement with the terminal's.
+//! - Invisible characters are removed, by a rule taken from the Unicode Character
+//!   Database rather than a hand-kept list (through the `icu_properties` crate, ICU4X's
+//!   compiled Unicode data): every character that is Default_Ignorable_Code_Point or of
+//!   general category Format (Cf), except the Variation_Selector characters, plus
+//!   U+FFFC (the placeholder for an embedded object that is not there). That covers
+//!   the bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), so text
+//!   cannot be shown in a different order than it is stored; zero-width spaces and
+//!   joiners (ZWJ too: terminals disagree about the width of ZWJ emoji sequences, and
+//!   removing it keeps our width computations in agreement with the terminal's); the
+//!   soft hyphen; the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0); the tag
+//!   characters; the deprecated format characters U+206A–U+206F; the Arabic number
+//!   signs U+0600–U+0605; musical, shorthand and Egyptian format controls; and every
+//!   code point Unicode reserves as default-ignorable, so characters assigned there
+//!   later are removed too. Variation selectors stay: they choose a glyph (text or
+//!   emoji presentation) for the character before them and are never seen alone.
 //! - U+2028 and U+2029 become `\n`.
 //! - Everything else (printable text in any script, combining marks, emoji,
 //!   variation selectors) is kept unchanged.
@@ -110,24 +118,81 @@ fn needs_work(c: char, single_line: bool) -> bool {
     }
 }
 
-/// Bidi controls and zero-width or invisible format characters, all removed.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061c}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{200b}'..='\u{200d}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{feff}'
-            | '\u{00ad}'
-            | '\u{180e}'
-            | '\u{034f}'
-            | '\u{fff9}'..='\u{fffc}'
-            | '\u{e0000}'..='\u{e007f}'
-    )
+/// Invisible characters, all removed: Default_Ignorable_Code_Point or format (Cf), but
+/// not a variation selector; and U+FFFC. See the module docs.
+pub fn is_invisible(c: char) -> bool {
+    use icu_properties::CodePointSetData;
+    use icu_properties::props::VariationSelector;
+    // The first invisible character is U+00AD: Latin-1 text never looks up.
+    if c < '\u{ad}' {
+        return false;
+    }
+    let ranges = invisible_ranges();
+    let c32 = u32::from(c);
+    // The last range starting at or before `c`, if it reaches `c`. Variation selectors
+    // lie inside the default-ignorable ranges and are rare: checked only there.
+    let i = ranges.partition_point(|&(start, _)| start <= c32);
+    i > 0 && c32 <= ranges[i - 1].1 && !CodePointSetData::new::<VariationSelector>().contains(c)
+}
+
+/// The code points that are Default_Ignorable_Code_Point or Cf, and U+FFFC, as sorted,
+/// merged ranges, built once from ICU4X's Unicode data: a binary search over a few
+/// dozen ranges is several times faster than two property lookups per character, and
+/// every character of every article goes through here.
+fn invisible_ranges() -> &'static [(u32, u32)] {
+    use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory};
+    use icu_properties::{CodePointMapData, CodePointSetData};
+    static RANGES: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
+    RANGES.get_or_init(|| {
+        let mut all: Vec<(u32, u32)> = CodePointSetData::new::<DefaultIgnorableCodePoint>()
+            .iter_ranges()
+            .chain(
+                CodePointMapData::<GeneralCategory>::new()
+                    .iter_ranges_for_value(GeneralCategory::Format),
+            )
+            .map(|r| (*r.start(), *r.end()))
+            .chain([(0xfffc, 0xfffc)])
+            .collect();
+        all.sort_unstable();
+        let mut merged: Vec<(u32, u32)> = Vec::with_capacity(all.len());
+        for (start, end) in all {
+            match merged.last_mut() {
+                Some(last) if start <= last.1.saturating_add(1) => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        merged
+    })
+}
+
+/// A file name (any bytes) as visible, unambiguous text, for messages and lists.
+///
+/// Sanitising a name the way article text is sanitised would delete its hostile parts
+/// and could make two files look alike (`\x1b[31m.md` and `.md`). Instead everything
+/// that [`sanitize_line`] would change is written out: a character below U+0080 as
+/// `\xNN`, any other as `\u{XXXX}`, a byte that is not UTF-8 as `\xNN` (always 80–FF,
+/// so never confused with a character), and the backslash itself as `\\`. Distinct
+/// names give distinct results; ordinary names come back unchanged.
+pub fn escape_name(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push_str("\\\\");
+            } else if !needs_work(c, true) {
+                out.push(c);
+            } else if c.is_ascii() {
+                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            } else {
+                let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+            }
+        }
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02x}");
+        }
+    }
+    out
 }
 
 struct Sanitizer {
@@ -660,5 +725,95 @@ mod tests {
         assert_eq!(check(&"\x1b[1;".repeat(n / 2)), "");
         assert_eq!(check(&"\t".repeat(n)).len(), n * TAB_STOP);
         assert_eq!(check(&"a\t".repeat(n / 2)).len(), n / 2 * TAB_STOP);
+    }
+
+    #[test]
+    fn file_names_are_escaped_visibly_and_never_collide() {
+        assert_eq!(
+            escape_name("2022-01-14-tass.md".as_bytes()),
+            "2022-01-14-tass.md"
+        );
+        assert_eq!(
+            escape_name("Latvijas Avīze.md".as_bytes()),
+            "Latvijas Avīze.md"
+        );
+        assert_eq!(escape_name(b"\x1b[31m.md"), "\\x1b[31m.md");
+        assert_eq!(escape_name(b"a\nb.md"), "a\\x0ab.md");
+        assert_eq!(escape_name(b"\xff\xfe.md"), "\\xff\\xfe.md");
+        assert_eq!(escape_name("\u{202e}dm.exe".as_bytes()), "\\u{202e}dm.exe");
+        let names: Vec<&[u8]> = vec![
+            b".md",
+            b"\x1b[31m.md",
+            b"\x1b]0;x\x07.md",
+            b"\x07.md",
+            b"\\x07.md",
+            b"\x1b.md",
+            b"\xc2\x9b.md",
+            b"\x9b.md",
+            "\u{200b}.md".as_bytes(),
+            "\u{202e}.md".as_bytes(),
+            b"\r.md",
+            b"\t.md",
+            b"\n.md",
+        ];
+        let shown: std::collections::HashSet<String> =
+            names.iter().map(|n| escape_name(n)).collect();
+        assert_eq!(shown.len(), names.len(), "{shown:?}");
+        for s in &shown {
+            assert!(
+                is_clean(s) && !s.contains('\n'),
+                "{s:?} is not plain visible text"
+            );
+        }
+    }
+
+    #[test]
+    fn invisible_characters_that_used_to_pass_are_removed() {
+        let listed: Vec<char> = [
+            0x115f, 0x1160, 0x3164, 0xffa0, 0x17b4, 0x17b5, 0x0600, 0x0601, 0x0602, 0x0603, 0x0604,
+            0x0605,
+        ]
+        .into_iter()
+        .chain(0x206a..=0x206f)
+        .chain(0x1d173..=0x1d17a)
+        .chain(0x1bca0..=0x1bca3)
+        .chain(0x13430..=0x1343f)
+        .filter_map(char::from_u32)
+        .collect();
+        assert_eq!(listed.len(), 46);
+        for c in listed {
+            let text = format!("a{c}b");
+            assert_eq!(sanitize(&text), "ab", "U+{:04X} passed", u32::from(c));
+            assert_eq!(sanitize_line(&text), "ab", "U+{:04X} passed", u32::from(c));
+            assert!(!is_clean(&text), "U+{:04X} counted as clean", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn visible_text_and_variation_selectors_stay() {
+        for text in [
+            "Ряbков · Latišenko · 北京 · مرحبا · עברית · हिन्दी · 한국어",
+            "❤\u{fe0f} ☺\u{fe0e} 葛\u{e0100} ᠠ\u{180b}",
+            "\u{a0}non-breaking\u{2009}thin\u{3000}ideographic",
+        ] {
+            assert_eq!(sanitize(text), text);
+        }
+    }
+
+    #[test]
+    fn the_range_table_agrees_with_the_properties_for_every_code_point() {
+        use icu_properties::props::{
+            DefaultIgnorableCodePoint, GeneralCategory, VariationSelector,
+        };
+        use icu_properties::{CodePointMapData, CodePointSetData};
+        let by_property = |c: char| {
+            (c == '\u{fffc}'
+                || CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c)
+                || CodePointMapData::<GeneralCategory>::new().get(c) == GeneralCategory::Format)
+                && !CodePointSetData::new::<VariationSelector>().contains(c)
+        };
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_invisible(c), by_property(c), "U+{:04X}", u32::from(c));
+        }
     }
 }

@@ -26,6 +26,15 @@ const ERASE_FROM: u16 = 4;
 /// about six bytes plus the move after it) instead of spaces.
 const ERASE_RUN: usize = 12;
 
+/// The largest area drawn, in columns and rows; a larger terminal shows it in its top
+/// left corner. Frames are buffers of cells (three of them: two of ratatui's and this
+/// backend's copy of the screen), and a terminal that claims to be 65535x65535 would
+/// otherwise cost some 200 GB. 1000x500 is beyond any real screen (a 8K display in a
+/// 4-pixel font) and costs about 100 MB at most.
+pub const MAX_WIDTH: u16 = 1000;
+/// See [`MAX_WIDTH`].
+pub const MAX_HEIGHT: u16 = 500;
+
 /// The SGR state of the terminal, so only changes are sent.
 #[derive(Default)]
 struct Pen {
@@ -415,7 +424,10 @@ impl<W: Write> Backend for LeanBackend<W> {
             return Ok(size);
         }
         let (width, height) = terminal::size()?;
-        Ok(Size { width, height })
+        Ok(Size {
+            width: width.min(MAX_WIDTH),
+            height: height.min(MAX_HEIGHT),
+        })
     }
     fn window_size(&mut self) -> io::Result<WindowSize> {
         let w = terminal::window_size()?;

@@ -1,7 +1,8 @@
 //! The terminal interface: a thin layer over the domain. Terminal events go through
 //! the key map to an `Action`, `App::update` changes the state, and `&App` is drawn.
 //! The terminal is given back as it was found on every way out: normal quit, error,
-//! panic, SIGINT, SIGTERM, SIGHUP, or the terminal going away.
+//! panic, SIGINT, SIGTERM, SIGHUP, SIGQUIT, or the terminal going away; and for the
+//! length of a suspension (Ctrl-Z, SIGTSTP).
 
 pub mod action;
 pub mod app;
@@ -22,7 +23,9 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
+use ratatui::backend::Backend;
 use ratatui::layout::Rect;
+use ratatui::{CompletedFrame, Terminal};
 
 use crate::align::{self, Alignment, Mode};
 use crate::corpus::loader::{self, LoadEvent};
@@ -49,11 +52,29 @@ pub struct Options {
 /// How often unsaved reading state is written while reading.
 const SAVE_EVERY: Duration = Duration::from_secs(1);
 
+/// Why a terminal cannot run the reader, judged by `$TERM`: unset, empty or `dumb`
+/// means no cursor movement and no alternate screen.
+pub fn unfit_terminal(term: Option<&std::ffi::OsStr>) -> Option<String> {
+    match term.map(|t| t.to_string_lossy()) {
+        None => Some("TERM is not set".into()),
+        Some(t) if t.is_empty() => Some("TERM is empty".into()),
+        Some(t) if t == "dumb" => Some("TERM is dumb".into()),
+        Some(_) => None,
+    }
+}
+
 /// Loads the corpus, runs the interface until the user leaves, saves the state.
 pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; for plain output use `readout list` or `readout read ID`"
+        );
+    }
+    if let Some(why) = unfit_terminal(std::env::var_os("TERM").as_deref()) {
+        anyhow::bail!(
+            "the reader needs a terminal that can move the cursor, and {why}; set TERM \
+             (for example TERM=xterm-256color), or for plain output use `readout list` or \
+             `readout read ID`"
         );
     }
     // The bundled corpus is small: load it now. A directory may hold thousands of
@@ -79,6 +100,9 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
     let loaded = store.as_ref().map(Store::load).unwrap_or_default();
     let theme = Theme::from_env(options.ascii).with_palette(options.palette);
     let signals = event::Signals::register().context("cannot install signal handlers")?;
+    // Everything that can fail comes before the terminal is taken, so that from here on
+    // every way out goes through `terminal::leave`.
+    let waker = signals.waker()?;
 
     let mut terminal = terminal::enter(options.mouse)?;
     let size = terminal.size().unwrap_or_default();
@@ -100,21 +124,56 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
     }
     let loader = match source {
         Source::Dir(dir) => {
-            let waker = signals.waker()?;
             app.start_loading();
             Some(loader::spawn(dir.clone(), move || event::wake(&waker)))
         }
         Source::Bundled => None,
     };
-    let result = event_loop(&mut terminal, &mut app, &signals, store.as_ref(), loader);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &signals,
+        store.as_ref(),
+        loader,
+        options.mouse,
+    );
     // Save before restoring, so a hangup that kills us right after still finds it saved.
     if let Some(store) = &store
         && app.is_dirty()
     {
         let _ = store.save(app.state());
     }
-    terminal::leave(&mut terminal, options.mouse);
+    terminal::leave(terminal, options.mouse);
     result.map(|()| ExitCode::SUCCESS)
+}
+
+/// Draws `app` at the size of the frame itself. The app is resized first if its idea of
+/// the size is out of date: crossterm does not always deliver a resize before the next
+/// key (and never one that happened while we were not looking), and a layout computed
+/// for another size would index the buffer outside its area.
+pub fn draw<'a, B: Backend>(
+    terminal: &'a mut Terminal<B>,
+    app: &mut App,
+) -> Result<CompletedFrame<'a>, B::Error> {
+    terminal.draw(|frame| {
+        let area = frame.area();
+        if app.area() != area {
+            app.resize(area);
+        }
+        frame.render_widget(&*app, area);
+    })
+}
+
+/// Tells the backend which cells are links (OSC 8) in the frame about to be drawn, laid
+/// out at the terminal's own size first, as [`draw`] will.
+fn set_links(terminal: &mut terminal::Tui, app: &mut App) -> std::io::Result<()> {
+    terminal.autoresize()?;
+    let area = terminal.get_frame().area();
+    if app.area() != area {
+        app.resize(area);
+    }
+    terminal.backend_mut().set_links(ui::links::of(app));
+    Ok(())
 }
 
 fn event_loop(
@@ -123,39 +182,60 @@ fn event_loop(
     signals: &event::Signals,
     store: Option<&Store>,
     loader: Option<Receiver<LoadEvent>>,
+    mouse: bool,
 ) -> Result<()> {
     let mut last_save = Instant::now();
     let mut save_failed = false;
     let mut redraw = true;
     let links = ui::links::supported();
+    // A terminal that went away (or a signal that ends us) makes drawing fail: that is
+    // the way out, not an error to report on a terminal nobody reads.
+    let gone = |e: std::io::Error| -> Result<()> {
+        if signals.terminate() || event::hung_up(signals) {
+            Ok(())
+        } else {
+            Err(anyhow::Error::from(e).context("cannot draw on the terminal"))
+        }
+    };
+    let save = |app: &mut App, save_failed: &mut bool| {
+        let Some(store) = store else { return false };
+        match store.save(app.state()) {
+            Ok(_) => {
+                app.saved();
+                *save_failed = false;
+                false
+            }
+            Err(e) if !*save_failed => {
+                *save_failed = true;
+                app.notify(
+                    format!("cannot save reading state ({e:#}); reading goes on"),
+                    true,
+                );
+                true
+            }
+            Err(_) => false,
+        }
+    };
+    let show = |terminal: &mut terminal::Tui, app: &mut App| -> std::io::Result<()> {
+        if links {
+            set_links(terminal, app)?;
+        }
+        draw(terminal, app).map(|_| ())
+    };
     loop {
         if redraw {
-            if links {
-                terminal.backend_mut().set_links(ui::links::of(app));
+            if let Err(e) = show(terminal, app) {
+                return gone(e);
             }
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             redraw = false;
         }
         // Save after the frame is on screen, so an fsync never delays a keypress.
-        if app.is_dirty()
-            && last_save.elapsed() >= SAVE_EVERY
-            && let Some(store) = store
-        {
+        if app.is_dirty() && last_save.elapsed() >= SAVE_EVERY {
             last_save = Instant::now();
-            match store.save(app.state()) {
-                Ok(_) => {
-                    app.saved();
-                    save_failed = false;
-                }
-                Err(e) if !save_failed => {
-                    save_failed = true;
-                    app.notify(
-                        format!("cannot save reading state ({e:#}); reading goes on"),
-                        true,
-                    );
-                    terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-                }
-                Err(_) => {}
+            if save(app, &mut save_failed)
+                && let Err(e) = show(terminal, app)
+            {
+                return gone(e);
             }
         }
         if app.wants_to_quit() || signals.terminate() {
@@ -172,13 +252,33 @@ fn event_loop(
                 app.update(action);
                 redraw = true;
             }
-            Input::Resize(w, h) => {
-                app.resize(Rect::new(0, 0, w, h));
+            // The size is taken from the terminal itself when drawing (see `draw`).
+            Input::Resize(..) | Input::Redraw => redraw = true,
+            Input::Suspend if terminal::can_suspend() => {
+                // Saved first: a suspended reader is often never resumed.
+                if app.is_dirty() {
+                    save(app, &mut save_failed);
+                }
+                terminal::suspend(terminal, mouse)?;
+                // The SIGCONT that resumed us is handled: `suspend` repainted.
+                signals.take_continued();
                 redraw = true;
             }
-            Input::Redraw => redraw = true,
+            Input::Suspend => {
+                app.notify(
+                    "cannot suspend: no job-control shell here to resume readout",
+                    true,
+                );
+                redraw = true;
+            }
             Input::Gone => return Ok(()),
             Input::Idle => {}
+        }
+        if signals.take_continued() {
+            // Stopped and continued by someone else: whatever ran meanwhile may have
+            // drawn over the screen.
+            terminal::repaint(terminal)?;
+            redraw = true;
         }
         if let Some(rx) = &loader {
             while let Ok(ev) = rx.try_recv() {

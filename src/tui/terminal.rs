@@ -1,5 +1,6 @@
-//! Entering and leaving the terminal's interactive mode. Leaving is idempotent and also
-//! runs from the panic hook, so a panic never leaves the terminal raw.
+//! Entering and leaving the terminal's interactive mode, for good or for the length of a
+//! suspension. Leaving is idempotent and also runs from the panic hook, so a panic never
+//! leaves the terminal raw.
 
 use std::io::{self, Stdout, Write};
 
@@ -23,6 +24,12 @@ pub fn enter(mouse: bool) -> Result<Tui> {
         restore(mouse);
         previous(info);
     }));
+    set_up(mouse)?;
+    Terminal::new(LeanBackend::new(io::stdout())).context("cannot set up the terminal")
+}
+
+/// Raw mode, alternate screen, hidden cursor (again, after a suspension).
+pub fn set_up(mouse: bool) -> Result<()> {
     terminal::enable_raw_mode().context("cannot switch the terminal to raw mode")?;
     let mut out = io::stdout();
     let entered = execute!(out, terminal::EnterAlternateScreen, cursor::Hide)
@@ -39,13 +46,61 @@ pub fn enter(mouse: bool) -> Result<Tui> {
         restore(mouse);
         return Err(e).context("cannot set up the terminal");
     }
-    Terminal::new(LeanBackend::new(io::stdout())).context("cannot set up the terminal")
+    Ok(())
 }
 
-/// Gives the terminal back.
-pub fn leave(terminal: &mut Tui, mouse: bool) {
+/// Gives the terminal back, for good.
+pub fn leave(mut terminal: Tui, mouse: bool) {
     let _ = terminal.show_cursor();
     restore(mouse);
+    // Not dropped: on a terminal that has gone away, `Terminal`'s drop fails to show the
+    // cursor again and reports it with `eprintln!`, which panics on the dead terminal
+    // and turns a clean exit into 101. Everything it would do is done above.
+    std::mem::forget(terminal);
+}
+
+/// True if a stopped readout can be resumed: its parent (a job-control shell) is in the
+/// same session but another process group, so the group is not orphaned and `fg` can
+/// continue it. A session leader (`exec readout`, `ssh host readout`, a terminal
+/// emulator running it directly) has nobody to resume it, and stopping would hang the
+/// terminal: the kernel discards SIGTSTP for such groups for the same reason.
+pub fn can_suspend() -> bool {
+    use rustix::process::{getpgid, getpgrp, getppid, getsid};
+    let Some(parent) = getppid() else {
+        return false;
+    };
+    let same_session = matches!(
+        (getsid(Some(parent)), getsid(None)),
+        (Ok(theirs), Ok(ours)) if theirs == ours
+    );
+    let other_group = getpgid(Some(parent)).is_ok_and(|theirs| theirs != getpgrp());
+    same_session && other_group
+}
+
+/// Suspends like less and vim: gives the terminal back, stops the process (as SIGTSTP's
+/// default action would), and when continued takes the terminal again and forgets what
+/// the screen showed, so the next frame is drawn whole. Call only if [`can_suspend`].
+pub fn suspend(terminal: &mut Tui, mouse: bool) -> Result<()> {
+    let _ = terminal.show_cursor();
+    restore(mouse);
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)
+        .context("cannot suspend")?;
+    set_up(mouse)?;
+    terminal
+        .hide_cursor()
+        .context("cannot set up the terminal")?;
+    repaint(terminal)
+}
+
+/// Clears the screen and forgets what it showed, so the next frame is drawn whole (after
+/// a suspension, or a SIGCONT after someone else drew on the terminal).
+pub fn repaint(terminal: &mut Tui) -> Result<()> {
+    // `Terminal::clear` would ask the terminal where its cursor is and wait for the
+    // answer; a resize to the same size clears without asking.
+    let size = terminal.size().context("cannot read the terminal's size")?;
+    terminal
+        .resize(size.into())
+        .context("cannot clear the terminal")
 }
 
 /// Undoes everything `enter` did; safe to call more than once and when the terminal is

@@ -5,23 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-/// Characters that must never reach a cell: controls, bidi controls, zero-width and
-/// other invisible format characters.
+/// Characters that must never reach a cell: controls, and every character the
+/// sanitiser counts as invisible (bidi controls, zero-width and other format characters,
+/// default-ignorable code points).
 pub fn is_forbidden(c: char) -> bool {
     c.is_control()
-        || matches!(
-            c,
-            '\u{00ad}'
-                | '\u{034f}'
-                | '\u{061c}'
-                | '\u{180e}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2069}'
-                | '\u{feff}'
-                | '\u{fff9}'..='\u{fffc}'
-                | '\u{e0000}'..='\u{e007f}'
-        )
+        || matches!(c, '\u{2028}' | '\u{2029}')
+        || readout::text::sanitize::is_invisible(c)
 }
 
 /// The width of a cell's symbol, or the forbidden character in it. ASCII, most of any

@@ -92,6 +92,8 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 
 /// Draws a line clipped to `area`'s row `y`.
 pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line) {
+    // Never outside the buffer, whatever area a layout computed.
+    let area = area.intersection(buf.area);
     if y < area.y || y >= area.bottom() || area.width == 0 {
         return;
     }
