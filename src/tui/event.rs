@@ -19,7 +19,6 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEve
 
 use super::action::Action;
 use super::app::App;
-use super::keymap;
 
 /// What the loop should do next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,7 +121,7 @@ fn wait(timeout: Duration, signals: &Signals) -> Ready {
 }
 
 /// Waits up to `timeout` for the next input.
-pub fn next(timeout: Duration, app: &App, signals: &Signals) -> Result<Input> {
+pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input> {
     // Events crossterm already buffered (a burst of keys, a resize it caught) first;
     // but never call into it on a hung-up terminal.
     let buffered = match wait(Duration::ZERO, signals) {
@@ -151,12 +150,13 @@ pub fn next(timeout: Duration, app: &App, signals: &Signals) -> Result<Input> {
     Ok(translate(ev, app))
 }
 
-/// Maps one terminal event to an input. Every key goes through the key map, typing in
-/// the search line included; the mouse becomes actions that carry where it points.
-pub fn translate(ev: Event, app: &App) -> Input {
+/// Maps one terminal event to an input. Every key goes through the app's key map (which
+/// remembers the first keys of a sequence), typing in the search line included; the
+/// mouse becomes actions that carry where it points.
+pub fn translate(ev: Event, app: &mut App) -> Input {
     match ev {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::action_for(&key, app.context()).map_or(Input::Idle, Input::Action)
+            app.key(&key).map_or(Input::Idle, Input::Action)
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Input::Action(Action::WheelDown(m.column, m.row)),

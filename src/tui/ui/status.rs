@@ -10,7 +10,7 @@ use super::util::{put_line, put_str, truncate};
 use crate::text::wrap::width as text_width;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::Context;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let s = app.session();
@@ -22,7 +22,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some((done, total)) = s.loading() {
         right = format!(" loading {done}/{total} ");
     } else if corpus.skipped > 0 || !corpus.problems.is_empty() {
-        let key = keymap::key_for(Action::Problems, Context::List).unwrap_or_default();
+        let key = s
+            .keymap()
+            .key_for(Action::Problems, Context::List)
+            .unwrap_or_default();
         right = match corpus.skipped {
             0 if corpus.problems.len() == 1 => format!(" 1 problem, {key} shows "),
             0 => format!(" {} problems, {key} shows ", corpus.problems.len()),
@@ -82,7 +85,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
         for (action, word) in hints(app.context()) {
-            let Some(key) = keymap::key_for_in(*action, app.context(), theme.ascii) else {
+            let Some(key) = s.keymap().key_for_in(*action, app.context(), theme.ascii) else {
                 continue;
             };
             let piece = format!("{key} {word}  ");
