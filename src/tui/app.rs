@@ -520,7 +520,7 @@ impl App {
             Err(why) => return self.session.say(why, false),
         };
         if let Clipboard::Off(why) = &self.session.clipboard {
-            let msg = format!("{why}: nothing copied");
+            let msg = format!("nothing copied: {why}");
             return self.session.say(msg, true);
         }
         if text.len() > clipboard::MAX_BYTES {

@@ -29,12 +29,12 @@ pub fn detect() -> Clipboard {
 /// The decision [`detect`] makes, from `TERM` and `READOUT_CLIPBOARD`.
 pub fn decide(term: &str, setting: Option<&str>) -> Clipboard {
     if setting == Some("0") {
-        return Clipboard::Off("copying is off (READOUT_CLIPBOARD=0)".to_string());
+        return Clipboard::Off("READOUT_CLIPBOARD=0 turns copying off".to_string());
     }
     match term {
         "dumb" | "linux" | "" => Clipboard::Off(format!(
-            "this terminal (TERM={}) has no clipboard that readout can reach (OSC 52)",
-            if term.is_empty() { "unset" } else { term }
+            "TERM={} has no OSC 52 clipboard",
+            if term.is_empty() { "(unset)" } else { term }
         )),
         _ => Clipboard::Osc52,
     }
