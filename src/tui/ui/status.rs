@@ -159,6 +159,8 @@ fn hints(context: Context) -> &'static [(Action, &'static str)] {
             (Action::Back, "list"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
+            (Action::Copy, "copy"),
+            (Action::Why, "why"),
         ],
         Context::Compare => &[
             (Action::NextEvent, "next event"),
@@ -169,6 +171,8 @@ fn hints(context: Context) -> &'static [(Action, &'static str)] {
             (Action::Coverage, "coverage"),
             (Action::Back, "back"),
             (Action::Help, "help"),
+            (Action::Copy, "copy"),
+            (Action::Why, "why"),
         ],
         Context::Coverage => &[
             (Action::Open, "compare"),

@@ -280,7 +280,10 @@ fn why_lines(s: &Session, a: usize, p: usize, width: usize) -> Vec<Line<'static>
     let event_name = |e: usize| {
         events.get(e).map_or_else(
             || format!("event {}", e + 1),
-            |ev| format!("{} {} {}", ev.label, theme.dot(), ev.title),
+            |ev| {
+                let dot = theme.dot();
+                format!("{} {dot} {} {dot} {}", ev.label, ev.date_range(), ev.title)
+            },
         )
     };
     let head = format!(
@@ -318,6 +321,17 @@ fn why_lines(s: &Session, a: usize, p: usize, width: usize) -> Vec<Line<'static>
             0,
         ) {
             out.push(Line::from(line));
+        }
+    }
+    if !pa.events.is_empty() {
+        let n = pa.events.len();
+        let head = if n == 1 {
+            "Under 1 event: how sure the aligner is, and why".to_string()
+        } else {
+            format!("Under {n} events: how sure the aligner is, and why")
+        };
+        for line in wrapped(&head, width, 0) {
+            out.push(Line::from(Span::styled(line, theme.dim())));
         }
     }
     let bullet = if theme.ascii { "-" } else { "•" };
