@@ -256,3 +256,48 @@ fn w_in_the_comparison_explains_the_focused_passage() {
     assert!(text.contains("curator's marker"), "{text}");
     draw(&a);
 }
+
+#[test]
+fn an_open_why_stays_on_its_article_while_batches_sort_in_before_it() {
+    use readout::corpus::loader::{self, LoadEvent};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let template = std::fs::read_to_string(
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare/kyiv.md"),
+    )
+    .expect("fixture");
+    // Newest files first on disk, so later batches sort in before the earlier ones.
+    let n = loader::BATCH * 3;
+    for i in 0..n {
+        let day = 1 + (n - i) % 28;
+        let text = template
+            .replace("id = \"kyiv\"", &format!("id = \"k{i}\""))
+            .replace("2022-01-13", &format!("2022-01-{day:02}"));
+        std::fs::write(dir.path().join(format!("{i:05}.md")), text).expect("write");
+    }
+    let mut a = app_with(Corpus::default(), 80, 24);
+    let rx = loader::spawn(dir.path().to_path_buf(), || {});
+    let mut explained: Option<String> = None;
+    loop {
+        let ev = rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("reports");
+        let done = matches!(ev, LoadEvent::Finished);
+        let batch = matches!(ev, LoadEvent::Batch(_));
+        a.absorb(ev);
+        if batch && explained.is_none() {
+            press(&mut a, "<Enter> w");
+            let Some(Overlay::Why { article, .. }) = a.overlay() else {
+                panic!("no why overlay: {:?}", a.overlay());
+            };
+            explained = Some(a.corpus().articles[article].meta.id.clone());
+        }
+        if let (Some(id), Some(Overlay::Why { article, .. })) = (&explained, a.overlay()) {
+            assert_eq!(&a.corpus().articles[article].meta.id, id);
+        } else if explained.is_some() {
+            panic!("the overlay closed: {:?}", a.overlay());
+        }
+        if done {
+            break;
+        }
+    }
+}

@@ -344,12 +344,27 @@ impl App {
     fn resort(&mut self) {
         let s = &mut self.session;
         let keep = self.browse.ids(s);
+        // The passage an open "why" explains is named by index: keep it on its article.
+        let why = match self.overlay.as_ref().map(OverlayView::kind) {
+            Some(Overlay::Why { article, passage }) => s
+                .corpus
+                .articles
+                .get(article)
+                .map(|a| (a.meta.id.clone(), passage)),
+            _ => None,
+        };
         let order = s.corpus.sort_order();
         s.corpus.articles = permute(std::mem::take(&mut s.corpus.articles), &order);
         s.alignment.articles = permute(std::mem::take(&mut s.alignment.articles), &order);
         s.outlets = s.corpus.outlets().into_iter().map(String::from).collect();
         s.count_coverage();
         self.browse.restore_ids(s, keep);
+        if let Some((id, passage)) = why {
+            let article = s.corpus.articles.iter().position(|a| a.meta.id == id);
+            self.overlay = article.map(|article| {
+                OverlayView::new(Overlay::Why { article, passage }, s, Context::Reader)
+            });
+        }
         self.compare.corpus_changed(s);
         self.coverage.ensure(s);
     }
