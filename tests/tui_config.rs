@@ -301,3 +301,33 @@ fn an_open_why_stays_on_its_article_while_batches_sort_in_before_it() {
         }
     }
 }
+
+#[test]
+fn a_passage_too_long_for_a_terminals_clipboard_is_not_sent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut text = std::fs::read_to_string(
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare/kyiv.md"),
+    )
+    .expect("fixture");
+    text.push_str("\n\n");
+    text.push_str(&"word ".repeat(20_000));
+    text.push('\n');
+    std::fs::write(dir.path().join("long.md"), text).expect("write");
+    let mut a = app_with(Corpus::load(&Source::Dir(dir.path().to_path_buf())), 80, 24);
+    press(&mut a, "<Enter>");
+    let last = a.corpus().articles[0].passage_count() - 1;
+    a.goto_passage(last);
+    assert_eq!(a.current_passage(), Some(last));
+    press(&mut a, "y");
+    assert_eq!(a.take_copied(), None);
+    let status = a.status().expect("a message");
+    assert!(
+        status.warning && status.text.contains("nothing copied"),
+        "{}",
+        status.text
+    );
+    // A short one still goes.
+    a.goto_passage(0);
+    press(&mut a, "y");
+    assert!(a.take_copied().is_some());
+}
