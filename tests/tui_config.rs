@@ -331,3 +331,34 @@ fn a_passage_too_long_for_a_terminals_clipboard_is_not_sent() {
     press(&mut a, "y");
     assert!(a.take_copied().is_some());
 }
+
+#[test]
+fn the_why_overlay_in_ascii_mode_is_ascii() {
+    let ascii = readout::tui::theme::Theme {
+        palette: Default::default(),
+        color: true,
+        ascii: true,
+    };
+    for keys in [
+        "<Enter> w",
+        "j j <Enter> w",
+        "j j <Enter> <Space> <Space> w",
+        "j j j <Enter> <Space> w",
+        "c w",
+        "c ] <Tab> w",
+    ] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut a = app(w, h);
+            a.set_theme(ascii);
+            press(&mut a, keys);
+            assert!(
+                matches!(a.overlay(), Some(Overlay::Why { .. })),
+                "{keys}: {:?}",
+                a.status()
+            );
+            let text = screen(&a);
+            let bad: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert!(bad.is_empty(), "after {keys:?}: {bad:?} on screen:\n{text}");
+        }
+    }
+}
