@@ -56,6 +56,15 @@ fn a_key_sequence_acts_once_complete() {
         scrolled,
         "g alone waits for the rest of the sequence"
     );
+    let waiting = screen(&a);
+    assert!(
+        waiting
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .starts_with("g …"),
+        "the status line shows the keys so far:\n{waiting}"
+    );
     press(&mut a, "g");
     assert_eq!(top(&a), 0, "g g goes to the top");
     // A sequence broken off: its first key is dropped, the second acts on its own.

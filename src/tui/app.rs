@@ -138,6 +138,11 @@ impl App {
             .resolve(&mut self.pending, event, context)
     }
 
+    /// The keys of an unfinished sequence, for the status line.
+    pub fn pending_keys(&self) -> &[super::keymap::Key] {
+        &self.pending
+    }
+
     /// Text copied since the last call, to send to the terminal as OSC 52.
     pub fn take_copied(&mut self) -> Option<String> {
         self.copied.take()

@@ -73,6 +73,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         let mut spans = Vec::new();
         let mut used = 0;
+        // The first keys of a sequence, so the user sees readout waits for the rest.
+        if !app.pending_keys().is_empty() {
+            let keys = crate::tui::keymap::seq_label(app.pending_keys(), theme.ascii);
+            let piece = format!("{keys} {}  ", theme.ellipsis());
+            if text_width(&piece) <= left_w {
+                used += text_width(&piece);
+                spans.push(Span::styled(piece, theme.key()));
+            }
+        }
         // The match count belongs to the reader: it goes when the reader loses focus.
         // It comes first, before any hint, since it is what the reader is looking at.
         if app.context() == Context::Reader
