@@ -371,3 +371,15 @@ fn the_why_overlay_in_ascii_mode_is_ascii() {
         }
     }
 }
+
+#[test]
+fn a_begun_or_broken_sequence_asks_for_a_redraw_so_the_status_line_follows() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use readout::tui::event::{Input, translate};
+    let mut a = configured(80, 24, "[keys.reader]\ntop = \"g g\"\n");
+    press(&mut a, "<Enter>");
+    let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    assert_eq!(translate(key('g'), &mut a), Input::Redraw, "g … appears");
+    assert_eq!(translate(key('x'), &mut a), Input::Redraw, "g … goes");
+    assert_eq!(translate(key('x'), &mut a), Input::Idle, "nothing to show");
+}

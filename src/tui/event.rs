@@ -156,7 +156,13 @@ pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input
 pub fn translate(ev: Event, app: &mut App) -> Input {
     match ev {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            app.key(&key).map_or(Input::Idle, Input::Action)
+            let waited = !app.pending_keys().is_empty();
+            match app.key(&key) {
+                Some(action) => Input::Action(action),
+                // A sequence begun, or broken off: the status line shows it.
+                None if waited || !app.pending_keys().is_empty() => Input::Redraw,
+                None => Input::Idle,
+            }
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Input::Action(Action::WheelDown(m.column, m.row)),
