@@ -128,7 +128,8 @@ pub struct Binding {
 
 use Context::{Compare as C, Coverage as V, List as L, Overlay as O, Reader as R, Search as S};
 
-/// Every binding, in the order help shows them.
+/// The default bindings, in the order help shows them; [`KeyMap::with`] lays the
+/// configuration's over them.
 pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key('j'), code(KeyCode::Down)],
