@@ -31,10 +31,15 @@ pub const ACTIONS: &[&str] = &[
     "zoom",
     "problems",
     "toggle_read",
+    "next_unread",
+    "mark_all_read",
     "compare",
     "prev_event",
     "next_event",
     "coverage",
+    "copy",
+    "copy_url",
+    "why",
 ];
 
 /// A key without its modifiers.
