@@ -39,6 +39,7 @@ fn reader(cli: &Cli) -> anyhow::Result<ExitCode> {
             mouse: cli.mouse,
             palette: readout::tui::theme::Palette::from_config(&config.config),
             notice: config.summary(),
+            config: config.config.clone(),
         },
     )
 }

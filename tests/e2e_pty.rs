@@ -28,6 +28,11 @@ fn start(state_dir: &Path) -> Session {
 }
 
 fn start_with(state_dir: &Path, args: &[&std::ffi::OsStr]) -> Session {
+    start_env(state_dir, args, &[])
+}
+
+/// As [`start_with`], with `env` set last (it can override `TERM`).
+fn start_env(state_dir: &Path, args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> Session {
     let master =
         openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).expect("openpt");
     grantpt(&master).expect("grantpt");
@@ -56,6 +61,8 @@ fn start_with(state_dir: &Path, args: &[&std::ffi::OsStr]) -> Session {
         .env("LANG", "C.UTF-8")
         .env_remove("READOUT_ARTICLES")
         .env_remove("COLUMNS")
+        .env_remove("READOUT_CLIPBOARD")
+        .envs(env.iter().copied())
         .stdin(Stdio::from(slave.try_clone().expect("dup")))
         .stdout(Stdio::from(slave.try_clone().expect("dup")))
         .stderr(Stdio::from(slave.try_clone().expect("dup")));
@@ -415,6 +422,63 @@ fn a_bad_configuration_is_named_in_the_status_line_and_reading_goes_on() {
     let mut s = start_with(state.path(), &["--config".as_ref(), config.as_os_str()]);
     s.wait_for("Articles 5");
     s.wait_for("c.toml:2:11: measure 5");
+    s.send(b"q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+    s.assert_restored();
+}
+
+/// The texts the output put on the clipboard with OSC 52 (`ESC ] 52 ; c ; base64 BEL`).
+fn osc52_copies(out: &[u8]) -> Vec<String> {
+    use base64::Engine as _;
+    let out = String::from_utf8_lossy(out);
+    out.split("\x1b]52;c;")
+        .skip(1)
+        .map(|rest| {
+            let (encoded, _) = rest.split_once('\x07').expect("OSC 52 ends with BEL");
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(encoded)
+                .expect("base64");
+            String::from_utf8(bytes).expect("UTF-8")
+        })
+        .collect()
+}
+
+#[test]
+fn a_configured_copy_key_writes_the_passage_and_its_citation_as_osc52() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let config = state.path().join("c.toml");
+    std::fs::write(&config, "[keys.reader]\ncopy = \"ctrl-k\"\n").expect("write");
+    let mut s = start_with(state.path(), &["--config".as_ref(), config.as_os_str()]);
+    s.wait_for("Articles 5");
+    // The first article (CGTN's) in the reader, then y: no longer the copy key.
+    s.send(b"\r");
+    s.wait_for("Esc list");
+    s.send(b"y");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(osc52_copies(&s.output.lock().expect("lock")).is_empty());
+    s.send(b"\x0b");
+    s.wait_for("copied ¶1 of CGTN");
+    let copies = osc52_copies(&s.output.lock().expect("lock"));
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let (text, citation) = copies[0].rsplit_once('\n').expect("two parts");
+    assert!(!text.is_empty());
+    assert!(
+        citation.starts_with("— CGTN, “") && citation.contains(", 2021-12-31, ¶1, https://"),
+        "{citation}"
+    );
+    s.send(b"q");
+    assert!(s.wait_exit(Duration::from_secs(5)).success());
+    s.assert_restored();
+}
+
+#[test]
+fn on_the_linux_console_copy_says_it_cannot_and_sends_nothing() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let mut s = start_env(state.path(), &[], &[("TERM", "linux")]);
+    s.wait_for("Articles 5");
+    s.send(b"\ry");
+    s.wait_for("nothing copied: TERM=linux has no OSC 52 clipboard");
+    assert!(osc52_copies(&s.output.lock().expect("lock")).is_empty());
     s.send(b"q");
     assert!(s.wait_exit(Duration::from_secs(5)).success());
     s.assert_restored();

@@ -149,7 +149,7 @@ impl Fixture {
             .into_iter()
             .filter(|m| match m {
                 Mode::List | Mode::Help => true,
-                Mode::Reader | Mode::Zoomed | Mode::Typing => !c.articles.is_empty(),
+                Mode::Reader | Mode::Zoomed | Mode::Typing | Mode::Why => !c.articles.is_empty(),
                 Mode::Problems => !c.problems.is_empty(),
                 Mode::Compare | Mode::Coverage => c.timeline.is_some(),
             })
@@ -158,7 +158,7 @@ impl Fixture {
 }
 
 /// Where the user is, finer than `keymap::Context`: search typing, zoom and the two
-/// overlays count apart, since each draws differently.
+/// three overlays count apart, since each draws differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
     List,
@@ -167,18 +167,20 @@ enum Mode {
     Typing,
     Help,
     Problems,
+    Why,
     Compare,
     Coverage,
 }
 
 impl Mode {
-    const ALL: [Mode; 8] = [
+    const ALL: [Mode; 9] = [
         Mode::List,
         Mode::Reader,
         Mode::Zoomed,
         Mode::Typing,
         Mode::Help,
         Mode::Problems,
+        Mode::Why,
         Mode::Compare,
         Mode::Coverage,
     ];
@@ -190,6 +192,7 @@ impl Mode {
         match (app.overlay(), app.screen(), app.browse().focus()) {
             (Some(Overlay::Help), _, _) => Mode::Help,
             (Some(Overlay::Problems), _, _) => Mode::Problems,
+            (Some(Overlay::Why { .. }), _, _) => Mode::Why,
             (None, Screen::Compare, _) => Mode::Compare,
             (None, Screen::Coverage, _) => Mode::Coverage,
             (None, Screen::Browse, Focus::List) => Mode::List,
@@ -302,9 +305,12 @@ fn toward(app: &App, target: Mode) -> Event {
     use Mode::*;
     let key = match (Mode::of(app), target) {
         (Typing, _) => return plain(KeyCode::Esc),
-        (Help | Problems, _) => return plain(KeyCode::Esc),
+        (Help | Problems | Why, _) => return plain(KeyCode::Esc),
         (_, Help) => '?',
         (_, Problems) => '!',
+        (Reader | Zoomed, Why) => 'w',
+        (List, Why) => return plain(KeyCode::Enter),
+        (Compare | Coverage, Why) => return plain(KeyCode::Esc),
         (Compare | Coverage, List | Reader | Zoomed | Typing) => return plain(KeyCode::Esc),
         (Coverage, Compare) => return plain(KeyCode::Enter),
         (_, Compare) => 'c',
@@ -628,7 +634,7 @@ fn run(fixture: &Fixture, seed: u64, keys: usize, trail: &mut Trail) -> Tally {
             tally.events,
             Mode::of(&app)
         ));
-        match translate(ev, &app) {
+        match translate(ev, &mut app) {
             Input::Action(a) => app.update(a),
             Input::Resize(nw, nh) => {
                 (w, h) = (nw, nh);

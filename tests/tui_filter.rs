@@ -340,3 +340,31 @@ fn an_article_read_from_the_comparison_that_the_filter_hides_leaves_no_selection
     press(&mut a, "<Esc> <Esc> h j");
     assert_eq!((a.browse().position(), open(&a)), (Some(0), Some(0)));
 }
+
+#[test]
+fn the_configuration_remaps_filter_sort_and_the_menus_keys() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("config.toml");
+    std::fs::write(
+        &path,
+        "[keys.list]\nfilter = \"L\"\nsort = \"o\"\nclear_filter = \"x\"\n\n\
+         [keys.global]\nback = \"backspace\"\n",
+    )
+    .expect("written");
+    let loaded = readout::config::Config::load(Some(&path));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let mut a = app(80, 24);
+    a.configure(&loaded.config);
+    press(&mut a, "f s");
+    assert!(a.browse().menu().is_none() && a.browse().order() == SortOrder::Date);
+    press(&mut a, "o");
+    assert_eq!(a.browse().order(), SortOrder::Outlet);
+    press(&mut a, "L l");
+    assert_eq!(a.browse().filter().outlets, ["CGTN"]);
+    // The global back key cancels the menu too, and the hints say so.
+    assert!(screen(&a).contains("Backspace cancel"), "{}", screen(&a));
+    press(&mut a, "<BS>");
+    assert!(a.browse().menu().is_none() && a.browse().filter().is_empty());
+    press(&mut a, "L l <Enter> x");
+    assert!(a.browse().filter().is_empty());
+}

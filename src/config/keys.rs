@@ -40,6 +40,9 @@ pub const ACTIONS: &[&str] = &[
     "prev_event",
     "next_event",
     "coverage",
+    "copy",
+    "copy_url",
+    "why",
 ];
 
 /// A key without its modifiers.

@@ -111,6 +111,32 @@ impl Article {
     pub fn passage_count(&self) -> usize {
         self.passages().count()
     }
+
+    /// A citation line: outlet, title, date, paragraph number (passage `p` from 0, if
+    /// any) and URL, as a reader pastes it under a quotation:
+    /// `The Moscow Times, “A Week of …”, 2022-01-14, ¶1, https://…`.
+    pub fn citation(&self, passage: Option<usize>) -> String {
+        let m = &self.meta;
+        let mut parts = vec![m.outlet.clone(), format!("“{}”", m.title)];
+        parts.push(if m.approximate {
+            format!("about {}", m.published)
+        } else {
+            m.published.to_string()
+        });
+        if let Some(p) = passage {
+            parts.push(format!("¶{}", p + 1));
+        }
+        if let Some(url) = &m.url {
+            parts.push(url.clone());
+        }
+        parts.join(", ")
+    }
+
+    /// Passage `p` (from 0) with its citation on the line below, ready to paste.
+    pub fn quotation(&self, p: usize) -> Option<String> {
+        let text = &self.passages().nth(p)?.text;
+        Some(format!("{text}\n— {}", self.citation(Some(p))))
+    }
 }
 
 /// Parses and validates one article file. `path` is only used in messages.

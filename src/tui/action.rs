@@ -66,6 +66,13 @@ pub enum Action {
     NextEvent,
     /// The coverage overview: events × outlets.
     Coverage,
+    /// Copy the focused passage, with a citation line, to the clipboard (OSC 52).
+    Copy,
+    /// Copy the current article's URL to the clipboard (OSC 52).
+    CopyUrl,
+    /// Why the focused passage sits under its events: each event's confidence and
+    /// reasons, and the likeliest event it was left out of.
+    Why,
     /// Scroll down by a few lines (mouse wheel).
     ScrollDown,
     /// Scroll up by a few lines (mouse wheel).
@@ -84,4 +91,61 @@ pub enum Action {
     WheelUp(u16, u16),
     /// A click on this cell (column, row): select what is there.
     Click(u16, u16),
+}
+
+impl Action {
+    /// The action a configuration file names (`page_down`, `copy`), if any: the names of
+    /// [`crate::config::ACTIONS`].
+    pub fn named(name: &str) -> Option<Action> {
+        Some(match name {
+            "quit" => Action::Quit,
+            "focus_next" => Action::FocusNext,
+            "focus_prev" => Action::FocusPrev,
+            "left" => Action::Left,
+            "right" => Action::Right,
+            "open" => Action::Open,
+            "back" => Action::Back,
+            "down" => Action::Down,
+            "up" => Action::Up,
+            "page_down" => Action::PageDown,
+            "page_up" => Action::PageUp,
+            "half_page_down" => Action::HalfPageDown,
+            "half_page_up" => Action::HalfPageUp,
+            "top" => Action::Top,
+            "bottom" => Action::Bottom,
+            "search" => Action::Search,
+            "next_match" => Action::NextMatch,
+            "prev_match" => Action::PrevMatch,
+            "help" => Action::Help,
+            "zoom" => Action::Zoom,
+            "problems" => Action::Problems,
+            "toggle_read" => Action::ToggleRead,
+            "next_unread" => Action::NextUnread,
+            "mark_all_read" => Action::MarkAllRead,
+            "filter" => Action::Filter,
+            "clear_filter" => Action::ClearFilter,
+            "sort" => Action::Sort,
+            "compare" => Action::Compare,
+            "prev_event" => Action::PrevEvent,
+            "next_event" => Action::NextEvent,
+            "coverage" => Action::Coverage,
+            "copy" => Action::Copy,
+            "copy_url" => Action::CopyUrl,
+            "why" => Action::Why,
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_a_configuration_can_name_exists() {
+        for name in crate::config::ACTIONS {
+            assert!(Action::named(name).is_some(), "{name} names no action");
+        }
+        assert_eq!(Action::named("scroll_down"), None);
+    }
 }

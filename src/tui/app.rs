@@ -4,11 +4,14 @@
 //! Drawing (`ui/`) only reads. Everything slow (laying text out at a width, building
 //! the comparison grid) happens here, on the events that need it, never per frame.
 
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::clipboard::{self, Clipboard};
 use super::geometry::Panes;
-use super::keymap::Context;
+use super::geometry::Reading;
+use super::keymap::{Context, KeyMap, Seq};
 use super::theme::Theme;
 use super::view::browse::BrowseView;
 pub use super::view::browse::Focus;
@@ -39,6 +42,13 @@ pub enum Overlay {
     Help,
     /// Why files were skipped.
     Problems,
+    /// Why passage `passage` (from 0) of article `article` sits under its events.
+    Why {
+        /// Index into the corpus.
+        article: usize,
+        /// Paragraph number from 0.
+        passage: usize,
+    },
 }
 
 /// A short message in the status line.
@@ -65,6 +75,10 @@ pub struct App {
     /// browse screen.
     stack: Vec<Screen>,
     quit: bool,
+    /// The keys of a sequence pressed so far ("g" of "g g").
+    pending: Seq,
+    /// Text copied and not yet sent to the terminal's clipboard.
+    copied: Option<String>,
 }
 
 impl App {
@@ -89,7 +103,49 @@ impl App {
             overlay: None,
             stack: vec![Screen::Browse],
             quit: false,
+            pending: Seq::new(),
+            copied: None,
         }
+    }
+
+    /// Applies the configuration's keys, reading options and comparison outlets (its
+    /// theme is applied with [`App::set_theme`]).
+    pub fn configure(&mut self, config: &crate::config::Config) {
+        self.session.keymap = KeyMap::with(&config.keys);
+        self.session.reading = Reading {
+            measure: config.measure,
+            margin_labels: config.margin_labels,
+            list_width: config.list_width,
+        };
+        self.session.preferred_outlets = config.outlets.clone();
+        self.pending.clear();
+        self.compare = CompareView::new(&self.session);
+        self.browse.relayout(&mut self.session);
+        self.rebuild_overlay();
+    }
+
+    /// Says whether copying can reach the terminal's clipboard.
+    pub fn set_clipboard(&mut self, clipboard: Clipboard) {
+        self.session.clipboard = clipboard;
+    }
+
+    /// The action a key asks for where the user is, through the key map; `None` while
+    /// a sequence is incomplete or when the key means nothing here.
+    pub fn key(&mut self, event: &KeyEvent) -> Option<Action> {
+        let context = self.context();
+        self.session
+            .keymap
+            .resolve(&mut self.pending, event, context)
+    }
+
+    /// The keys of an unfinished sequence, for the status line.
+    pub fn pending_keys(&self) -> &[super::keymap::Key] {
+        &self.pending
+    }
+
+    /// Text copied since the last call, to send to the terminal as OSC 52.
+    pub fn take_copied(&mut self) -> Option<String> {
+        self.copied.take()
     }
 
     // ----- what the event loop and the tests read -----
@@ -294,12 +350,27 @@ impl App {
     fn resort(&mut self) {
         let s = &mut self.session;
         let keep = self.browse.ids(s);
+        // The passage an open "why" explains is named by index: keep it on its article.
+        let why = match self.overlay.as_ref().map(OverlayView::kind) {
+            Some(Overlay::Why { article, passage }) => s
+                .corpus
+                .articles
+                .get(article)
+                .map(|a| (a.meta.id.clone(), passage)),
+            _ => None,
+        };
         let order = s.corpus.sort_order();
         s.corpus.articles = permute(std::mem::take(&mut s.corpus.articles), &order);
         s.alignment.articles = permute(std::mem::take(&mut s.alignment.articles), &order);
         s.outlets = s.corpus.outlets().into_iter().map(String::from).collect();
         s.count_coverage();
         self.browse.restore_ids(s, keep);
+        if let Some((id, passage)) = why {
+            let article = s.corpus.articles.iter().position(|a| a.meta.id == id);
+            self.overlay = article.map(|article| {
+                OverlayView::new(Overlay::Why { article, passage }, s, Context::Reader)
+            });
+        }
         self.compare.corpus_changed(s);
         self.coverage.ensure(s);
     }
@@ -336,6 +407,9 @@ impl App {
                 Action::Quit => self.quit = true,
                 Action::Back | Action::Help => self.overlay = None,
                 Action::Problems if overlay.kind() == Overlay::Problems => self.overlay = None,
+                Action::Why if matches!(overlay.kind(), Overlay::Why { .. }) => {
+                    self.overlay = None;
+                }
                 other => overlay.update(other),
             }
             return;
@@ -386,6 +460,34 @@ impl App {
                 }
             }
             Action::Coverage if !searching => self.open_coverage(),
+            Action::Why if !searching => match self.focused_passage() {
+                Ok((article, passage)) => self.open_overlay(Overlay::Why { article, passage }),
+                Err(why) => self.session.say(why, false),
+            },
+            Action::Copy if !searching => {
+                let quoted = self.focused_passage().and_then(|(a, p)| {
+                    let article = &self.session.corpus.articles[a];
+                    article
+                        .quotation(p)
+                        .map(|q| (q, format!("¶{} of {}", p + 1, article.meta.outlet)))
+                        .ok_or_else(|| "no passage here".to_string())
+                });
+                self.copy(quoted);
+            }
+            Action::CopyUrl if !searching => {
+                let url = self.current_article().and_then(|a| {
+                    let article = &self.session.corpus.articles[a];
+                    article
+                        .meta
+                        .url
+                        .clone()
+                        .map(|u| (u, format!("{}'s URL", article.meta.outlet)))
+                        .ok_or_else(|| {
+                            format!("{} gives no URL for this article", article.meta.outlet)
+                        })
+                });
+                self.copy(url);
+            }
             _ => {
                 let outcome = match self.screen() {
                     Screen::Browse => {
@@ -401,6 +503,59 @@ impl App {
                 self.follow(outcome);
             }
         }
+    }
+
+    /// The passage the user is on, as (article, paragraph number from 0): the one at
+    /// the top of the reader, or the focused column's in the comparison.
+    fn focused_passage(&self) -> Result<(usize, usize), String> {
+        let s = &self.session;
+        match self.screen() {
+            Screen::Browse => self
+                .browse
+                .reader()
+                .map(|r| r.article())
+                .zip(self.browse.current_passage(s))
+                .ok_or_else(|| "no article is open".to_string()),
+            Screen::Compare if self.compare.grid().is_some() => self.compare.focused_passage(s),
+            Screen::Compare | Screen::Coverage => {
+                Err("choose a passage in the reader or the comparison first".to_string())
+            }
+        }
+    }
+
+    /// The article the user is on: the open one, or the focused passage's.
+    fn current_article(&self) -> Result<usize, String> {
+        match self.screen() {
+            Screen::Browse => self
+                .browse
+                .reader()
+                .map(|r| r.article())
+                .ok_or_else(|| "no article is open".to_string()),
+            _ => self.focused_passage().map(|(a, _)| a),
+        }
+    }
+
+    /// Copies `what` (the text, and how the status line names it) to the clipboard,
+    /// or says why not.
+    fn copy(&mut self, what: Result<(String, String), String>) {
+        let (text, name) = match what {
+            Ok(x) => x,
+            Err(why) => return self.session.say(why, false),
+        };
+        if let Clipboard::Off(why) = &self.session.clipboard {
+            let msg = format!("nothing copied: {why}");
+            return self.session.say(msg, true);
+        }
+        if text.len() > clipboard::MAX_BYTES {
+            let msg = format!(
+                "{name} is {} kB, more than a terminal's clipboard takes: nothing copied",
+                text.len() / 1024
+            );
+            return self.session.say(msg, true);
+        }
+        self.copied = Some(text);
+        self.session
+            .say(format!("copied {name} to the clipboard"), false);
     }
 
     fn open_overlay(&mut self, kind: Overlay) {

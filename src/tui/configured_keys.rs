@@ -1,6 +1,6 @@
-//! The configuration's keys in terminal terms: what a key map needs to take the user's
-//! `[keys.SCREEN]` bindings. (Not yet applied: the key map is being rebuilt per screen;
-//! this is the one place that knows how a configured key maps onto crossterm.)
+//! The configuration's keys in terminal terms: how the key map takes the user's
+//! `[keys.SCREEN]` bindings. The one place that knows how a configured key maps onto
+//! crossterm.
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 

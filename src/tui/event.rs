@@ -23,7 +23,6 @@ use ratatui::crossterm::event::{
 
 use super::action::Action;
 use super::app::App;
-use super::keymap;
 
 /// What the loop should do next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,7 +158,7 @@ fn wait(timeout: Duration, signals: &Signals) -> Ready {
 }
 
 /// Waits up to `timeout` for the next input.
-pub fn next(timeout: Duration, app: &App, signals: &Signals) -> Result<Input> {
+pub fn next(timeout: Duration, app: &mut App, signals: &Signals) -> Result<Input> {
     // A SIGTSTP that arrived while the last input was handled.
     if signals.take_suspend() {
         return Ok(Input::Suspend);
@@ -219,16 +218,23 @@ fn rearm_input() {
     }
 }
 
-/// Maps one terminal event to an input. Every key goes through the key map, typing in
-/// the search line included; the mouse becomes actions that carry where it points.
-pub fn translate(ev: Event, app: &App) -> Input {
+/// Maps one terminal event to an input. Every key goes through the app's key map (which
+/// remembers the first keys of a sequence), typing in the search line included; the
+/// mouse becomes actions that carry where it points.
+pub fn translate(ev: Event, app: &mut App) -> Input {
     match ev {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             // Raw mode turns Ctrl-Z into a key; it suspends, as in a cooked terminal.
             if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
                 return Input::Suspend;
             }
-            keymap::action_for(&key, app.context()).map_or(Input::Idle, Input::Action)
+            let waited = !app.pending_keys().is_empty();
+            match app.key(&key) {
+                Some(action) => Input::Action(action),
+                // A sequence begun, or broken off: the status line shows it.
+                None if waited || !app.pending_keys().is_empty() => Input::Redraw,
+                None => Input::Idle,
+            }
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Input::Action(Action::WheelDown(m.column, m.row)),

@@ -11,8 +11,31 @@ pub const MIN_HEIGHT: u16 = 6;
 pub const TWO_PANE_WIDTH: u16 = 70;
 /// The comfortable reading measure, in columns.
 pub const MEASURE: u16 = 76;
+/// The narrowest the reading pane gets beside a list of a configured width.
+pub const MIN_READER: u16 = 40;
 /// Shortest measure at which a margin for event labels is worth its room.
 const MIN_MEASURE_WITH_GUTTER: u16 = 44;
+
+/// The reading options of the configuration's `[reading]`, as the layout takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// The widest the reading column gets.
+    pub measure: u16,
+    /// Event labels in a margin beside the text, when there is room.
+    pub margin_labels: bool,
+    /// The list pane's width; `None` follows the window.
+    pub list_width: Option<u16>,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Reading {
+            measure: MEASURE,
+            margin_labels: true,
+            list_width: None,
+        }
+    }
+}
 
 /// The panes of the browse screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +65,12 @@ pub fn too_small(area: Rect) -> bool {
 /// Splits the screen. With `zoom`, or below [`TWO_PANE_WIDTH`], only one pane shows:
 /// the reader when `reader_first`, else the list.
 pub fn panes(area: Rect, zoom: bool, reader_first: bool) -> Panes {
+    panes_with(area, zoom, reader_first, None)
+}
+
+/// As [`panes`], with the list `list_width` wide when it is set (the reader keeps at
+/// least [`MIN_READER`] columns).
+pub fn panes_with(area: Rect, zoom: bool, reader_first: bool, list_width: Option<u16>) -> Panes {
     let status = Rect::new(
         area.x,
         area.bottom().saturating_sub(1),
@@ -66,7 +95,10 @@ pub fn panes(area: Rect, zoom: bool, reader_first: bool) -> Panes {
     }
     // The list grows with the width: the reader's measure is capped, so a wide terminal
     // has room to spare for titles.
-    let list_w = (body.width * 3 / 8).clamp(28, 44).max(body.width * 3 / 10);
+    let list_w = match list_width {
+        Some(w) => w.min(body.width.saturating_sub(MIN_READER)),
+        None => (body.width * 3 / 8).clamp(28, 44).max(body.width * 3 / 10),
+    };
     Panes {
         list: Some(Rect::new(body.x, body.y, list_w, body.height)),
         reader: Some(Rect::new(
@@ -82,6 +114,12 @@ pub fn panes(area: Rect, zoom: bool, reader_first: bool) -> Panes {
 /// The text column inside the reading pane's border: at most [`MEASURE`] wide, centred,
 /// with a gutter of `label_width` + 1 columns on its left when there is room for one.
 pub fn text_area(inner: Rect, label_width: u16) -> TextArea {
+    text_area_with(inner, label_width, MEASURE)
+}
+
+/// As [`text_area`], at most `measure` wide.
+pub fn text_area_with(inner: Rect, label_width: u16, measure: u16) -> TextArea {
+    let max = measure.max(1);
     // A column of air on each side, when the pane can spare it.
     let inner = if inner.width >= 30 {
         Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height)
@@ -91,7 +129,7 @@ pub fn text_area(inner: Rect, label_width: u16) -> TextArea {
     let gutter_w = label_width + 1;
     let with_gutter = inner.width.saturating_sub(gutter_w + 1);
     if label_width > 0 && with_gutter >= MIN_MEASURE_WITH_GUTTER {
-        let measure = with_gutter.min(MEASURE);
+        let measure = with_gutter.min(max);
         let spare = inner.width - measure - gutter_w;
         let left = inner.x + spare / 2;
         return TextArea {
@@ -99,7 +137,7 @@ pub fn text_area(inner: Rect, label_width: u16) -> TextArea {
             text: Rect::new(left + gutter_w, inner.y, measure, inner.height),
         };
     }
-    let measure = inner.width.min(MEASURE);
+    let measure = inner.width.min(max);
     let left = inner.x + (inner.width - measure) / 2;
     TextArea {
         gutter: None,

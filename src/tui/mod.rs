@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod backend;
+pub mod clipboard;
 pub mod configured_keys;
 mod draft;
 pub mod event;
@@ -47,6 +48,8 @@ pub struct Options {
     pub palette: theme::Palette,
     /// What was wrong with the configuration file, for the status line.
     pub notice: Option<String>,
+    /// The configuration in effect: keys, reading options, comparison outlets.
+    pub config: crate::config::Config,
 }
 
 /// How often unsaved reading state is written while reading.
@@ -114,6 +117,8 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
         Rect::new(0, 0, size.width, size.height),
         source.describe(),
     );
+    app.configure(&options.config);
+    app.set_clipboard(clipboard::detect());
     if let Some(notice) = loaded.notice.or(options.notice.clone()) {
         app.notify(notice, true);
     } else if store.is_none() {
@@ -250,6 +255,13 @@ fn event_loop(
         match event::next(wait, app, signals)? {
             Input::Action(action) => {
                 app.update(action);
+                if let Some(text) = app.take_copied() {
+                    // Straight to the terminal: OSC 52 puts it on the clipboard.
+                    use std::io::Write as _;
+                    let mut out = std::io::stdout();
+                    let _ = out.write_all(clipboard::osc52(&text).as_bytes());
+                    let _ = out.flush();
+                }
                 redraw = true;
             }
             // The size is taken from the terminal itself when drawing (see `draw`).

@@ -91,11 +91,13 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                 "Articles are Markdown files with +++ front matter (see the README).".to_string(),
             ]
         } else {
-            let key = crate::tui::keymap::key_for(
-                crate::tui::action::Action::Problems,
-                crate::tui::keymap::Context::List,
-            )
-            .unwrap_or_default();
+            let key = s
+                .keymap()
+                .key_for(
+                    crate::tui::action::Action::Problems,
+                    crate::tui::keymap::Context::List,
+                )
+                .unwrap_or_default();
             vec![
                 "No articles loaded.".to_string(),
                 format!("Press {key} to see why."),
@@ -106,7 +108,9 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if browse.shown().is_empty() {
         let key = |a| {
-            crate::tui::keymap::key_for(a, crate::tui::keymap::Context::List).unwrap_or_default()
+            s.keymap()
+                .key_for(a, crate::tui::keymap::Context::List)
+                .unwrap_or_default()
         };
         let why = vec![
             "No article matches".to_string(),

@@ -10,7 +10,7 @@ use super::util::{clear, pane, put_str, truncate};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::geometry;
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::Context;
 use crate::tui::view::filter::{Field, FilterMenu, value};
 
 pub fn render(app: &App, menu: &FilterMenu, buf: &mut Buffer) {
@@ -28,7 +28,11 @@ pub fn render(app: &App, menu: &FilterMenu, buf: &mut Buffer) {
         browse.shown().len(),
         s.corpus().articles.len()
     );
-    let key = |a| keymap::key_for_in(a, Context::Filter, theme.ascii).unwrap_or_default();
+    let key = |a| {
+        s.keymap()
+            .key_for_in(a, Context::Filter, theme.ascii)
+            .unwrap_or_default()
+    };
     let hint = format!(
         " {} {} change {} {} keep {} {} cancel ",
         key(Action::Left),

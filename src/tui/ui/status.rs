@@ -10,7 +10,7 @@ use super::util::{put_line, put_str, truncate};
 use crate::text::wrap::width as text_width;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::Context;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let s = app.session();
@@ -22,7 +22,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some((done, total)) = s.loading() {
         right = format!(" loading {done}/{total} ");
     } else if corpus.skipped > 0 || !corpus.problems.is_empty() {
-        let key = keymap::key_for(Action::Problems, Context::List).unwrap_or_default();
+        let key = s
+            .keymap()
+            .key_for(Action::Problems, Context::List)
+            .unwrap_or_default();
         right = match corpus.skipped {
             0 if corpus.problems.len() == 1 => format!(" 1 problem, {key} shows "),
             0 => format!(" {} problems, {key} shows ", corpus.problems.len()),
@@ -70,6 +73,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         let mut spans = Vec::new();
         let mut used = 0;
+        // The first keys of a sequence, so the user sees readout waits for the rest.
+        if !app.pending_keys().is_empty() {
+            let keys = crate::tui::keymap::seq_label(app.pending_keys(), theme.ascii);
+            let piece = format!("{keys} {}  ", theme.ellipsis());
+            if text_width(&piece) <= left_w {
+                used += text_width(&piece);
+                spans.push(Span::styled(piece, theme.key()));
+            }
+        }
         // The match count belongs to the reader: it goes when the reader loses focus.
         // It comes first, before any hint, since it is what the reader is looking at.
         if app.context() == Context::Reader
@@ -82,7 +94,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
         for (action, word) in hints(app.context()) {
-            let Some(key) = keymap::key_for_in(*action, app.context(), theme.ascii) else {
+            let Some(key) = s.keymap().key_for_in(*action, app.context(), theme.ascii) else {
                 continue;
             };
             let piece = format!("{key} {word}  ");
@@ -157,6 +169,8 @@ fn hints(context: Context) -> &'static [(Action, &'static str)] {
             (Action::Back, "list"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
+            (Action::Copy, "copy"),
+            (Action::Why, "why"),
         ],
         Context::Compare => &[
             (Action::NextEvent, "next event"),
@@ -167,6 +181,8 @@ fn hints(context: Context) -> &'static [(Action, &'static str)] {
             (Action::Coverage, "coverage"),
             (Action::Back, "back"),
             (Action::Help, "help"),
+            (Action::Copy, "copy"),
+            (Action::Why, "why"),
         ],
         Context::Coverage => &[
             (Action::Open, "compare"),

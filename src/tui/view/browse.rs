@@ -151,7 +151,12 @@ impl BrowseView {
 
     /// The panes at the current size.
     pub fn panes(&self, s: &Session) -> Panes {
-        geometry::panes(s.area, self.zoom, self.focus == Focus::Reader)
+        geometry::panes_with(
+            s.area,
+            self.zoom,
+            self.focus == Focus::Reader,
+            s.reading.list_width,
+        )
     }
 
     /// The reader's text column at the current size (full width when not shown, so an
@@ -161,7 +166,13 @@ impl BrowseView {
             .panes(s)
             .reader
             .unwrap_or_else(|| geometry::panes(s.area, true, true).reader.unwrap_or(s.area));
-        geometry::text_area(geometry::inner(pane), s.label_width())
+        // Without margin labels the current paragraph's events go in the border.
+        let labels = if s.reading.margin_labels {
+            s.label_width()
+        } else {
+            0
+        };
+        geometry::text_area_with(geometry::inner(pane), labels, s.reading.measure)
     }
 
     /// Lines of text the reader shows at once.

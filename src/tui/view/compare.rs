@@ -22,12 +22,15 @@ pub struct CompareView {
 }
 
 impl CompareView {
-    /// The comparison over `s`'s outlets, the ones chosen last time first.
+    /// The comparison over `s`'s outlets: the configuration's `[compare] outlets`
+    /// first, or when it names none, the ones chosen last time.
     pub fn new(s: &Session) -> CompareView {
-        let mut order: Vec<String> = s
-            .state
-            .compare
-            .outlets
+        let first = if s.preferred_outlets.is_empty() {
+            &s.state.compare.outlets
+        } else {
+            &s.preferred_outlets
+        };
+        let mut order: Vec<String> = first
             .iter()
             .filter(|o| s.outlets.contains(o))
             .cloned()
@@ -252,21 +255,30 @@ impl CompareView {
         }
     }
 
-    fn open_focused_passage(&self, s: &mut Session) -> Outcome {
+    /// The focused passage: the focused column's first passage about the current event,
+    /// as (article, paragraph number from 0); or the outlet's name if it has none.
+    pub fn focused_passage(&self, s: &Session) -> Result<(usize, usize), String> {
         let Some(&outlet) = self.shown(s).get(self.column) else {
-            return Outcome::Stay;
+            return Err("no outlet is shown".to_string());
         };
         let name = &s.outlets[outlet];
-        let found = s.corpus.articles.iter().enumerate().find_map(|(a, art)| {
-            (art.meta.outlet == *name)
-                .then(|| s.alignment.passages_of(a, self.event).first().copied())
-                .flatten()
-                .map(|p| (a, p))
-        });
-        match found {
-            Some((article, passage)) => Outcome::Read { article, passage },
-            None => {
-                let msg = format!("{name} does not cover this event");
+        s.corpus
+            .articles
+            .iter()
+            .enumerate()
+            .find_map(|(a, art)| {
+                (art.meta.outlet == *name)
+                    .then(|| s.alignment.passages_of(a, self.event).first().copied())
+                    .flatten()
+                    .map(|p| (a, p))
+            })
+            .ok_or_else(|| format!("{name} does not cover this event"))
+    }
+
+    fn open_focused_passage(&self, s: &mut Session) -> Outcome {
+        match self.focused_passage(s) {
+            Ok((article, passage)) => Outcome::Read { article, passage },
+            Err(msg) => {
                 s.say(msg, false);
                 Outcome::Stay
             }

@@ -11,6 +11,9 @@ pub mod overlay;
 use ratatui::layout::Rect;
 
 use super::app::Status;
+use super::clipboard::Clipboard;
+use super::geometry::Reading;
+use super::keymap::KeyMap;
 use super::theme::Theme;
 use crate::align::Alignment;
 use crate::corpus::Corpus;
@@ -37,6 +40,14 @@ pub struct Session {
     pub(in crate::tui) source: String,
     /// Progress of a background load: (files reported, files in all).
     pub(in crate::tui) loading: Option<(usize, usize)>,
+    /// The keys in effect: the defaults with the user's laid over them.
+    pub(in crate::tui) keymap: KeyMap,
+    /// The configuration's reading options.
+    pub(in crate::tui) reading: Reading,
+    /// The outlets the configuration puts first in the comparison.
+    pub(in crate::tui) preferred_outlets: Vec<String>,
+    /// Whether copying can reach the terminal's clipboard.
+    pub(in crate::tui) clipboard: Clipboard,
 }
 
 impl Session {
@@ -62,6 +73,10 @@ impl Session {
             status: None,
             source,
             loading: None,
+            keymap: KeyMap::default(),
+            reading: Reading::default(),
+            preferred_outlets: Vec::new(),
+            clipboard: Clipboard::default(),
         };
         s.count_coverage();
         s
@@ -137,6 +152,14 @@ impl Session {
     /// Progress of a background load.
     pub fn loading(&self) -> Option<(usize, usize)> {
         self.loading
+    }
+    /// The keys in effect.
+    pub fn keymap(&self) -> &KeyMap {
+        &self.keymap
+    }
+    /// The reading options in effect.
+    pub fn reading(&self) -> Reading {
+        self.reading
     }
 
     pub(in crate::tui) fn say(&mut self, text: impl Into<String>, warning: bool) {

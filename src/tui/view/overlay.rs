@@ -48,6 +48,7 @@ impl OverlayView {
         match self.kind {
             Overlay::Help => " Keys and marks ",
             Overlay::Problems => " Skipped files and problems ",
+            Overlay::Why { .. } => " Why this passage is under its events ",
         }
     }
 
@@ -59,6 +60,7 @@ impl OverlayView {
         self.lines = match self.kind {
             Overlay::Help => help_lines(s, beneath, width),
             Overlay::Problems => problem_lines(s, width),
+            Overlay::Why { article, passage } => why_lines(s, article, passage, width),
         };
         self.scroll
             .resize(self.lines.len(), usize::from(inner.height));
@@ -107,6 +109,7 @@ const GROUPS: &[(&str, &[Context])] = {
         ("List and reader", &[List, Reader]),
         ("List", &[List]),
         ("List, reader and comparison", &[List, Reader, Compare]),
+        ("Reader and comparison", &[Reader, Compare]),
         ("Comparison", &[Compare]),
         (
             "Comparison, coverage and filter menu",
@@ -117,24 +120,66 @@ const GROUPS: &[(&str, &[Context])] = {
     ]
 };
 
+fn same_contexts(a: &[Context], b: &[Context]) -> bool {
+    a.len() == b.len() && a.iter().all(|c| b.contains(c))
+}
+
+/// "List, reader and comparison", for a set of contexts no fixed group names.
+fn group_name(contexts: &[Context]) -> String {
+    let names: Vec<&str> = [
+        (Context::List, "list"),
+        (Context::Reader, "reader"),
+        (Context::Compare, "comparison"),
+        (Context::Coverage, "coverage"),
+        (Context::Overlay, "help"),
+        (Context::Search, "search"),
+        (Context::Filter, "filter menu"),
+    ]
+    .iter()
+    .filter(|(c, _)| contexts.contains(c))
+    .map(|(_, n)| *n)
+    .collect();
+    let joined = match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_string(),
+        None => String::new(),
+    };
+    let mut chars = joined.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
 fn help_lines(s: &Session, beneath: Context, width: usize) -> Vec<Line<'static>> {
     let theme = &s.theme;
     let mut out = Vec::new();
     let glyph = |u: &'static str, a: &'static str| if theme.ascii { a } else { u };
-    let key_w = keymap::BINDINGS
+    let map = s.keymap();
+    let key_w = map
+        .bindings()
         .iter()
-        .map(|b| keymap::keys_label(b.keys, theme.ascii))
+        .map(|b| keymap::keys_label(&b.keys, theme.ascii))
         .map(|k| text_width(&k))
         .max()
         .unwrap_or(8)
         .min(width / 3);
-    for (name, contexts) in GROUPS {
-        let bindings: Vec<_> = keymap::BINDINGS
+    // The user's keys can give a screen its own binding of an action: such a binding
+    // gets a group of its own, named by where it applies.
+    let mut groups: Vec<(String, Vec<Context>)> = GROUPS
+        .iter()
+        .map(|(name, cs)| (name.to_string(), cs.to_vec()))
+        .collect();
+    for b in map.bindings() {
+        if !groups.iter().any(|(_, cs)| same_contexts(cs, &b.contexts)) {
+            groups.push((group_name(&b.contexts), b.contexts.clone()));
+        }
+    }
+    for (name, contexts) in &groups {
+        let bindings: Vec<_> = map
+            .bindings()
             .iter()
-            .filter(|b| {
-                b.contexts.len() == contexts.len()
-                    && contexts.iter().all(|c| b.contexts.contains(c))
-            })
+            .filter(|b| same_contexts(contexts, &b.contexts))
             .collect();
         if bindings.is_empty() {
             continue;
@@ -150,7 +195,7 @@ fn help_lines(s: &Session, beneath: Context, width: usize) -> Vec<Line<'static>>
         };
         out.push(Line::from(Span::styled(name.to_string(), heading)));
         for b in bindings {
-            let keys = keymap::keys_label(b.keys, theme.ascii);
+            let keys = keymap::keys_label(&b.keys, theme.ascii);
             let pad = key_w.saturating_sub(text_width(&keys));
             let help_w = width.saturating_sub(key_w + 4);
             for (i, piece) in wrapped(b.help, help_w, 0).into_iter().enumerate() {
@@ -213,6 +258,123 @@ fn help_lines(s: &Session, beneath: Context, width: usize) -> Vec<Line<'static>>
                 Span::raw(piece),
             ]));
         }
+    }
+    out
+}
+
+/// Why passage `p` of article `a` sits under its events: the passage's start, each
+/// event with the aligner's confidence and reasons, and the likeliest event it was left
+/// out of.
+fn why_lines(s: &Session, a: usize, p: usize, width: usize) -> Vec<Line<'static>> {
+    let theme = &s.theme;
+    let text = |t: &str| -> String {
+        if theme.ascii {
+            crate::text::ascii::to_ascii(t).into_owned()
+        } else {
+            t.to_string()
+        }
+    };
+    let mut out = Vec::new();
+    let Some(article) = s.corpus.articles.get(a) else {
+        return out;
+    };
+    let events = s
+        .corpus
+        .timeline
+        .as_ref()
+        .map(|t| &t.events[..])
+        .unwrap_or(&[]);
+    let event_name = |e: usize| {
+        events.get(e).map_or_else(
+            || format!("event {}", e + 1),
+            |ev| {
+                let dot = theme.dot();
+                format!("{} {dot} {} {dot} {}", ev.label, ev.date_range(), ev.title)
+            },
+        )
+    };
+    let head = format!(
+        "{} {} {}{}",
+        article.meta.outlet,
+        theme.dot(),
+        theme.pilcrow(),
+        p + 1
+    );
+    for line in wrapped(&text(&head), width, 0) {
+        out.push(Line::from(Span::styled(line, theme.heading())));
+    }
+    if let Some(block) = article.passages().nth(p) {
+        // The passage's opening, so the user sees which one this is.
+        let lines = wrapped(&text(&block.text), width, 0);
+        let more = lines.len() > 2;
+        for (i, line) in lines.into_iter().take(2).enumerate() {
+            let line = if i == 1 && more {
+                format!("{line}{}", theme.ellipsis())
+            } else {
+                line
+            };
+            out.push(Line::from(Span::styled(line, theme.dim())));
+        }
+    }
+    out.push(Line::default());
+    let Some(pa) = s.alignment.passage(a, p) else {
+        out.push(Line::from("No alignment for this passage."));
+        return out;
+    };
+    if pa.events.is_empty() {
+        for line in wrapped(
+            "Under no event: nothing in it or around it points to one of the timeline's events.",
+            width,
+            0,
+        ) {
+            out.push(Line::from(line));
+        }
+    }
+    if !pa.events.is_empty() {
+        let n = pa.events.len();
+        let head = if n == 1 {
+            "Under 1 event: how sure the aligner is, and why".to_string()
+        } else {
+            format!("Under {n} events: how sure the aligner is, and why")
+        };
+        for line in wrapped(&head, width, 0) {
+            out.push(Line::from(Span::styled(line, theme.dim())));
+        }
+    }
+    let bullet = if theme.ascii { "-" } else { "•" };
+    for m in &pa.events {
+        let name = text(&event_name(m.event));
+        let sure = format!("  {}%", m.confidence);
+        let name_w = width.saturating_sub(text_width(&sure)).max(1);
+        let mut name_lines = wrapped(&name, name_w, 2).into_iter();
+        if let Some(first) = name_lines.next() {
+            out.push(Line::from(vec![
+                Span::styled(first, theme.event()),
+                Span::styled(sure, theme.key()),
+            ]));
+        }
+        for line in name_lines {
+            out.push(Line::from(Span::styled(line, theme.event())));
+        }
+        for cue in &m.cues {
+            for line in wrapped(&format!("  {bullet} {}", text(cue)), width, 4) {
+                out.push(Line::from(line));
+            }
+        }
+    }
+    if pa.by_hand {
+        out.push(Line::default());
+        for line in wrapped("Set by a curator's marker in the article file.", width, 0) {
+            out.push(Line::from(Span::styled(line, theme.dim())));
+        }
+    }
+    out.push(Line::default());
+    let left_out = match pa.runner_up {
+        Some((e, c)) => format!("Left out of: {} ({c}%)", event_name(e)),
+        None => "Left out of: no other event came close.".to_string(),
+    };
+    for line in wrapped(&text(&left_out), width, 2) {
+        out.push(Line::from(Span::styled(line, theme.dim())));
     }
     out
 }
