@@ -290,7 +290,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[key('M')],
         action: Action::MarkAllRead,
         contexts: &[L],
-        help: "mark all read",
+        help: "mark all read (those the list shows)",
     },
     Binding {
         keys: &[key('f')],
