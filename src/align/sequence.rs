@@ -226,7 +226,7 @@ pub(crate) fn decode(
             if b == none {
                 costs.push((LEAVE + extra, LEAVE + extra));
                 pc.push((p_leave * p_extra, p_leave * p_extra));
-            } else if conf[b] > 0.0 {
+            } else if conf.get(b).is_some_and(|c| *c > 0.0) {
                 costs.push((RETURN + extra, RETURN + extra));
                 pc.push((p_return * p_extra, p_return * p_extra));
             } else {
