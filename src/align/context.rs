@@ -229,7 +229,13 @@ fn current_series(model: &Model, published: Date) -> Option<usize> {
 /// Who speaks a transcript's passage, when it opens with a label: "Question: …",
 /// "Moderator: …", "Jens Stoltenberg: …" (at most four words before the colon).
 pub(crate) fn speaker(text: &str) -> Option<&str> {
-    let (label, rest) = text.split_once(':')?;
+    // A label is short: look for its colon near the start only.
+    let mut end = text.len().min(64);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let colon = text[..end].find(':')?;
+    let (label, rest) = (&text[..colon], &text[colon + 1..]);
     let words = label.split_whitespace().count();
     let capitalised = label
         .split_whitespace()

@@ -17,6 +17,9 @@ const ANCHOR_WINDOW: usize = 8;
 /// How many tokens apart a cue and a word for its kind of event ("talks", "summit").
 const KIND_WINDOW: usize = 4;
 
+/// How many items a passage holds before they are looked up in a map rather than scanned.
+const SCAN_UP_TO: usize = 32;
+
 /// Why an event got some weight; turned into words only for the events kept.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Reason {
@@ -150,6 +153,30 @@ impl Evidence {
     pub fn add(&mut self, event: usize, weight: f32, group: Group, reason: Reason) {
         if weight <= 0.0 {
             return;
+        }
+        // Most passages hold a handful of items: a scan is cheapest. A passage thick
+        // with dates (a hostile one) switches to the map, so adding stays linear.
+        if self.items.len() < SCAN_UP_TO {
+            if let Some(it) = self
+                .items
+                .iter_mut()
+                .find(|it| it.event == event && it.reason == reason)
+            {
+                it.weight = it.weight.max(weight);
+                return;
+            }
+            self.items.push(Item {
+                event,
+                weight,
+                group,
+                reason,
+            });
+            return;
+        }
+        if self.seen.is_empty() {
+            for (k, it) in self.items.iter().enumerate() {
+                self.seen.insert((it.event, it.reason.clone()), k);
+            }
         }
         match self.seen.entry((event, reason.clone())) {
             std::collections::hash_map::Entry::Occupied(at) => {

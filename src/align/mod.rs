@@ -475,7 +475,7 @@ impl Aligner {
             if o.by_hand {
                 continue;
             }
-            let posterior = &decoded.posterior[i];
+            let posterior = decoded.posterior(i);
             for m in &mut out[i].events {
                 m.confidence = m.confidence.max(percent(posterior[m.event]));
             }
@@ -697,13 +697,11 @@ fn ruled_out(model: &Model, p: &Passage) -> Vec<usize> {
 /// beside it says which ("the Geneva talks", "the talks in Vienna" say it themselves).
 fn refers(p: &Passage) -> bool {
     let t = &p.reading.tokens;
-    let mut cued = vec![false; t.len()];
-    for h in p.hits {
-        for c in cued.iter_mut().skip(h.first).take(h.len) {
-            *c = true;
-        }
-    }
-    let near_cue = |a: usize, b: usize| (a..b.min(t.len())).any(|k| cued[k]);
+    // Hits are in token order and do not overlap: whether any covers [a, b).
+    let near_cue = |a: usize, b: usize| {
+        let k = p.hits.partition_point(|h| h.first + h.len <= a);
+        p.hits.get(k).is_some_and(|h| h.first < b)
+    };
     (0..t.len()).any(|i| {
         if t[i].class & lexicon::DEFINITE == 0 || t[i].quoted {
             return false;

@@ -99,8 +99,19 @@ impl Subject {
 pub(crate) struct Decoded {
     /// The event the article is talking about at each passage, if any.
     pub state: Vec<Option<usize>>,
-    /// For each passage, the posterior probability of each event (index `n` is none).
-    pub posterior: Vec<Vec<f32>>,
+    /// For each passage, the posterior probability of each state (`states` a passage;
+    /// the last is none).
+    posterior: Vec<f32>,
+    states: usize,
+}
+
+impl Decoded {
+    /// The posterior probability of each state at passage `i` (the last is none).
+    pub fn posterior(&self, i: usize) -> &[f32] {
+        self.posterior
+            .get(i * self.states..(i + 1) * self.states)
+            .unwrap_or(&[])
+    }
 }
 
 /// Infers the subject from evidence `weights[e]` gathered from the title, the lead and
@@ -161,12 +172,13 @@ pub(crate) fn decode(
             o.decided.contains(&b) || o.own.get(b).is_some_and(|w| *w > 0.0)
         }
     };
+    let conf: Vec<f32> = (0..n).map(|e| subject.confidence(e)).collect();
     let initial: Vec<f32> = (0..states)
         .map(|s| {
             if s == none {
                 0.0
             } else {
-                let c = subject.confidence(s);
+                let c = conf[s];
                 if c > 0.0 {
                     SUBJECT_PRIOR * c
                 } else if reason(0, s) {
@@ -177,40 +189,57 @@ pub(crate) fn decode(
             }
         })
         .collect();
-    let emit: Vec<Vec<f32>> = obs
-        .iter()
-        .map(|o| emissions(o, n, subject, report))
-        .collect();
+    // Everything per passage and state lives in flat rows of `states` (one allocation
+    // each, not one per passage): this runs for every article of a corpus.
+    let mut emit = vec![0.0f32; len * states];
+    for (o, row) in obs.iter().zip(emit.chunks_mut(states)) {
+        emissions(o, &conf, report, row);
+    }
     // Moving costs depend only on where the chain goes and whether it comes from no
     // event, so each step weighs every state in one pass, not every pair: a timeline of
     // hundreds of events costs no more per pair of states than one of ten.
-    // costs[i][b] = (from another event, from no event) into b at passage i; for
-    // b = none, both are the cost of leaving.
-    let costs: Vec<Vec<(f32, f32)>> = (0..len)
-        .map(|i| {
-            let o = &obs[i];
-            (0..states)
-                .map(|b| {
-                    // A change happens where the text gives a reason for it, not before;
-                    // a quotation, a list item, a pronoun opening hang on what came before.
-                    let extra = if reason(i, b) { 0.0 } else { BLIND }
-                        + if o.linked { LINKED } else { 0.0 };
-                    if b == none {
-                        (LEAVE + extra, LEAVE + extra)
-                    } else if subject.confidence(b) > 0.0 {
-                        (RETURN + extra, RETURN + extra)
-                    } else {
-                        (SWITCH + extra, ENTER + extra)
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    // costs[i * states + b] = (from another event, from no event) into b at passage i;
+    // for b = none, both are the cost of leaving.
+    // `pc` holds the same as probabilities, each a product of the few factors there
+    // are, so no exponential is taken per passage and state.
+    let mut costs: Vec<(f32, f32)> = Vec::with_capacity(len * states);
+    let mut pc: Vec<(f32, f32)> = Vec::with_capacity(len * states);
+    let p = |x: f32| (-x).exp();
+    let (p_leave, p_return, p_switch, p_enter) = (p(LEAVE), p(RETURN), p(SWITCH), p(ENTER));
+    let (p_blind, p_linked) = (p(BLIND), p(LINKED));
+    for (i, o) in obs.iter().enumerate() {
+        let (linked, p_link) = if o.linked {
+            (LINKED, p_linked)
+        } else {
+            (0.0, 1.0)
+        };
+        for b in 0..states {
+            // A change happens where the text gives a reason for it, not before; a
+            // quotation, a list item, a pronoun opening hang on what came before.
+            let (blind, p_bl) = if reason(i, b) {
+                (0.0, 1.0)
+            } else {
+                (BLIND, p_blind)
+            };
+            let extra = blind + linked;
+            let p_extra = p_bl * p_link;
+            if b == none {
+                costs.push((LEAVE + extra, LEAVE + extra));
+                pc.push((p_leave * p_extra, p_leave * p_extra));
+            } else if conf.get(b).is_some_and(|c| *c > 0.0) {
+                costs.push((RETURN + extra, RETURN + extra));
+                pc.push((p_return * p_extra, p_return * p_extra));
+            } else {
+                costs.push((SWITCH + extra, ENTER + extra));
+                pc.push((p_switch * p_extra, p_enter * p_extra));
+            }
+        }
+    }
 
     // Viterbi, in log space. Ties go to the lowest state, as a scan of every pair would.
-    let mut score: Vec<f32> = (0..states).map(|s| initial[s] + emit[0][s]).collect();
-    let mut back: Vec<Vec<u16>> = Vec::with_capacity(len);
-    back.push(vec![0; states]);
+    let mut score: Vec<f32> = (0..states).map(|s| initial[s] + emit[s]).collect();
+    let mut next = vec![f32::NEG_INFINITY; states];
+    let mut back: Vec<u16> = vec![0; len * states];
     for i in 1..len {
         // The two best events at i - 1 (best first, lowest index among equals).
         let (mut top, mut second): (Option<usize>, Option<usize>) = (None, None);
@@ -222,10 +251,8 @@ pub(crate) fn decode(
                 second = Some(a);
             }
         }
-        let mut next = vec![f32::NEG_INFINITY; states];
-        let mut from = vec![0u16; states];
         for b in 0..states {
-            let (from_event, from_none) = costs[i][b];
+            let (from_event, from_none) = costs[i * states + b];
             let other = if top == Some(b) { second } else { top };
             let mut candidates: [(f32, usize); 3] = [(score[b], b); 3];
             if let Some(a) = other.filter(|_| b != none) {
@@ -245,11 +272,10 @@ pub(crate) fn decode(
                         best
                     }
                 });
-            next[b] = v + emit[i][b];
-            from[b] = a as u16;
+            next[b] = v + emit[i * states + b];
+            back[i * states + b] = a as u16;
         }
-        score = next;
-        back.push(from);
+        std::mem::swap(&mut score, &mut next);
     }
     let mut best = (0..states)
         .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
@@ -257,81 +283,87 @@ pub(crate) fn decode(
     let mut path = vec![none; len];
     for i in (0..len).rev() {
         path[i] = best;
-        best = back[i][best] as usize;
+        best = back[i * states + best] as usize;
     }
 
     // Forward–backward in probability space, each step scaled to sum to one, for the
     // posterior of every state; sums over the states one comes from (or goes to) are
     // taken once per step, as above.
-    let exp_row = |v: &[f32]| -> Vec<f32> {
+    let exp_into = |v: &[f32], out: &mut [f32]| {
         let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        v.iter().map(|x| (x - max).exp()).collect()
+        for (o, x) in out.iter_mut().zip(v) {
+            *o = (x - max).exp();
+        }
     };
-    let pe: Vec<Vec<f32>> = emit.iter().map(|e| exp_row(e)).collect();
-    // Probabilities of moving: (from another event, from no event) into each state.
-    let pc: Vec<Vec<(f32, f32)>> = costs
-        .iter()
-        .map(|row| row.iter().map(|(e, z)| ((-e).exp(), (-z).exp())).collect())
-        .collect();
-    let normalise = |v: &mut Vec<f32>| {
+    let mut pe = vec![0.0f32; len * states];
+    for i in 0..len {
+        let r = i * states..(i + 1) * states;
+        exp_into(&emit[r.clone()], &mut pe[r]);
+    }
+    let normalise = |v: &mut [f32]| {
         let z: f32 = v.iter().sum();
         if z > 0.0 {
             v.iter_mut().for_each(|x| *x /= z);
         }
     };
-    let mut fwd = vec![vec![0.0f32; states]; len];
-    let first: Vec<f32> = initial.iter().zip(&emit[0]).map(|(a, b)| a + b).collect();
-    fwd[0] = exp_row(&first);
-    normalise(&mut fwd[0]);
+    let mut fwd = vec![0.0f32; len * states];
+    let first: Vec<f32> = initial
+        .iter()
+        .zip(&emit[..states])
+        .map(|(a, b)| a + b)
+        .collect();
+    exp_into(&first, &mut fwd[..states]);
+    normalise(&mut fwd[..states]);
     for i in 1..len {
-        let prev = &fwd[i - 1];
+        let (done, rest) = fwd.split_at_mut(i * states);
+        let prev = &done[(i - 1) * states..];
+        let row = &mut rest[..states];
         let events: f32 = prev[..n].iter().sum();
-        let mut row = vec![0.0f32; states];
         for (b, slot) in row.iter_mut().enumerate() {
-            let (p_event, p_none) = pc[i][b];
+            let (p_event, p_none) = pc[i * states + b];
             let sum = if b == none {
                 prev[none] + events * p_event
             } else {
                 prev[b] + prev[none] * p_none + (events - prev[b]) * p_event
             };
-            *slot = sum * pe[i][b];
+            *slot = sum * pe[i * states + b];
         }
-        normalise(&mut row);
-        fwd[i] = row;
+        normalise(row);
     }
-    let mut bwd = vec![vec![1.0f32; states]; len];
+    let mut bwd = vec![1.0f32; len * states];
+    let mut g = vec![0.0f32; states];
     for i in (0..len - 1).rev() {
-        let g: Vec<f32> = (0..states).map(|b| pe[i + 1][b] * bwd[i + 1][b]).collect();
-        let into_event: f32 = (0..n).map(|b| g[b] * pc[i + 1][b].0).sum();
-        let into_event_from_none: f32 = (0..n).map(|b| g[b] * pc[i + 1][b].1).sum();
-        let leave = pc[i + 1][none].0;
-        let mut row = vec![0.0f32; states];
+        let at = (i + 1) * states;
+        for b in 0..states {
+            g[b] = pe[at + b] * bwd[at + b];
+        }
+        let into_event: f32 = (0..n).map(|b| g[b] * pc[at + b].0).sum();
+        let into_event_from_none: f32 = (0..n).map(|b| g[b] * pc[at + b].1).sum();
+        let leave = pc[at + none].0;
+        let row = &mut bwd[i * states..at];
         for (a, slot) in row.iter_mut().enumerate() {
             *slot = if a == none {
                 g[none] + into_event_from_none
             } else {
-                g[a] + g[none] * leave + into_event - g[a] * pc[i + 1][a].0
+                g[a] + g[none] * leave + into_event - g[a] * pc[at + a].0
             };
         }
-        normalise(&mut row);
-        bwd[i] = row;
+        normalise(row);
     }
-    let posterior = (0..len)
-        .map(|i| {
-            let mut p: Vec<f32> = (0..states).map(|s| fwd[i][s] * bwd[i][s]).collect();
-            normalise(&mut p);
-            p
-        })
-        .collect();
+    let mut posterior: Vec<f32> = fwd.iter().zip(&bwd).map(|(f, b)| f * b).collect();
+    for i in 0..len {
+        normalise(&mut posterior[i * states..(i + 1) * states]);
+    }
     Decoded {
         state: path.into_iter().map(|s| (s != none).then_some(s)).collect(),
         posterior,
+        states,
     }
 }
 
 /// How well each state fits one passage (index `n` is none).
-fn emissions(o: &Observation, n: usize, subject: &Subject, report: bool) -> Vec<f32> {
-    let mut out = vec![0.0f32; n + 1];
+fn emissions(o: &Observation, conf: &[f32], report: bool, out: &mut [f32]) {
+    let n = conf.len();
     let decided = !o.decided.is_empty();
     for (e, slot) in out.iter_mut().enumerate().take(n) {
         if o.ruled_out.contains(&e) && !o.decided.contains(&e) {
@@ -346,7 +378,7 @@ fn emissions(o: &Observation, n: usize, subject: &Subject, report: bool) -> Vec<
             *slot -= MOVED_ON;
         }
         if report {
-            *slot += PULL * subject.confidence(e);
+            *slot += PULL * conf[e];
         }
     }
     out[n] = o.background - if decided { DECIDED } else { 0.0 };
@@ -361,7 +393,6 @@ fn emissions(o: &Observation, n: usize, subject: &Subject, report: bool) -> Vec<
             *slot = if set { 0.0 } else { -RULED_OUT };
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -370,18 +401,16 @@ mod tests {
 
     /// The decoder as first written, weighing every pair of states: the reference the
     /// one-pass decoder must agree with.
-    fn naive_decode(
-        model: &Model,
-        subject: &Subject,
-        report: bool,
-        obs: &[Observation],
-    ) -> Decoded {
+    fn naive_decode(model: &Model, subject: &Subject, report: bool, obs: &[Observation]) -> Naive {
         let n = model.events.len();
         let states = n + 1;
         let none = n;
         let len = obs.len();
         if len == 0 {
-            return Decoded::default();
+            return Naive {
+                state: Vec::new(),
+                posterior: Vec::new(),
+            };
         }
         // Whether passage i gives a reason to be in state b.
         let reason = |i: usize, b: usize| -> bool {
@@ -410,7 +439,12 @@ mod tests {
             .collect();
         let emit: Vec<Vec<f32>> = obs
             .iter()
-            .map(|o| emissions(o, n, subject, report))
+            .map(|o| {
+                let conf: Vec<f32> = (0..n).map(|e| subject.confidence(e)).collect();
+                let mut row = vec![0.0f32; n + 1];
+                emissions(o, &conf, report, &mut row);
+                row
+            })
             .collect();
         // The cost of moving from `a` (at passage i - 1) to `b` at passage i.
         let step = |i: usize, a: usize, b: usize| -> f32 {
@@ -528,10 +562,16 @@ mod tests {
                 p
             })
             .collect();
-        Decoded {
+        Naive {
             state: path.into_iter().map(|s| (s != none).then_some(s)).collect(),
             posterior,
         }
+    }
+
+    /// What the pairwise decoder gives: each passage's state and posterior.
+    struct Naive {
+        state: Vec<Option<usize>>,
+        posterior: Vec<Vec<f32>>,
     }
 
     /// A tiny deterministic generator, so the cases are the same on every run.
@@ -598,8 +638,9 @@ mod tests {
             let fast = decode(&model, &subject, report, &obs);
             let slow = naive_decode(&model, &subject, report, &obs);
             assert_eq!(fast.state, slow.state, "case {case}");
-            for (f, s) in fast.posterior.iter().zip(&slow.posterior) {
-                for (x, y) in f.iter().zip(s) {
+            for (i, s) in slow.posterior.iter().enumerate() {
+                let f = fast.posterior(i);
+                for (x, y) in f.iter().zip(s.iter()) {
                     assert!((x - y).abs() < 1e-3, "case {case}: {f:?} vs {s:?}");
                 }
             }
