@@ -5,8 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::align::Alignment;
-use crate::corpus::Corpus;
+use crate::align::{Alignment, PassageAlignment};
+use crate::corpus::{Article, Corpus};
 use crate::text::terms::{Terms, occurrences, shared_among, terms};
 use crate::text::wrap::{width as text_width, wrap};
 use crate::timeline::{Event, Timeline};
@@ -51,6 +51,94 @@ pub fn coverage(
         }
     }
     counts
+}
+
+/// Passages per event for each outlet, counted article by article as a corpus arrives,
+/// so a growing corpus is never counted again from the start. Gives the same outlets and
+/// counts as [`Corpus::outlets`] and [`coverage`] over the same articles.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    events: usize,
+    outlets: BTreeMap<String, OutletTally>,
+}
+
+/// One outlet's passages per event, and its first article in list order.
+#[derive(Debug, Clone)]
+struct OutletTally {
+    counts: Vec<usize>,
+    first: (jiff::civil::Date, String),
+}
+
+impl Tally {
+    /// An empty tally for a timeline of `events` events.
+    pub fn new(events: usize) -> Tally {
+        Tally {
+            events,
+            outlets: BTreeMap::new(),
+        }
+    }
+
+    /// Counts every article of `corpus` with its alignment.
+    pub fn of(corpus: &Corpus, alignment: &Alignment, events: usize) -> Tally {
+        let mut tally = Tally::new(events);
+        for (a, article) in corpus.articles.iter().enumerate() {
+            let aligned = alignment.articles.get(a).map_or(&[][..], Vec::as_slice);
+            tally.add(article, aligned);
+        }
+        tally
+    }
+
+    /// Counts one article's passages.
+    pub fn add(&mut self, article: &Article, aligned: &[PassageAlignment]) {
+        let meta = &article.meta;
+        let events = self.events;
+        let entry = self
+            .outlets
+            .entry(meta.outlet.clone())
+            .or_insert_with(|| OutletTally {
+                counts: vec![0; events],
+                first: (meta.published, meta.id.clone()),
+            });
+        if (meta.published, meta.id.as_str()) < (entry.first.0, entry.first.1.as_str()) {
+            entry.first = (meta.published, meta.id.clone());
+        }
+        for pa in aligned {
+            for m in &pa.events {
+                if let Some(n) = entry.counts.get_mut(m.event) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+
+    /// The outlets in order of first appearance in the list (by date, then outlet, then
+    /// id of each outlet's first article), as [`Corpus::outlets`] gives them.
+    pub fn outlets(&self) -> Vec<String> {
+        let mut out: Vec<(&(jiff::civil::Date, String), &String)> = self
+            .outlets
+            .iter()
+            .map(|(name, t)| (&t.first, name))
+            .collect();
+        out.sort_by(|(a, an), (b, bn)| (a.0, an, &a.1).cmp(&(b.0, bn, &b.1)));
+        out.into_iter().map(|(_, name)| name.clone()).collect()
+    }
+
+    /// Passages per event and outlet, `counts[event][outlet]`, for `outlets` in that order.
+    pub fn matrix(&self, outlets: &[String]) -> Vec<Vec<usize>> {
+        (0..self.events)
+            .map(|e| {
+                outlets
+                    .iter()
+                    .map(|o| {
+                        self.outlets
+                            .get(o)
+                            .and_then(|t| t.counts.get(e).copied())
+                            .unwrap_or(0)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
 }
 
 /// One line of a cell.

@@ -69,6 +69,74 @@ pub fn permute<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
         .collect()
 }
 
+/// Where a merge put the new items: their positions in the merged list, ascending.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// The positions the added items took, ascending.
+    pub added: Vec<usize>,
+}
+
+impl Merged {
+    /// Where the item that was at `old` before the merge is now.
+    pub fn moved(&self, old: usize) -> usize {
+        // `added[k] - k` is how many earlier items came before new item k, which never
+        // decreases with k: old item `old` is after new item k exactly when that count
+        // is at most `old`.
+        let (mut lo, mut hi) = (0, self.added.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.added[mid] - mid <= old {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        old + lo
+    }
+}
+
+/// The order articles are listed in: by date, then outlet, then id.
+fn sort_key(a: &Article) -> (jiff::civil::Date, &str, &str) {
+    (a.meta.published, &a.meta.outlet, &a.meta.id)
+}
+
+/// Sorts `batch` into list order, so it can be merged with [`merge_positions`].
+pub fn sort_batch<T>(batch: &mut [(Article, T)]) {
+    batch.sort_by(|(a, _), (b, _)| sort_key(a).cmp(&sort_key(b)));
+}
+
+/// Where each article of `batch` (already in list order) goes when merged into the
+/// sorted `articles`: a binary search per new article, each from where the last one
+/// went, so adding a batch never sorts the list again.
+pub fn merge_positions(articles: &[Article], batch: &[&Article]) -> Merged {
+    let mut before = 0;
+    let added = batch
+        .iter()
+        .enumerate()
+        .map(|(k, new)| {
+            let key = sort_key(new);
+            before += articles[before..].partition_point(|a| sort_key(a) < key);
+            before + k
+        })
+        .collect();
+    Merged { added }
+}
+
+/// Merges `new` into `items` so that the new items land at `merged.added`, the old ones
+/// keeping their order around them. Apply the same `Merged` to every list kept in step
+/// with the articles.
+pub fn merge_at<T>(items: &mut Vec<T>, new: Vec<T>, merged: &Merged) {
+    let mut out = Vec::with_capacity(items.len() + new.len());
+    let mut old = std::mem::take(items).into_iter();
+    for (item, &at) in new.into_iter().zip(&merged.added) {
+        let gap = at.saturating_sub(out.len());
+        out.extend(old.by_ref().take(gap));
+        out.push(item);
+    }
+    out.extend(old);
+    *items = out;
+}
+
 /// True if `path` names the timeline file.
 pub fn is_timeline(path: &str) -> bool {
     Path::new(path)
@@ -127,6 +195,18 @@ impl Corpus {
     /// Takes one parsed article file: keeps it unless its id is taken, records problems.
     /// Returns true if the article was kept. Call [`Corpus::finish`] after the last.
     pub fn absorb(&mut self, path: &str, parsed: Result<Article, CorpusError>) -> bool {
+        match self.admit(path, parsed) {
+            Some(article) => {
+                self.articles.push(article);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Checks one parsed article file as [`Corpus::absorb`] does — records its problem
+    /// or its id — and hands back the article to be placed, unless it is skipped.
+    pub fn admit(&mut self, path: &str, parsed: Result<Article, CorpusError>) -> Option<Article> {
         match parsed {
             Ok(article) => {
                 if let Some(first) = self.seen.get(&article.meta.id) {
@@ -140,17 +220,16 @@ impl Corpus {
                         ),
                     ));
                     self.skipped += 1;
-                    false
+                    None
                 } else {
                     self.seen.insert(article.meta.id.clone(), path.to_string());
-                    self.articles.push(article);
-                    true
+                    Some(article)
                 }
             }
             Err(e) => {
                 self.problems.push(e);
                 self.skipped += 1;
-                false
+                None
             }
         }
     }
@@ -175,10 +254,7 @@ impl Corpus {
     /// that belongs at position `i`.
     pub fn sort_order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.articles.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&self.articles[a].meta, &self.articles[b].meta);
-            (a.published, &a.outlet, &a.id).cmp(&(b.published, &b.outlet, &b.id))
-        });
+        order.sort_by(|&a, &b| sort_key(&self.articles[a]).cmp(&sort_key(&self.articles[b])));
         order
     }
 
@@ -251,12 +327,17 @@ pub fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
         .map_err(|e| CorpusError::at(&shown, 1, 1, format!("cannot read the directory: {e}")))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| {
+        .filter_map(|e| {
+            let p = e.path();
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            !name.starts_with('.')
-                && (name == TIMELINE_FILE || p.extension().is_some_and(|x| x == "md"))
-                && p.is_file()
+            let wanted = !name.starts_with('.')
+                && (name == TIMELINE_FILE || p.extension().is_some_and(|x| x == "md"));
+            // The directory listing says what each entry is, so a file is statted once,
+            // when it is read; only a symbolic link is followed here to see what it names.
+            let file = wanted
+                && e.file_type()
+                    .is_ok_and(|t| t.is_file() || (t.is_symlink() && p.is_file()));
+            file.then_some(p)
         })
         .collect();
     paths.sort();
@@ -276,4 +357,41 @@ pub fn read_limited(path: &Path, shown: &str) -> Result<Vec<u8>, CorpusError> {
         .read_to_end(&mut bytes)
         .map_err(|e| CorpusError::at(shown, 1, 1, format!("cannot read: {e}")))?;
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_merge_puts_new_items_at_their_places_and_says_where_old_ones_went() {
+        let mut items = vec![10, 20, 30, 40];
+        let merged = Merged {
+            added: vec![0, 3, 4, 7],
+        };
+        merge_at(&mut items, vec![5, 25, 27, 45], &merged);
+        assert_eq!(items, vec![5, 10, 20, 25, 27, 30, 40, 45]);
+        let moved: Vec<usize> = (0..4).map(|i| merged.moved(i)).collect();
+        assert_eq!(moved, vec![1, 2, 5, 6]);
+        assert_eq!(Merged::default().moved(3), 3);
+    }
+
+    #[test]
+    fn the_listing_keeps_files_and_links_to_files_only() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path();
+        fs::write(p.join("a.md"), "x").expect("write");
+        fs::write(p.join(".hidden.md"), "x").expect("write");
+        fs::write(p.join("notes.txt"), "x").expect("write");
+        fs::create_dir(p.join("folder.md")).expect("mkdir");
+        std::os::unix::fs::symlink(p.join("a.md"), p.join("b.md")).expect("symlink");
+        std::os::unix::fs::symlink(p.join("folder.md"), p.join("c.md")).expect("symlink");
+        std::os::unix::fs::symlink(p.join("gone.md"), p.join("d.md")).expect("symlink");
+        let names: Vec<String> = list_dir(p)
+            .expect("lists")
+            .iter()
+            .filter_map(|f| f.file_name()?.to_str().map(String::from))
+            .collect();
+        assert_eq!(names, ["a.md", "b.md"]);
+    }
 }
