@@ -296,3 +296,23 @@ fn merging_batch_by_batch_matches_a_full_recompute_after_every_batch() {
     assert_eq!(app.corpus().articles.len(), 400);
     assert_eq!(app.corpus().skipped, 2);
 }
+
+#[test]
+fn the_first_frame_while_loading_says_loading() {
+    let mut app = common::app_with(Corpus::default(), 80, 24);
+    app.start_loading();
+    let first = common::screen(&app);
+    assert!(first.contains("Loading"), "{first}");
+    assert!(!first.contains("No articles"), "{first}");
+    // A broken timeline is a problem before any article arrives: still loading.
+    app.absorb(LoadEvent::Started(Ok(3)));
+    app.absorb(LoadEvent::Timeline(Err(vec![
+        readout::corpus::CorpusError::at("dir/rounds.toml", 1, 1, "bad"),
+    ])));
+    let screen = common::screen(&app);
+    assert!(
+        screen.contains("Loading") && screen.contains("loading 0/3"),
+        "{screen}"
+    );
+    assert!(!screen.contains("No articles"), "{screen}");
+}
