@@ -316,3 +316,46 @@ fn the_first_frame_while_loading_says_loading() {
     );
     assert!(!screen.contains("No articles"), "{screen}");
 }
+
+#[test]
+fn a_batch_loaded_behind_the_list_builds_no_comparison_but_an_open_one_follows() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare");
+    let mut app = common::app_with(Corpus::default(), 120, 40);
+    app.start_loading();
+    let rx = loader::spawn(dir, || {});
+    let mut batches = 0;
+    loop {
+        match rx.recv_timeout(Duration::from_secs(30)).expect("reports") {
+            LoadEvent::Finished => break,
+            ev => {
+                batches += usize::from(matches!(ev, LoadEvent::Batch(_)));
+                app.absorb(ev);
+                assert!(app.compare().grid().is_none(), "grid built behind the list");
+            }
+        }
+    }
+    assert!(batches > 0);
+    common::press(&mut app, "c");
+    let before = app.compare().grid().map(|g| g.lines);
+    assert!(before.is_some(), "c builds the grid");
+    // More articles while the comparison is open: it is built again over them.
+    let kyiv = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare/kyiv.md"),
+    )
+    .expect("fixture");
+    let text =
+        String::from_utf8(kyiv)
+            .expect("utf-8")
+            .replacen("id = \"kyiv\"", "id = \"kyiv-2\"", 1);
+    let article = readout::corpus::parse_article("dir/kyiv-2.md", text.as_bytes()).expect("parses");
+    let timeline = app.corpus().timeline.clone().expect("timeline");
+    let aligned = readout::align::Aligner::new(&timeline)
+        .align_each(std::slice::from_ref(&article), Mode::Curated)
+        .remove(0);
+    app.absorb(LoadEvent::Batch(vec![(
+        "dir/kyiv-2.md".to_string(),
+        Ok((article, aligned)),
+    )]));
+    let after = app.compare().grid().map(|g| g.lines);
+    assert!(after > before, "{before:?} → {after:?}");
+}

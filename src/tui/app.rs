@@ -307,7 +307,8 @@ impl App {
         corpus::merge_at(&mut s.alignment.articles, aligned, &merged);
         s.outlets_changed();
         self.browse.articles_merged(s, &merged, was_empty);
-        self.compare.corpus_changed(s);
+        let visible = self.stack.last() == Some(&Screen::Compare);
+        self.compare.corpus_changed(s, visible);
         self.coverage.ensure(s);
     }
 

@@ -82,7 +82,9 @@ impl CompareView {
     }
 
     /// The articles changed: keep the order of the outlets still there, add new ones.
-    pub fn corpus_changed(&mut self, s: &Session) {
+    /// The grid is built again at once only if the comparison is `visible`; otherwise
+    /// when it is next shown, so a batch loaded behind the list costs no grid.
+    pub fn corpus_changed(&mut self, s: &Session, visible: bool) {
         self.order.retain(|o| s.outlets.contains(o));
         for o in &s.outlets {
             if !self.order.contains(o) {
@@ -90,7 +92,7 @@ impl CompareView {
             }
         }
         self.grid = None;
-        if self.event < s.events() || s.events() == 0 {
+        if visible {
             self.ensure(s);
         }
     }
