@@ -24,6 +24,9 @@ pub fn columns_for_width(width: usize) -> usize {
     ((width + GAP) / (MIN_COLUMN + GAP)).max(1)
 }
 
+/// A cell's passages: (article index, paragraph number).
+type Passages = Vec<(usize, usize)>;
+
 /// A cell before wrapping: its passages (article, paragraph) and their joined text.
 type RawCell = (Vec<(usize, usize)>, String);
 
@@ -194,7 +197,11 @@ impl Row {
     }
 }
 
-/// The whole comparison for a width and a choice of outlets.
+/// The whole comparison for a width and a choice of outlets. Every row's head and
+/// passages are known from the start, but a row's cells are laid out (wrapped, their
+/// shared terms found) only when asked for: [`Grid::new`] lays out every row,
+/// [`Grid::lazy`] none, and [`Grid::lay_out`] the rows a screen is about to show. A row
+/// not laid out yet has an estimated height.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Grid {
     /// The width it was built for.
@@ -203,17 +210,37 @@ pub struct Grid {
     pub outlets: Vec<String>,
     /// Width of each column.
     pub column_width: usize,
-    /// One row per event, in time order.
+    /// One row per event, in time order (cells empty until laid out).
     pub rows: Vec<Row>,
     /// The first line of each row.
     pub row_lines: Vec<usize>,
     /// Total lines.
     pub lines: usize,
+    /// Per row: the passages of each column while the row is not laid out yet.
+    pending: Vec<Option<Vec<Passages>>>,
+    /// Per row: the terms its cells share, to mark when it is laid out.
+    shared: Vec<Vec<BTreeSet<String>>>,
 }
 
 impl Grid {
-    /// Builds the grid of `outlets` (in that order) over the whole timeline.
+    /// Builds the grid of `outlets` (in that order) over the whole timeline, every row
+    /// laid out.
     pub fn new(
+        corpus: &Corpus,
+        timeline: &Timeline,
+        alignment: &Alignment,
+        outlets: &[&str],
+        width: usize,
+    ) -> Grid {
+        let mut grid = Grid::lazy(corpus, timeline, alignment, outlets, width);
+        grid.lay_out(corpus, 0..grid.rows.len());
+        grid
+    }
+
+    /// The grid with no row laid out: one pass over the corpus to find each cell's
+    /// passages, the shared terms (from each cell's leading passages), the heads, and an
+    /// estimate of each row's height from its passages' lengths.
+    pub fn lazy(
         corpus: &Corpus,
         timeline: &Timeline,
         alignment: &Alignment,
@@ -222,10 +249,13 @@ impl Grid {
     ) -> Grid {
         let cols = outlets.len().max(1);
         let column_width = (width.saturating_sub(GAP * (cols - 1)) / cols).max(1);
-        // Passages by event and column, in one pass over the corpus.
+        // Passages by event and column, in one pass over the corpus, with the lines
+        // each cell is expected to take.
         let column_of = |outlet: &str| outlets.iter().position(|o| *o == outlet);
         let mut raw: Vec<Vec<RawCell>> =
             vec![vec![(Vec::new(), String::new()); outlets.len()]; timeline.events.len()];
+        let mut estimate: Vec<Vec<usize>> = vec![vec![0; outlets.len()]; timeline.events.len()];
+        let inner = column_width.saturating_sub(4).max(1);
         for (a, article) in corpus.articles.iter().enumerate() {
             let Some(c) = column_of(&article.meta.outlet) else {
                 continue;
@@ -242,6 +272,11 @@ impl Grid {
                             cell.1.push_str(&block.text);
                             cell.1.push('\n');
                         }
+                        let new_article = cell.0.last().is_none_or(|&(last, _)| last != a);
+                        // A blank before all but the first, an article line when the
+                        // article changes, then the text.
+                        let extra = usize::from(!cell.0.is_empty()) + usize::from(new_article);
+                        estimate[m.event][c] += extra + block.text.len().div_ceil(inner).max(1);
                         cell.0.push((a, p));
                     }
                 }
@@ -253,40 +288,86 @@ impl Grid {
             .map(|row| row.iter().map(|(_, text)| terms(text)).collect())
             .collect();
         let common = common_terms(&raw, &cell_terms);
-        let mut rows = Vec::new();
-        let mut row_lines = Vec::new();
-        let mut line = 0;
-        for (e, event) in timeline.events.iter().enumerate() {
-            let shared = shared_among(&cell_terms[e], &common);
-            let cells: Vec<Cell> = raw[e]
-                .iter()
-                .map(|(passages, _)| cell(corpus, passages, column_width, &shared))
-                .collect();
-            let body = cells
-                .iter()
-                .map(|c| c.lines.len())
-                .max()
-                .unwrap_or(1)
-                .max(1);
-            let head = head_lines(event, width);
-            let row = Row {
+        let shared = cell_terms
+            .iter()
+            .map(|row| shared_among(row, &common))
+            .collect();
+        let rows = timeline
+            .events
+            .iter()
+            .enumerate()
+            .map(|(e, event)| Row {
                 event: e,
-                head,
-                cells,
-                body,
-            };
-            row_lines.push(line);
-            line += row.height();
-            rows.push(row);
-        }
-        Grid {
+                head: head_lines(event, width),
+                cells: Vec::new(),
+                body: estimate[e].iter().copied().max().unwrap_or(1).max(1),
+            })
+            .collect();
+        let pending = raw
+            .into_iter()
+            .map(|row| Some(row.into_iter().map(|(passages, _)| passages).collect()))
+            .collect();
+        let mut grid = Grid {
             width,
             outlets: outlets.iter().map(|s| s.to_string()).collect(),
             column_width,
             rows,
-            row_lines,
-            lines: line,
+            row_lines: Vec::new(),
+            lines: 0,
+            pending,
+            shared,
+        };
+        grid.count_lines();
+        grid
+    }
+
+    /// Lays out the rows of `rows` not laid out yet; true if any was. Their heights
+    /// become exact, and the rows after them move.
+    pub fn lay_out(&mut self, corpus: &Corpus, rows: std::ops::Range<usize>) -> bool {
+        let mut changed = false;
+        for r in rows {
+            let Some(passages) = self.pending.get_mut(r).and_then(Option::take) else {
+                continue;
+            };
+            let shared = self.shared.get(r).map_or(&[][..], Vec::as_slice);
+            let cells: Vec<Cell> = passages
+                .iter()
+                .map(|p| cell(corpus, p, self.column_width, shared))
+                .collect();
+            if let Some(row) = self.rows.get_mut(r) {
+                row.body = cells
+                    .iter()
+                    .map(|c| c.lines.len())
+                    .max()
+                    .unwrap_or(1)
+                    .max(1);
+                row.cells = cells;
+            }
+            changed = true;
         }
+        if changed {
+            self.count_lines();
+        }
+        changed
+    }
+
+    /// True if row `r` is laid out.
+    pub fn is_laid_out(&self, r: usize) -> bool {
+        self.pending.get(r).is_some_and(Option::is_none)
+    }
+
+    fn count_lines(&mut self) {
+        let mut line = 0;
+        self.row_lines = self
+            .rows
+            .iter()
+            .map(|row| {
+                let start = line;
+                line += row.height();
+                start
+            })
+            .collect();
+        self.lines = line;
     }
 
     /// The row shown at `line`.
@@ -298,6 +379,9 @@ impl Grid {
 
     /// Which outlets cover event `row`: one flag per column.
     pub fn coverage(&self, row: usize) -> Vec<bool> {
+        if let Some(Some(pending)) = self.pending.get(row) {
+            return pending.iter().map(|p| !p.is_empty()).collect();
+        }
         self.rows
             .get(row)
             .map(|r| r.cells.iter().map(|c| !c.passages.is_empty()).collect())

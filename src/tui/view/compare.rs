@@ -7,6 +7,10 @@ use crate::tui::action::Action;
 use crate::tui::geometry;
 use crate::tui::scroll::Scroll;
 
+/// A grid whose rows are estimated at no more lines than this is laid out whole; a
+/// larger one row by row as rows come into view.
+const EAGER_LINES: usize = 5_000;
+
 /// Outlets side by side, event by event.
 #[derive(Debug, Clone, Default)]
 pub struct CompareView {
@@ -111,19 +115,40 @@ impl CompareView {
             None => true,
         };
         if stale {
-            self.grid = Some(Grid::new(
-                &s.corpus,
-                timeline,
-                &s.alignment,
-                &outlets,
-                width,
-            ));
+            let mut grid = Grid::lazy(&s.corpus, timeline, &s.alignment, &outlets, width);
+            // A small grid is laid out whole, so its heights are exact from the start.
+            if grid.lines <= EAGER_LINES {
+                grid.lay_out(&s.corpus, 0..grid.rows.len());
+            }
+            self.grid = Some(grid);
         }
         let lines = self.grid.as_ref().map_or(0, |g| g.lines);
         let page = usize::from(geometry::compare(s.area).body.height);
         self.scroll.resize(lines, page);
+        self.fill(s);
         self.event = self.event.min(s.events().saturating_sub(1));
         self.column = self.column.min(shown.len().saturating_sub(1));
+    }
+
+    /// Lays out the rows on screen, and fits the scroll to the heights that become
+    /// exact. Rows above the top are never touched, so what is shown stays put; at the
+    /// end of the grid, the view stays at the end.
+    fn fill(&mut self, s: &Session) {
+        let Some(grid) = &mut self.grid else { return };
+        let page = usize::from(geometry::compare(s.area).body.height).max(1);
+        let at_end = self.scroll.at_end() && self.scroll.top() > 0;
+        loop {
+            let first = grid.row_at(self.scroll.top());
+            let last = grid.row_at(self.scroll.top() + page - 1);
+            let changed = grid.lay_out(&s.corpus, first..last + 1);
+            self.scroll.resize(grid.lines, page);
+            if at_end {
+                self.scroll.to(grid.lines);
+            }
+            if !changed {
+                break;
+            }
+        }
     }
 
     /// Opens at `event` with `outlet` in the first column, then the outlets that cover
@@ -160,15 +185,16 @@ impl CompareView {
         if changed {
             self.persist(s);
         }
-        self.goto_event(event);
+        self.goto_event(s, event);
     }
 
-    fn goto_event(&mut self, e: usize) {
+    fn goto_event(&mut self, s: &Session, e: usize) {
         if let Some(g) = &self.grid
             && let Some(&line) = g.row_lines.get(e)
         {
             self.event = e;
             self.scroll.to(line);
+            self.fill(s);
         }
     }
 
@@ -196,7 +222,7 @@ impl CompareView {
         let row_start = grid.row_lines.get(self.event).copied().unwrap_or(0);
         match action {
             Action::Back => return Outcome::Back,
-            Action::NextEvent => self.goto_event((self.event + 1).min(rows.saturating_sub(1))),
+            Action::NextEvent => self.goto_event(s, (self.event + 1).min(rows.saturating_sub(1))),
             Action::PrevEvent => {
                 // To the start of this event's row first, then to the one before.
                 let target = if self.scroll.top() > row_start {
@@ -204,7 +230,7 @@ impl CompareView {
                 } else {
                     self.event.saturating_sub(1)
                 };
-                self.goto_event(target);
+                self.goto_event(s, target);
             }
             Action::FocusNext | Action::FocusPrev => {
                 let cols = self.shown(s).len().max(1);
@@ -224,7 +250,7 @@ impl CompareView {
                     self.persist(s);
                     let event = self.event;
                     self.ensure(s);
-                    self.goto_event(event);
+                    self.goto_event(s, event);
                 } else {
                     s.say("every outlet is already shown", false);
                 }
@@ -232,11 +258,14 @@ impl CompareView {
             Action::Open => return self.open_focused_passage(s),
             other => {
                 if self.scroll.apply(other) {
+                    self.fill(s);
                     // The current event follows the scroll, except at the end of the
                     // grid, where several short rows can share the last page.
-                    let at_top = grid.row_at(self.scroll.top());
-                    if !(self.scroll.at_end() && self.event >= at_top) {
-                        self.event = at_top;
+                    if let Some(grid) = &self.grid {
+                        let at_top = grid.row_at(self.scroll.top());
+                        if !(self.scroll.at_end() && self.event >= at_top) {
+                            self.event = at_top;
+                        }
                     }
                 }
             }
