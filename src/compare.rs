@@ -27,6 +27,15 @@ pub fn columns_for_width(width: usize) -> usize {
 /// A cell's passages: (article index, paragraph number).
 type Passages = Vec<(usize, usize)>;
 
+/// A row partly laid out: per column, its passages, how many are laid out, and the lines
+/// the rest are expected to take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pending {
+    passages: Vec<Passages>,
+    next: Vec<usize>,
+    remaining: Vec<usize>,
+}
+
 /// A cell before wrapping: its passages (article, paragraph) and their joined text.
 type RawCell = (Vec<(usize, usize)>, String);
 
@@ -198,10 +207,10 @@ impl Row {
 }
 
 /// The whole comparison for a width and a choice of outlets. Every row's head and
-/// passages are known from the start, but a row's cells are laid out (wrapped, their
-/// shared terms found) only when asked for: [`Grid::new`] lays out every row,
-/// [`Grid::lazy`] none, and [`Grid::lay_out`] the rows a screen is about to show. A row
-/// not laid out yet has an estimated height.
+/// passages are known from the start, but cells are laid out (wrapped, their shared
+/// terms marked) only as far down as asked: [`Grid::new`] lays out everything,
+/// [`Grid::lazy`] nothing, [`Grid::lay_out_lines`] a row from its top to a line.
+/// A row not laid out to its end has an estimated height, from its passages' lengths.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Grid {
     /// The width it was built for.
@@ -216,8 +225,8 @@ pub struct Grid {
     pub row_lines: Vec<usize>,
     /// Total lines.
     pub lines: usize,
-    /// Per row: the passages of each column while the row is not laid out yet.
-    pending: Vec<Option<Vec<Passages>>>,
+    /// Per row: what is left to lay out, until the row is laid out to its end.
+    pending: Vec<Option<Pending>>,
     /// Per row: the terms its cells share, to mark when it is laid out.
     shared: Vec<Vec<BTreeSet<String>>>,
 }
@@ -255,7 +264,6 @@ impl Grid {
         let mut raw: Vec<Vec<RawCell>> =
             vec![vec![(Vec::new(), String::new()); outlets.len()]; timeline.events.len()];
         let mut estimate: Vec<Vec<usize>> = vec![vec![0; outlets.len()]; timeline.events.len()];
-        let inner = column_width.saturating_sub(4).max(1);
         for (a, article) in corpus.articles.iter().enumerate() {
             let Some(c) = column_of(&article.meta.outlet) else {
                 continue;
@@ -276,7 +284,7 @@ impl Grid {
                         // A blank before all but the first, an article line when the
                         // article changes, then the text.
                         let extra = usize::from(!cell.0.is_empty()) + usize::from(new_article);
-                        estimate[m.event][c] += extra + block.text.len().div_ceil(inner).max(1);
+                        estimate[m.event][c] += extra + estimated_lines(&block.text, column_width);
                         cell.0.push((a, p));
                     }
                 }
@@ -292,6 +300,7 @@ impl Grid {
             .iter()
             .map(|row| shared_among(row, &common))
             .collect();
+        let columns = outlets.len();
         let rows = timeline
             .events
             .iter()
@@ -299,13 +308,27 @@ impl Grid {
             .map(|(e, event)| Row {
                 event: e,
                 head: head_lines(event, width),
-                cells: Vec::new(),
+                cells: vec![
+                    Cell {
+                        lines: Vec::new(),
+                        passages: Vec::new(),
+                    };
+                    columns
+                ],
                 body: estimate[e].iter().copied().max().unwrap_or(1).max(1),
             })
             .collect();
         let pending = raw
             .into_iter()
-            .map(|row| Some(row.into_iter().map(|(passages, _)| passages).collect()))
+            .zip(estimate)
+            .map(|(row, remaining)| {
+                let passages: Vec<Passages> = row.into_iter().map(|(p, _)| p).collect();
+                Some(Pending {
+                    next: vec![0; passages.len()],
+                    passages,
+                    remaining,
+                })
+            })
             .collect();
         let mut grid = Grid {
             width,
@@ -321,29 +344,72 @@ impl Grid {
         grid
     }
 
-    /// Lays out the rows of `rows` not laid out yet; true if any was. Their heights
-    /// become exact, and the rows after them move.
+    /// Lays out the rows of `rows` to their ends; true if anything was laid out.
     pub fn lay_out(&mut self, corpus: &Corpus, rows: std::ops::Range<usize>) -> bool {
         let mut changed = false;
         for r in rows {
-            let Some(passages) = self.pending.get_mut(r).and_then(Option::take) else {
+            changed |= self.lay_out_lines(corpus, r, usize::MAX);
+        }
+        changed
+    }
+
+    /// Lays out row `r` until each of its cells has at least `lines` lines of body (or
+    /// is complete); true if anything was laid out. Lines already laid out never move:
+    /// a row grows at its end, and only the rows after it move.
+    pub fn lay_out_lines(&mut self, corpus: &Corpus, r: usize, lines: usize) -> bool {
+        let (Some(slot), Some(row)) = (self.pending.get_mut(r), self.rows.get_mut(r)) else {
+            return false;
+        };
+        let Some(pending) = slot else {
+            return false;
+        };
+        let shared = self.shared.get(r).map_or(&[][..], Vec::as_slice);
+        let mut changed = false;
+        for (c, cell) in row.cells.iter_mut().enumerate() {
+            let passages = &pending.passages[c];
+            if passages.is_empty() {
+                if cell.lines.is_empty() {
+                    cell.lines.push(CellLine {
+                        text: "— not covered —".to_string(),
+                        kind: CellLineKind::Empty,
+                        terms: Vec::new(),
+                    });
+                    changed = true;
+                }
                 continue;
-            };
-            let shared = self.shared.get(r).map_or(&[][..], Vec::as_slice);
-            let cells: Vec<Cell> = passages
-                .iter()
-                .map(|p| cell(corpus, p, self.column_width, shared))
-                .collect();
-            if let Some(row) = self.rows.get_mut(r) {
-                row.body = cells
-                    .iter()
-                    .map(|c| c.lines.len())
-                    .max()
-                    .unwrap_or(1)
-                    .max(1);
-                row.cells = cells;
             }
-            changed = true;
+            while cell.lines.len() < lines && pending.next[c] < passages.len() {
+                let i = pending.next[c];
+                let previous = i.checked_sub(1).map(|j| passages[j].0);
+                let estimate = push_passage(
+                    &mut cell.lines,
+                    corpus,
+                    previous,
+                    passages[i],
+                    self.column_width,
+                    shared,
+                );
+                cell.passages.push(passages[i]);
+                pending.remaining[c] = pending.remaining[c].saturating_sub(estimate);
+                pending.next[c] += 1;
+                changed = true;
+            }
+        }
+        let done = pending
+            .next
+            .iter()
+            .zip(&pending.passages)
+            .all(|(n, p)| *n >= p.len());
+        row.body = row
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| cell.lines.len() + if done { 0 } else { pending.remaining[c] })
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        if done {
+            *slot = None;
         }
         if changed {
             self.count_lines();
@@ -351,9 +417,28 @@ impl Grid {
         changed
     }
 
-    /// True if row `r` is laid out.
+    /// True if row `r` is laid out to its end.
     pub fn is_laid_out(&self, r: usize) -> bool {
         self.pending.get(r).is_some_and(Option::is_none)
+    }
+
+    /// Lines of body laid out in every cell of row `r` that is not complete: the body
+    /// lines shown exactly (those past it in a cell still to be laid out are not).
+    pub fn laid_lines(&self, r: usize) -> usize {
+        let Some(row) = self.rows.get(r) else {
+            return 0;
+        };
+        match self.pending.get(r) {
+            Some(Some(p)) => row
+                .cells
+                .iter()
+                .enumerate()
+                .filter(|&(c, _)| p.next[c] < p.passages[c].len())
+                .map(|(_, cell)| cell.lines.len())
+                .min()
+                .unwrap_or(row.body),
+            _ => row.body,
+        }
     }
 
     fn count_lines(&mut self) {
@@ -380,7 +465,7 @@ impl Grid {
     /// Which outlets cover event `row`: one flag per column.
     pub fn coverage(&self, row: usize) -> Vec<bool> {
         if let Some(Some(pending)) = self.pending.get(row) {
-            return pending.iter().map(|p| !p.is_empty()).collect();
+            return pending.passages.iter().map(|p| !p.is_empty()).collect();
         }
         self.rows
             .get(row)
@@ -426,83 +511,80 @@ fn common_terms(raw: &[Vec<RawCell>], cell_terms: &[Vec<Terms>]) -> BTreeSet<Str
         .collect()
 }
 
-fn cell(
+/// Lays out passage `(a, p)` of a cell at the end of `lines`: a blank line after the
+/// one before it, the article's line when the article changes from `previous`, then
+/// the wrapped text with shared terms marked. Returns the lines the grid estimated for
+/// it, to take off the cell's estimate.
+fn push_passage(
+    lines: &mut Vec<CellLine>,
     corpus: &Corpus,
-    passages: &[(usize, usize)],
+    previous: Option<usize>,
+    (a, p): (usize, usize),
     width: usize,
     shared: &[BTreeSet<String>],
-) -> Cell {
-    let mut lines = Vec::new();
-    if passages.is_empty() {
+) -> usize {
+    let Some(article) = corpus.articles.get(a) else {
+        return 0;
+    };
+    let mut estimate = 0;
+    if previous.is_some() {
+        lines.push(blank());
+        estimate += 1;
+    }
+    if previous != Some(a) {
+        let head = format!("{} · {}", article.meta.published, article.meta.title);
+        let cut = wrap(&head, width.saturating_sub(1));
+        let head = match cut.as_slice() {
+            [(_, only)] => only.to_string(),
+            [(_, first), ..] => format!("{first}…"),
+            [] => String::new(),
+        };
         lines.push(CellLine {
-            text: "— not covered —".to_string(),
-            kind: CellLineKind::Empty,
+            text: head,
+            kind: CellLineKind::Article,
             terms: Vec::new(),
         });
-        return Cell {
-            lines,
-            passages: Vec::new(),
-        };
+        estimate += 1;
     }
-    let mut last_article = None;
-    for &(a, p) in passages {
-        let article = &corpus.articles[a];
-        if last_article != Some(a) {
-            if last_article.is_some() {
-                lines.push(blank());
-            }
-            let head = format!("{} · {}", article.meta.published, article.meta.title);
-            let cut = wrap(&head, width.saturating_sub(1));
-            let head = match cut.as_slice() {
-                [(_, only)] => only.to_string(),
-                [(_, first), ..] => format!("{first}…"),
-                [] => String::new(),
-            };
-            lines.push(CellLine {
-                text: head,
-                kind: CellLineKind::Article,
-                terms: Vec::new(),
-            });
-            last_article = Some(a);
+    let Some(block) = article.passages().nth(p) else {
+        return estimate;
+    };
+    let mark = format!("¶{} ", p + 1);
+    let indent = text_width(&mark);
+    let inner = width.saturating_sub(indent).max(1);
+    estimate += estimated_lines(&block.text, width);
+    for (n, (_, piece)) in wrap(&block.text, inner).into_iter().enumerate() {
+        let prefix = if n == 0 {
+            mark.clone()
         } else {
-            lines.push(blank());
-        }
-        let Some(block) = article.passages().nth(p) else {
-            continue;
+            " ".repeat(indent)
         };
-        let mark = format!("¶{} ", p + 1);
-        let indent = text_width(&mark);
-        let inner = width.saturating_sub(indent).max(1);
-        for (n, (_, piece)) in wrap(&block.text, inner).into_iter().enumerate() {
-            let prefix = if n == 0 {
-                mark.clone()
-            } else {
-                " ".repeat(indent)
-            };
-            let plen = prefix.len();
-            let terms = shared
-                .iter()
-                .enumerate()
-                .flat_map(|(t, forms)| {
-                    occurrences(piece, forms)
-                        .into_iter()
-                        .map(move |(s, e)| (s + plen, e + plen, t))
-                })
-                .collect();
-            lines.push(CellLine {
-                text: format!("{prefix}{piece}"),
-                kind: CellLineKind::Passage {
-                    article: a,
-                    passage: p,
-                },
-                terms,
-            });
-        }
+        let plen = prefix.len();
+        let terms = shared
+            .iter()
+            .enumerate()
+            .flat_map(|(t, forms)| {
+                occurrences(piece, forms)
+                    .into_iter()
+                    .map(move |(s, e)| (s + plen, e + plen, t))
+            })
+            .collect();
+        lines.push(CellLine {
+            text: format!("{prefix}{piece}"),
+            kind: CellLineKind::Passage {
+                article: a,
+                passage: p,
+            },
+            terms,
+        });
     }
-    Cell {
-        lines,
-        passages: passages.to_vec(),
-    }
+    estimate
+}
+
+/// The lines a passage's text is expected to take in a column `width` wide, from its
+/// length alone (no wrapping).
+fn estimated_lines(text: &str, width: usize) -> usize {
+    text.len().div_ceil(width.saturating_sub(4).max(1)).max(1)
 }
 
 fn blank() -> CellLine {

@@ -116,8 +116,16 @@ impl CompareView {
         };
         if stale {
             let mut grid = Grid::lazy(&s.corpus, timeline, &s.alignment, &outlets, width);
-            // A small grid is laid out whole, so its heights are exact from the start.
-            if grid.lines <= EAGER_LINES {
+            // A small grid is laid out whole, so its heights are exact from the start
+            // and a new width keeps the line at the top. A large one starts again at the
+            // current event's row: a line deep in a row would have to be reached by
+            // laying out all of the row above it.
+            let lazy = grid.lines > EAGER_LINES;
+            if lazy {
+                let start = grid.row_lines.get(self.event).copied().unwrap_or(0);
+                self.scroll.resize(grid.lines, 1);
+                self.scroll.to(start);
+            } else {
                 grid.lay_out(&s.corpus, 0..grid.rows.len());
             }
             self.grid = Some(grid);
@@ -130,17 +138,27 @@ impl CompareView {
         self.column = self.column.min(shown.len().saturating_sub(1));
     }
 
-    /// Lays out the rows on screen, and fits the scroll to the heights that become
-    /// exact. Rows above the top are never touched, so what is shown stays put; at the
-    /// end of the grid, the view stays at the end.
+    /// Lays out what is on screen, each row from its top down to the last line shown,
+    /// and fits the scroll to the heights that become exact. Nothing above the top
+    /// moves, so what is shown stays put; at the end of the grid, the view stays at the
+    /// end.
     fn fill(&mut self, s: &Session) {
         let Some(grid) = &mut self.grid else { return };
         let page = usize::from(geometry::compare(s.area).body.height).max(1);
         let at_end = self.scroll.at_end() && self.scroll.top() > 0;
         loop {
-            let first = grid.row_at(self.scroll.top());
-            let last = grid.row_at(self.scroll.top() + page - 1);
-            let changed = grid.lay_out(&s.corpus, first..last + 1);
+            let bottom = self.scroll.top() + page;
+            let mut changed = false;
+            for r in grid.row_at(self.scroll.top())..=grid.row_at(bottom - 1) {
+                let (Some(&start), Some(row)) = (grid.row_lines.get(r), grid.rows.get(r)) else {
+                    continue;
+                };
+                let body_start = start + row.head.len() + 1;
+                let needed = bottom.saturating_sub(body_start);
+                if needed > 0 {
+                    changed |= grid.lay_out_lines(&s.corpus, r, needed);
+                }
+            }
             self.scroll.resize(grid.lines, page);
             if at_end {
                 self.scroll.to(grid.lines);
