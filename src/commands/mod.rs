@@ -84,11 +84,11 @@ pub fn run(cli: &Cli, command: &Command, output: Output) -> Result<ExitCode> {
             Some(path) => check::run_path(&mut out, path)?,
             None => {
                 let source = cli.source()?;
-                check::run(&mut out, &Corpus::load(&source), &source)?
+                check::run(&mut out, &Corpus::load_index(&source), &source)?
             }
         },
         Command::List { json } => {
-            let corpus = load_noting_problems(&cli.source()?);
+            let corpus = noting_problems(Corpus::load_index(&cli.source()?), &cli.source()?);
             let corpus = ascii_if(output.ascii && !json, corpus);
             list::run(&mut out, &corpus, *json, output.terminal, output.columns)?
         }
@@ -204,7 +204,11 @@ pub fn ascii_if(ascii: bool, corpus: Corpus) -> Corpus {
 /// Loads a corpus and says on stderr how many files were skipped, so a plain command is
 /// never silently incomplete.
 fn load_noting_problems(source: &Source) -> Corpus {
-    let corpus = Corpus::load(source);
+    noting_problems(Corpus::load(source), source)
+}
+
+/// Says on stderr how many files of `corpus` were skipped.
+fn noting_problems(corpus: Corpus, source: &Source) -> Corpus {
     if !corpus.problems.is_empty() {
         let skipped = match corpus.skipped {
             0 => String::new(),

@@ -153,8 +153,25 @@ impl Corpus {
                     .iter()
                     .map(|(name, bytes)| (format!("articles/{name}"), Ok(bytes.to_vec()))),
             ),
-            Source::Dir(dir) => match read_dir_files(dir) {
-                Ok(files) => Self::from_files(files),
+            Source::Dir(dir) => match list_dir(dir) {
+                Ok(paths) => Self::from_files(read_each(paths)),
+                Err(problem) => Corpus {
+                    problems: vec![problem],
+                    ..Corpus::default()
+                },
+            },
+        }
+    }
+
+    /// Loads only the index of a corpus: every article's front matter (and its curators'
+    /// markers, to check them), not its text — what `list` and `check` print, with the
+    /// same problems in the same order as [`Corpus::load`]. Files are read one at a time,
+    /// so memory grows with the number of articles, not with their size.
+    pub fn load_index(source: &Source) -> Corpus {
+        match source {
+            Source::Bundled => Self::load(source),
+            Source::Dir(dir) => match list_dir(dir) {
+                Ok(paths) => Self::build(read_each(paths), false),
                 Err(problem) => Corpus {
                     problems: vec![problem],
                     ..Corpus::default()
@@ -168,6 +185,15 @@ impl Corpus {
     pub fn from_files(
         files: impl IntoIterator<Item = (String, Result<Vec<u8>, CorpusError>)>,
     ) -> Corpus {
+        Self::build(files, true)
+    }
+
+    /// [`Corpus::from_files`]; without `bodies`, each article keeps only its front matter
+    /// and its markers (with their places), dropped text and all, as soon as it is parsed.
+    fn build(
+        files: impl IntoIterator<Item = (String, Result<Vec<u8>, CorpusError>)>,
+        bodies: bool,
+    ) -> Corpus {
         let mut corpus = Corpus::default();
         for (path, bytes) in files {
             if is_timeline(&path) {
@@ -177,7 +203,18 @@ impl Corpus {
                         .and_then(|b| timeline::parse_timeline(&path, &b)),
                 );
             } else {
-                corpus.absorb(&path, bytes.and_then(|b| parse_article(&path, &b)));
+                let parsed = bytes.and_then(|b| parse_article(&path, &b));
+                let parsed = if bodies {
+                    parsed
+                } else {
+                    parsed.map(|mut a| {
+                        a.blocks.retain(|b| b.marker.is_some());
+                        a.blocks.iter_mut().for_each(|b| b.text = String::new());
+                        a.blocks.shrink_to_fit();
+                        a
+                    })
+                };
+                corpus.absorb(&path, parsed);
             }
         }
         corpus.finish();
@@ -304,20 +341,14 @@ pub fn check_corpus_dir(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// A file's name as shown, and its contents or why they could not be read.
-type NamedFile = (String, Result<Vec<u8>, CorpusError>);
-
-/// Lists a directory's `*.md` files and `rounds.toml`, sorted by name, each read with the
-/// size limit applied before reading.
-fn read_dir_files(dir: &Path) -> Result<Vec<NamedFile>, CorpusError> {
-    Ok(list_dir(dir)?
-        .into_iter()
-        .map(|p| {
-            let shown = p.display().to_string();
-            let bytes = read_limited(&p, &shown);
-            (shown, bytes)
-        })
-        .collect())
+/// Reads each file as it is asked for, with the size limit applied before reading: one
+/// file's bytes in memory at a time, not the whole corpus's.
+fn read_each(paths: Vec<PathBuf>) -> impl Iterator<Item = (String, Result<Vec<u8>, CorpusError>)> {
+    paths.into_iter().map(|p| {
+        let shown = p.display().to_string();
+        let bytes = read_limited(&p, &shown);
+        (shown, bytes)
+    })
 }
 
 /// A directory's `*.md` files and `rounds.toml` (hidden files skipped), sorted by name.
