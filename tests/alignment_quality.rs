@@ -276,6 +276,6 @@ fn aligner_agrees_with_the_hand_labels_on_the_dev_set() {
     // Floors under today's figures, so a change that loses ground fails; the targets
     // are precision 0.90 and recall 0.85 (not yet reached: see the README).
     assert!(t.precision() >= 0.88, "{}", t.line("dev set"));
-    assert!(t.recall() >= 0.68, "{}", t.line("dev set"));
-    assert!(a.recall() >= 0.77, "{}", a.line("dev set, half A"));
+    assert!(t.recall() >= 0.71, "{}", t.line("dev set"));
+    assert!(a.recall() >= 0.82, "{}", a.line("dev set, half A"));
 }

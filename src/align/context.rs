@@ -44,6 +44,8 @@ pub(crate) enum Link {
     Verdict,
     /// It names again a participant of the event of the paragraph before.
     Participant,
+    /// In a transcript, it answers the question just asked.
+    Answer,
 }
 
 impl Link {
@@ -56,6 +58,7 @@ impl Link {
             Link::ListItem => format!("context: item of the list under ¶{n}"),
             Link::Verdict => format!("context: judges the talks of ¶{n}"),
             Link::Participant => format!("context: a participant of ¶{n}'s event again"),
+            Link::Answer => format!("context: answers the question of ¶{n}"),
         }
     }
 }
@@ -80,6 +83,8 @@ pub(crate) struct Discourse {
     pub in_list: bool,
     /// A passage so far was about the series or one of its rounds.
     pub covered_series: bool,
+    /// The last passage was a question in a transcript ("Question: …").
+    pub after_question: bool,
     /// For each cue, the event a dated sentence tied it to, and where.
     pub bindings: Vec<Option<(usize, usize)>>,
 }
@@ -93,6 +98,7 @@ impl Discourse {
             lead_in: None,
             in_list: false,
             covered_series: false,
+            after_question: false,
             bindings: vec![None; model.cues.cues.len()],
         }
     }
@@ -220,6 +226,32 @@ fn current_series(model: &Model, published: Date) -> Option<usize> {
         .map(|(_, e)| e)
 }
 
+/// Who speaks a transcript's passage, when it opens with a label: "Question: …",
+/// "Moderator: …", "Jens Stoltenberg: …" (at most four words before the colon).
+pub(crate) fn speaker(text: &str) -> Option<&str> {
+    let (label, rest) = text.split_once(':')?;
+    let words = label.split_whitespace().count();
+    let capitalised = label
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    ((1..=4).contains(&words) && capitalised && !rest.trim().is_empty()).then(|| label.trim())
+}
+
+/// A question put in a transcript: the answer that follows is about what it asks.
+pub(crate) fn is_question(text: &str) -> bool {
+    speaker(text).is_some_and(|s| s.eq_ignore_ascii_case("question") || s == "Q")
+}
+
+/// The chair of a transcript speaking: procedure ("We will now take questions"), about
+/// no event.
+pub(crate) fn is_procedure(text: &str) -> bool {
+    speaker(text).is_some_and(|s| {
+        ["moderator", "chair", "chairman", "presenter", "host"]
+            .iter()
+            .any(|w| s.eq_ignore_ascii_case(w))
+    })
+}
+
 /// How passage `p`, a block of `kind`, hangs on the passage before, if it does.
 pub(crate) fn link(kind: BlockKind, reading: &Reading) -> Option<Link> {
     match kind {
@@ -271,7 +303,7 @@ pub(crate) fn decide(
     let mut chosen: Vec<usize> = (0..n).filter(|&e| own[e] >= THRESHOLD).collect();
 
     if chosen.is_empty()
-        && let Some(link) = link(kind, p.reading)
+        && let Some(link) = link(kind, p.reading).or(d.after_question.then_some(Link::Answer))
     {
         let source = match link {
             // The first item's lead-in is the passage just before it.

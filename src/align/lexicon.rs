@@ -73,8 +73,9 @@ pub(crate) const FUTURE: u64 = 1 << 29;
 pub(crate) const OPENER: u64 = 1 << 30;
 /// "month".
 pub(crate) const MONTH_NOUN: u64 = 1 << 31;
-/// An outside commentator: "analyst", "expert", "a think tank". What such a person
-/// says weighs the events up; it does not report one.
+/// An outside commentator: "analyst", "strategist", "a think tank". What such a person
+/// says weighs the events up; it does not report one. ("Expert" is not among them:
+/// "expert consultations" are talks.)
 pub(crate) const EXPERT: u64 = 1 << 32;
 /// A part of a day: "this morning", "last night".
 pub(crate) const DAY_PART: u64 = 1 << 33;
@@ -422,7 +423,6 @@ const LISTS: &[(u64, &[&str])] = &[
         EXPERT,
         &[
             "analyst",
-            "expert",
             "strategist",
             "professor",
             "scholar",

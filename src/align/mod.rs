@@ -302,13 +302,21 @@ impl Aligner {
             let text = bounded(&block.text);
             read(text, &model.vocab, &mut scratch.reading);
             model.cues.find(&scratch.reading.tokens, &mut scratch.hits);
-            let background = background(article, text)
-                + if scratch.reading.classes & lexicon::EXPERT != 0 {
+            let background = if context::is_procedure(text) {
+                PROCEDURE
+            } else {
+                0.0
+            } + background(article, text)
+                + if outside_voice(text, &scratch.reading) {
                     OUTSIDE_VOICE
                 } else {
                     0.0
                 };
-            if self.says_nothing(block.kind, &scratch.reading, &scratch.hits, &discourse) {
+            let after_question = discourse.after_question;
+            discourse.after_question = context::is_question(text);
+            if self.says_nothing(block.kind, &scratch.reading, &scratch.hits, &discourse)
+                && !after_question
+            {
                 discourse.remember(model, index, block.kind, &[], None);
                 obs.push(Observation {
                     background,
@@ -318,6 +326,8 @@ impl Aligner {
                 out.push(PassageAlignment::default());
                 continue;
             }
+            let question_now = discourse.after_question;
+            discourse.after_question = after_question;
             let passage = Passage::new(
                 model,
                 text,
@@ -341,6 +351,7 @@ impl Aligner {
             evidence.recycle_totals(own);
             let events =
                 context::decide(model, block.kind, &passage, published, &discourse, evidence);
+            discourse.after_question = question_now;
             if index < LEAD {
                 for &e in &events {
                     clues.push((e, own_kept[e].clamp(context::THRESHOLD, LEAD_MAX), "lead"));
@@ -362,7 +373,7 @@ impl Aligner {
                 ruled_out: ruled_out(model, &passage),
                 background: background + unrelated_dates(model, &passage),
                 refers: refers(&passage),
-                linked: context::link(block.kind, &scratch.reading).is_some(),
+                linked: context::link(block.kind, &scratch.reading).is_some() || after_question,
             });
             scratch.passage = passage.recycle();
             out.push(PassageAlignment {
@@ -585,6 +596,24 @@ fn bounded(text: &str) -> &str {
     &text[..end]
 }
 
+/// Whether a passage gives an outside voice: a commentator by trade ("analyst", "a think
+/// tank"), or a person introduced as someone the reader does not know ("Glen Grant, a
+/// defence expert", "Tim Ash, an emerging-markets strategist"). Principals are named by
+/// their office; what an outsider says weighs the events up rather than reporting one.
+fn outside_voice(text: &str, reading: &Reading) -> bool {
+    if reading.classes & lexicon::EXPERT != 0 {
+        return true;
+    }
+    let t = &reading.tokens;
+    (1..t.len()).any(|i| {
+        t[i].class & lexicon::INDEFINITE != 0
+            && !t[i].quoted
+            && t[i - 1].capital
+            && t[i - 1].sentence == t[i].sentence
+            && reading.gap(text, i - 1).trim() == ","
+    })
+}
+
 /// Whether series `s` yields to one of its rounds among `events`.
 fn yields(model: &Model, s: usize, events: &[usize]) -> bool {
     model
@@ -632,6 +661,8 @@ fn background(article: &Article, text: &str) -> f32 {
 
 /// Background in an opinion piece, before any evidence.
 const OPINION_BACKGROUND: f32 = 1.6;
+/// A chair's procedure in a transcript ("Moderator: we will now take questions").
+const PROCEDURE: f32 = 4.0;
 /// An outside commentator's view ("a defence expert said") weighs events up rather
 /// than reporting one.
 const OUTSIDE_VOICE: f32 = 2.0;

@@ -504,3 +504,39 @@ fn every_assignment_carries_a_confidence() {
         "{second:?}"
     );
 }
+
+#[test]
+fn someone_introduced_as_a_stranger_is_an_outside_voice() {
+    // The report ends on what outsiders make of it: no event.
+    let body = "BRUSSELS — Russia and NATO met in the NATO-Russia Council on Wednesday.\n\n\
+                The session lasted about four hours.\n\n\
+                Glen Grant, a defence expert in Riga, believes the alliance should spend more.\n\n\
+                Tim Ash, an emerging-markets strategist, expects higher energy prices.";
+    assert_eq!(
+        ids_of("news", "Four hours in Brussels", "2022-01-12", body),
+        vec![vec![NRC], vec![NRC], vec![], vec![]]
+    );
+    // "Expert consultations" are talks, not an outsider's view.
+    let body = "BRUSSELS — Russia and NATO met in the NATO-Russia Council on Wednesday.\n\n\
+                Officials said expert consultations would follow within weeks.";
+    assert_eq!(
+        ids_of("news", "Four hours in Brussels", "2022-01-12", body),
+        vec![vec![NRC], vec![NRC]]
+    );
+}
+
+#[test]
+fn in_a_transcript_the_answer_is_about_what_was_asked_and_the_chair_about_nothing() {
+    let body = "Jens Stoltenberg: The NATO-Russia Council has just finished in Brussels.\n\n\
+                Moderator: We will now take a few questions.\n\n\
+                Question: After the talks in Geneva on Monday and the council in Brussels \
+                today, what do you expect from the OSCE in Vienna tomorrow?\n\n\
+                Jens Stoltenberg: We must not give up on diplomacy.";
+    let got = ids_of("transcript", "Press conference", "2022-01-12", body);
+    assert_eq!(got[1], Vec::<&str>::new(), "{got:?}");
+    assert!(got[2].contains(&OSCE) && got[2].contains(&NRC), "{got:?}");
+    assert_eq!(
+        got[3], got[2],
+        "the answer is about what was asked: {got:?}"
+    );
+}
