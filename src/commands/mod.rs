@@ -122,13 +122,20 @@ pub fn run(cli: &Cli, command: &Command, output: Output) -> Result<ExitCode> {
             json,
             uncertain,
         } => {
-            let corpus = load_noting_problems(&cli.source()?);
             let options = align::Options {
                 auto: *auto,
                 json: *json,
                 uncertain: *uncertain,
             };
-            align::run(&mut out, &corpus, options)?
+            let source = cli.source()?;
+            // A directory is aligned article by article, read again from its file;
+            // --uncertain ranks passages across the corpus, so it holds them all.
+            if matches!(source, Source::Dir(_)) && !*uncertain {
+                let index = noting_problems(Corpus::load_index(&source), &source);
+                align::run_streaming(&mut out, &index, options)?
+            } else {
+                align::run(&mut out, &load_noting_problems(&source), options)?
+            }
         }
         Command::Rounds => {
             let corpus = load_noting_problems(&cli.source()?);
