@@ -55,7 +55,7 @@ pub fn run_streaming(out: &mut impl Write, index: &Corpus, options: Options) -> 
             if options.json {
                 // The same bytes as the whole array written at once, pretty-printed.
                 let object = serde_json::to_string_pretty(&p)?;
-                write!(out, "{}\n", if first { "" } else { "," })?;
+                writeln!(out, "{}", if first { "" } else { "," })?;
                 for (i, line) in object.lines().enumerate() {
                     write!(out, "{}  {line}", if i == 0 { "" } else { "\n" })?;
                 }
