@@ -126,7 +126,64 @@ pub enum Command {
         uncertain: bool,
     },
     /// The timeline with the coverage matrix: passages per event and outlet.
-    Rounds,
+    Rounds {
+        /// Print a draft rounds.toml drafted from the dates the articles name.
+        #[arg(long)]
+        suggest: bool,
+        /// With --suggest: the corpus to draft from (default: --articles, or the bundled).
+        #[arg(requires = "suggest")]
+        dir: Option<PathBuf>,
+    },
+    /// Every title, outlet, byline and passage that matches, as `id ¶n: text`
+    /// (smart case: a capital in QUERY makes it exact). Exits 1 when nothing matches.
+    Search {
+        /// The words to find.
+        query: String,
+        /// One JSON array of matches.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Saved web pages (.html) and plain texts (.txt, or - for standard input) to article
+    /// files: body and front matter taken from the page, the rest from the flags (or
+    /// asked for at a terminal). Never overwrites; duplicates are reported and skipped.
+    Import {
+        /// The pages and texts.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Where to write (default: --articles, or the current directory).
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+        /// The article's id (with one FILE only; default: from outlet and title).
+        #[arg(long)]
+        id: Option<String>,
+        /// The headline, when the page's is wrong.
+        #[arg(long)]
+        title: Option<String>,
+        /// The publication.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// The outlet's country.
+        #[arg(long)]
+        country: Option<String>,
+        /// The author or authors.
+        #[arg(long)]
+        author: Option<String>,
+        /// The publication date, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        published: Option<jiff::civil::Date>,
+        /// news, analysis, opinion, commentary, transcript or statement.
+        #[arg(long, value_parser = crate::commands::import::parse_kind)]
+        kind: Option<crate::corpus::Kind>,
+        /// BCP 47 tag of the text (default: the page's, else "en").
+        #[arg(long, value_name = "TAG")]
+        language: Option<String>,
+    },
+    /// A commented template for an article typed by hand.
+    New {
+        /// Where to write it (default: --articles, or the current directory).
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+    },
     /// Each outlet's account of one event, side by side.
     Compare {
         /// The event's id (a unique prefix will do).

@@ -11,7 +11,11 @@ pub mod commands;
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod import;
+pub mod listing;
+pub mod search;
 pub mod state;
+pub mod suggest;
 pub mod text;
 pub mod timeline;
 #[cfg(feature = "tui")]

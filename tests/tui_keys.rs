@@ -242,3 +242,60 @@ fn compare_from_a_paragraph_lands_on_its_event_row_and_outlet() {
     let shown = a.shown_outlets();
     assert_eq!(a.outlets()[shown[a.compare().column()]], "The Moscow Times");
 }
+
+#[test]
+fn next_unread_and_mark_all_read_in_the_list() {
+    let mut a = app(80, 24);
+    let id = |a: &readout::tui::app::App, i: usize| a.corpus().articles[i].meta.id.clone();
+    // Read the second and third (`m` on each): from the first, `u` skips them to the fourth.
+    press(&mut a, "j m j m g");
+    assert!(a.state().is_read(&id(&a, 1)) && a.state().is_read(&id(&a, 2)));
+    assert_eq!(a.browse().selected(), 0);
+    press(&mut a, "u");
+    assert_eq!(a.browse().selected(), 3);
+    press(&mut a, "u");
+    assert_eq!(a.browse().selected(), 4);
+    // It wraps round to the top.
+    press(&mut a, "u");
+    assert_eq!(a.browse().selected(), 0);
+    press(&mut a, "M");
+    assert!((0..5).all(|i| a.state().is_read(&id(&a, i))));
+    assert!(a.is_dirty());
+    press(&mut a, "u");
+    assert_eq!(a.browse().selected(), 0);
+    assert!(screen(&a).contains("every article is read"));
+}
+
+#[test]
+fn search_from_the_list_runs_over_every_article() {
+    let open = |a: &readout::tui::app::App| a.browse().reader().map(|r| r.article());
+    let mut a = app(80, 24);
+    let mt = a
+        .corpus()
+        .position("moscow-times-week-in-deadlock")
+        .expect("bundled");
+    // The first article does not mention Galeotti: the search opens the one that does.
+    assert_eq!(a.browse().selected(), 0);
+    assert_ne!(mt, 0);
+    press(&mut a, "/galeotti <Enter>");
+    assert_eq!(open(&a), Some(mt));
+    assert_eq!(
+        (a.browse().selected(), a.browse().search().current()),
+        (mt, Some(0))
+    );
+    assert!(screen(&a).contains("Galeotti"));
+
+    // n past the last match of an article goes on into the next one that has a match.
+    let mut a = app(80, 24);
+    press(&mut a, "/ryabkov <Enter>");
+    let first = open(&a).expect("open");
+    let n = a.browse().search().matches().len();
+    press(&mut a, &"n ".repeat(n));
+    let second = open(&a).expect("open");
+    assert_ne!(first, second);
+    assert_eq!(a.browse().search().current(), Some(0));
+    // N at the first match goes back to the previous article, at its last match.
+    press(&mut a, "N");
+    assert_eq!(open(&a), Some(first));
+    assert_eq!(a.browse().search().current(), Some(n - 1));
+}

@@ -181,56 +181,72 @@ pub(crate) fn decode(
         .iter()
         .map(|o| emissions(o, n, subject, report))
         .collect();
-    // The cost of moving from `a` (at passage i - 1) to `b` at passage i.
-    let step = |i: usize, a: usize, b: usize| -> f32 {
-        if a == b {
-            return 0.0;
-        }
-        let o = &obs[i];
-        let mut cost = if b == none {
-            LEAVE
-        } else if subject.confidence(b) > 0.0 {
-            RETURN
-        } else if a == none {
-            ENTER
-        } else {
-            SWITCH
-        };
-        // A change happens where the text gives a reason for it, not before.
-        if !reason(i, b) {
-            cost += BLIND;
-        }
-        // A quotation, a list item, a pronoun opening hang on what came before.
-        if o.linked {
-            cost += LINKED;
-        }
-        -cost
-    };
-    let mut trans = vec![vec![0.0f32; states * states]; len];
-    for (i, t) in trans.iter_mut().enumerate().skip(1) {
-        for a in 0..states {
-            for b in 0..states {
-                t[a * states + b] = step(i, a, b);
-            }
-        }
-    }
+    // Moving costs depend only on where the chain goes and whether it comes from no
+    // event, so each step weighs every state in one pass, not every pair: a timeline of
+    // hundreds of events costs no more per pair of states than one of ten.
+    // costs[i][b] = (from another event, from no event) into b at passage i; for
+    // b = none, both are the cost of leaving.
+    let costs: Vec<Vec<(f32, f32)>> = (0..len)
+        .map(|i| {
+            let o = &obs[i];
+            (0..states)
+                .map(|b| {
+                    // A change happens where the text gives a reason for it, not before;
+                    // a quotation, a list item, a pronoun opening hang on what came before.
+                    let extra = if reason(i, b) { 0.0 } else { BLIND }
+                        + if o.linked { LINKED } else { 0.0 };
+                    if b == none {
+                        (LEAVE + extra, LEAVE + extra)
+                    } else if subject.confidence(b) > 0.0 {
+                        (RETURN + extra, RETURN + extra)
+                    } else {
+                        (SWITCH + extra, ENTER + extra)
+                    }
+                })
+                .collect()
+        })
+        .collect();
 
-    // Viterbi, in log space.
+    // Viterbi, in log space. Ties go to the lowest state, as a scan of every pair would.
     let mut score: Vec<f32> = (0..states).map(|s| initial[s] + emit[0][s]).collect();
     let mut back: Vec<Vec<u16>> = Vec::with_capacity(len);
     back.push(vec![0; states]);
     for i in 1..len {
+        // The two best events at i - 1 (best first, lowest index among equals).
+        let (mut top, mut second): (Option<usize>, Option<usize>) = (None, None);
+        for a in 0..n {
+            if top.is_none_or(|t| score[a] > score[t]) {
+                second = top;
+                top = Some(a);
+            } else if second.is_none_or(|t| score[a] > score[t]) {
+                second = Some(a);
+            }
+        }
         let mut next = vec![f32::NEG_INFINITY; states];
         let mut from = vec![0u16; states];
         for b in 0..states {
-            for a in 0..states {
-                let v = score[a] + trans[i][a * states + b];
-                if v > next[b] {
-                    next[b] = v;
-                    from[b] = a as u16;
-                }
+            let (from_event, from_none) = costs[i][b];
+            let other = if top == Some(b) { second } else { top };
+            let mut candidates: [(f32, usize); 3] = [(score[b], b); 3];
+            if let Some(a) = other.filter(|_| b != none) {
+                candidates[1] = (score[a] - from_event, a);
+            } else if let Some(a) = top.filter(|_| b == none) {
+                candidates[1] = (score[a] - from_event, a);
             }
-            next[b] += emit[i][b];
+            if b != none {
+                candidates[2] = (score[none] - from_none, none);
+            }
+            let (v, a) = candidates
+                .into_iter()
+                .fold((f32::NEG_INFINITY, usize::MAX), |best, c| {
+                    if c.0 > best.0 || (c.0 == best.0 && c.1 < best.1) {
+                        c
+                    } else {
+                        best
+                    }
+                });
+            next[b] = v + emit[i][b];
+            from[b] = a as u16;
         }
         score = next;
         back.push(from);
@@ -245,15 +261,17 @@ pub(crate) fn decode(
     }
 
     // Forward–backward in probability space, each step scaled to sum to one, for the
-    // posterior of every state.
+    // posterior of every state; sums over the states one comes from (or goes to) are
+    // taken once per step, as above.
     let exp_row = |v: &[f32]| -> Vec<f32> {
         let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         v.iter().map(|x| (x - max).exp()).collect()
     };
     let pe: Vec<Vec<f32>> = emit.iter().map(|e| exp_row(e)).collect();
-    let pt: Vec<Vec<f32>> = trans
+    // Probabilities of moving: (from another event, from no event) into each state.
+    let pc: Vec<Vec<(f32, f32)>> = costs
         .iter()
-        .map(|t| t.iter().map(|x| x.exp()).collect())
+        .map(|row| row.iter().map(|(e, z)| ((-e).exp(), (-z).exp())).collect())
         .collect();
     let normalise = |v: &mut Vec<f32>| {
         let z: f32 = v.iter().sum();
@@ -266,12 +284,16 @@ pub(crate) fn decode(
     fwd[0] = exp_row(&first);
     normalise(&mut fwd[0]);
     for i in 1..len {
+        let prev = &fwd[i - 1];
+        let events: f32 = prev[..n].iter().sum();
         let mut row = vec![0.0f32; states];
         for (b, slot) in row.iter_mut().enumerate() {
-            let mut sum = 0.0;
-            for a in 0..states {
-                sum += fwd[i - 1][a] * pt[i][a * states + b];
-            }
+            let (p_event, p_none) = pc[i][b];
+            let sum = if b == none {
+                prev[none] + events * p_event
+            } else {
+                prev[b] + prev[none] * p_none + (events - prev[b]) * p_event
+            };
             *slot = sum * pe[i][b];
         }
         normalise(&mut row);
@@ -279,13 +301,17 @@ pub(crate) fn decode(
     }
     let mut bwd = vec![vec![1.0f32; states]; len];
     for i in (0..len - 1).rev() {
+        let g: Vec<f32> = (0..states).map(|b| pe[i + 1][b] * bwd[i + 1][b]).collect();
+        let into_event: f32 = (0..n).map(|b| g[b] * pc[i + 1][b].0).sum();
+        let into_event_from_none: f32 = (0..n).map(|b| g[b] * pc[i + 1][b].1).sum();
+        let leave = pc[i + 1][none].0;
         let mut row = vec![0.0f32; states];
         for (a, slot) in row.iter_mut().enumerate() {
-            let mut sum = 0.0;
-            for b in 0..states {
-                sum += pt[i + 1][a * states + b] * pe[i + 1][b] * bwd[i + 1][b];
-            }
-            *slot = sum;
+            *slot = if a == none {
+                g[none] + into_event_from_none
+            } else {
+                g[a] + g[none] * leave + into_event - g[a] * pc[i + 1][a].0
+            };
         }
         normalise(&mut row);
         bwd[i] = row;
@@ -336,4 +362,247 @@ fn emissions(o: &Observation, n: usize, subject: &Subject, report: bool) -> Vec<
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The decoder as first written, weighing every pair of states: the reference the
+    /// one-pass decoder must agree with.
+    fn naive_decode(
+        model: &Model,
+        subject: &Subject,
+        report: bool,
+        obs: &[Observation],
+    ) -> Decoded {
+        let n = model.events.len();
+        let states = n + 1;
+        let none = n;
+        let len = obs.len();
+        if len == 0 {
+            return Decoded::default();
+        }
+        // Whether passage i gives a reason to be in state b.
+        let reason = |i: usize, b: usize| -> bool {
+            let o = &obs[i];
+            if b == none {
+                o.background > 0.0
+            } else {
+                o.decided.contains(&b) || o.own.get(b).is_some_and(|w| *w > 0.0)
+            }
+        };
+        let initial: Vec<f32> = (0..states)
+            .map(|s| {
+                if s == none {
+                    0.0
+                } else {
+                    let c = subject.confidence(s);
+                    if c > 0.0 {
+                        SUBJECT_PRIOR * c
+                    } else if reason(0, s) {
+                        -ENTER
+                    } else {
+                        -ENTER - BLIND
+                    }
+                }
+            })
+            .collect();
+        let emit: Vec<Vec<f32>> = obs
+            .iter()
+            .map(|o| emissions(o, n, subject, report))
+            .collect();
+        // The cost of moving from `a` (at passage i - 1) to `b` at passage i.
+        let step = |i: usize, a: usize, b: usize| -> f32 {
+            if a == b {
+                return 0.0;
+            }
+            let o = &obs[i];
+            let mut cost = if b == none {
+                LEAVE
+            } else if subject.confidence(b) > 0.0 {
+                RETURN
+            } else if a == none {
+                ENTER
+            } else {
+                SWITCH
+            };
+            // A change happens where the text gives a reason for it, not before.
+            if !reason(i, b) {
+                cost += BLIND;
+            }
+            // A quotation, a list item, a pronoun opening hang on what came before.
+            if o.linked {
+                cost += LINKED;
+            }
+            -cost
+        };
+        let mut trans = vec![vec![0.0f32; states * states]; len];
+        for (i, t) in trans.iter_mut().enumerate().skip(1) {
+            for a in 0..states {
+                for b in 0..states {
+                    t[a * states + b] = step(i, a, b);
+                }
+            }
+        }
+
+        // Viterbi, in log space.
+        let mut score: Vec<f32> = (0..states).map(|s| initial[s] + emit[0][s]).collect();
+        let mut back: Vec<Vec<u16>> = Vec::with_capacity(len);
+        back.push(vec![0; states]);
+        for i in 1..len {
+            let mut next = vec![f32::NEG_INFINITY; states];
+            let mut from = vec![0u16; states];
+            for b in 0..states {
+                for a in 0..states {
+                    let v = score[a] + trans[i][a * states + b];
+                    if v > next[b] {
+                        next[b] = v;
+                        from[b] = a as u16;
+                    }
+                }
+                next[b] += emit[i][b];
+            }
+            score = next;
+            back.push(from);
+        }
+        let mut best = (0..states)
+            .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+            .unwrap_or(none);
+        let mut path = vec![none; len];
+        for i in (0..len).rev() {
+            path[i] = best;
+            best = back[i][best] as usize;
+        }
+
+        // Forward–backward in probability space, each step scaled to sum to one, for the
+        // posterior of every state.
+        let exp_row = |v: &[f32]| -> Vec<f32> {
+            let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            v.iter().map(|x| (x - max).exp()).collect()
+        };
+        let pe: Vec<Vec<f32>> = emit.iter().map(|e| exp_row(e)).collect();
+        let pt: Vec<Vec<f32>> = trans
+            .iter()
+            .map(|t| t.iter().map(|x| x.exp()).collect())
+            .collect();
+        let normalise = |v: &mut Vec<f32>| {
+            let z: f32 = v.iter().sum();
+            if z > 0.0 {
+                v.iter_mut().for_each(|x| *x /= z);
+            }
+        };
+        let mut fwd = vec![vec![0.0f32; states]; len];
+        let first: Vec<f32> = initial.iter().zip(&emit[0]).map(|(a, b)| a + b).collect();
+        fwd[0] = exp_row(&first);
+        normalise(&mut fwd[0]);
+        for i in 1..len {
+            let mut row = vec![0.0f32; states];
+            for (b, slot) in row.iter_mut().enumerate() {
+                let mut sum = 0.0;
+                for a in 0..states {
+                    sum += fwd[i - 1][a] * pt[i][a * states + b];
+                }
+                *slot = sum * pe[i][b];
+            }
+            normalise(&mut row);
+            fwd[i] = row;
+        }
+        let mut bwd = vec![vec![1.0f32; states]; len];
+        for i in (0..len - 1).rev() {
+            let mut row = vec![0.0f32; states];
+            for (a, slot) in row.iter_mut().enumerate() {
+                let mut sum = 0.0;
+                for b in 0..states {
+                    sum += pt[i + 1][a * states + b] * pe[i + 1][b] * bwd[i + 1][b];
+                }
+                *slot = sum;
+            }
+            normalise(&mut row);
+            bwd[i] = row;
+        }
+        let posterior = (0..len)
+            .map(|i| {
+                let mut p: Vec<f32> = (0..states).map(|s| fwd[i][s] * bwd[i][s]).collect();
+                normalise(&mut p);
+                p
+            })
+            .collect();
+        Decoded {
+            state: path.into_iter().map(|s| (s != none).then_some(s)).collect(),
+            posterior,
+        }
+    }
+
+    /// A tiny deterministic generator, so the cases are the same on every run.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    #[test]
+    fn the_one_pass_decoder_agrees_with_weighing_every_pair() {
+        let corpus = crate::corpus::Corpus::load(&crate::corpus::Source::Bundled);
+        let timeline = corpus.timeline.expect("bundled timeline");
+        let model = crate::align::Aligner::new(&timeline).model;
+        let n = model.events.len();
+        let mut rng = Lcg(7);
+        for case in 0..300 {
+            let len = 1 + rng.below(12) as usize;
+            let obs: Vec<Observation> = (0..len)
+                .map(|_| {
+                    let decided: Vec<usize> = (0..n).filter(|_| rng.below(6) == 0).collect();
+                    Observation {
+                        own: (0..n)
+                            .map(|_| {
+                                if rng.below(3) == 0 {
+                                    rng.below(8) as f32 * 0.75
+                                } else {
+                                    0.0
+                                }
+                            })
+                            .collect(),
+                        ruled_out: (0..n).filter(|_| rng.below(9) == 0).collect(),
+                        background: if rng.below(3) == 0 {
+                            rng.below(5) as f32
+                        } else {
+                            0.0
+                        },
+                        refers: rng.below(2) == 0,
+                        linked: rng.below(3) == 0,
+                        by_hand: rng.below(10) == 0,
+                        decided,
+                    }
+                })
+                .collect();
+            let mut events = Vec::new();
+            for e in 0..n {
+                if rng.below(4) == 0 {
+                    events.push((e, 0.25 + rng.below(4) as f32 * 0.25));
+                }
+            }
+            let subject = Subject {
+                events,
+                sources: Vec::new(),
+            };
+            let report = rng.below(2) == 0;
+            let fast = decode(&model, &subject, report, &obs);
+            let slow = naive_decode(&model, &subject, report, &obs);
+            assert_eq!(fast.state, slow.state, "case {case}");
+            for (f, s) in fast.posterior.iter().zip(&slow.posterior) {
+                for (x, y) in f.iter().zip(s) {
+                    assert!((x - y).abs() < 1e-3, "case {case}: {f:?} vs {s:?}");
+                }
+            }
+        }
+    }
 }

@@ -4,11 +4,15 @@
 mod align;
 mod check;
 mod compare;
+pub mod import;
 mod list;
+mod new;
 mod output;
 mod passages;
 mod read;
 mod rounds;
+mod search;
+mod suggest;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -137,9 +141,47 @@ pub fn run(cli: &Cli, command: &Command, output: Output) -> Result<ExitCode> {
                 align::run(&mut out, &load_noting_problems(&source), options)?
             }
         }
-        Command::Rounds => {
+        Command::Rounds { suggest: false, .. } => {
             let corpus = load_noting_problems(&cli.source()?);
             rounds::run(&mut out, &corpus)?
+        }
+        Command::Rounds {
+            suggest: true, dir, ..
+        } => {
+            let source = match dir {
+                Some(dir) => Source::Dir(dir.clone()),
+                None => cli.source()?,
+            };
+            suggest::run(&mut out, &load_noting_problems(&source))?
+        }
+        Command::Import {
+            files,
+            into,
+            id,
+            title,
+            outlet,
+            country,
+            author,
+            published,
+            kind,
+            language,
+        } => {
+            let given = import::Given {
+                id: id.clone(),
+                title: title.clone(),
+                outlet: outlet.clone(),
+                country: country.clone(),
+                author: author.clone(),
+                published: *published,
+                kind: *kind,
+                language: language.clone(),
+            };
+            import::run(&mut out, files, &destination(into.clone(), cli), &given)?
+        }
+        Command::New { into } => new::run(&mut out, &destination(into.clone(), cli))?,
+        Command::Search { query, json } => {
+            let corpus = load_noting_problems(&cli.source()?);
+            search::run(&mut out, &corpus, query, *json)?
         }
         Command::Compare {
             event,
@@ -206,6 +248,18 @@ pub fn ascii_if(ascii: bool, corpus: Corpus) -> Corpus {
         }
     }
     corpus
+}
+
+/// Where `import` and `new` write: `--into`, else `--articles` (or `READOUT_ARTICLES`),
+/// else here. Not checked as a corpus: an empty directory is where a new one starts.
+fn destination(into: Option<std::path::PathBuf>, cli: &Cli) -> std::path::PathBuf {
+    into.or_else(|| cli.articles.clone())
+        .or_else(|| {
+            std::env::var_os(crate::cli::ARTICLES_ENV)
+                .filter(|v| !v.is_empty())
+                .map(std::path::PathBuf::from)
+        })
+        .unwrap_or_else(|| std::path::PathBuf::from("."))
 }
 
 /// Loads a corpus and says on stderr how many files were skipped, so a plain command is

@@ -48,6 +48,10 @@ pub enum Action {
     Problems,
     /// Mark the selected article read or unread.
     ToggleRead,
+    /// Select the next unread article in the list (wrapping round).
+    NextUnread,
+    /// Mark every article in the list read.
+    MarkAllRead,
     /// Compare: each outlet's account of the event of the current paragraph.
     Compare,
     /// In comparison: the previous event.

@@ -428,11 +428,8 @@ impl App {
                 }
             }
             Outcome::Compare { event, outlet } => {
-                if self.session.corpus.timeline.is_none() {
-                    self.session.say(
-                        "this corpus has no rounds.toml: nothing to compare by",
-                        true,
-                    );
+                if !self.session.adopt_draft_timeline() {
+                    self.session.say(super::draft::NO_TIMELINE, true);
                     return;
                 }
                 // From the coverage overview, back to the comparison beneath it if there
@@ -465,9 +462,8 @@ impl App {
     }
 
     fn open_coverage(&mut self) {
-        if self.session.corpus.timeline.is_none() {
-            self.session
-                .say("this corpus has no rounds.toml: no events to cover", true);
+        if !self.session.adopt_draft_timeline() {
+            self.session.say(super::draft::NO_TIMELINE, true);
             return;
         }
         let here = match self.screen() {

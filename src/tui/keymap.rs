@@ -266,6 +266,18 @@ pub const BINDINGS: &[Binding] = &[
         help: "mark read / unread",
     },
     Binding {
+        keys: &[key('u')],
+        action: Action::NextUnread,
+        contexts: &[L],
+        help: "next unread article",
+    },
+    Binding {
+        keys: &[key('M')],
+        action: Action::MarkAllRead,
+        contexts: &[L],
+        help: "mark all read",
+    },
+    Binding {
         keys: &[key('c')],
         action: Action::Compare,
         contexts: &[L, R],

@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod backend;
 pub mod configured_keys;
+mod draft;
 pub mod event;
 pub mod geometry;
 pub mod keymap;

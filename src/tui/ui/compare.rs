@@ -34,11 +34,17 @@ pub fn render(app: &App, buf: &mut Buffer) {
         .enumerate()
         .map(|(o, name)| (s.count(current, o) > 0, shown.contains(&o), name.as_str()))
         .collect();
+    // A timeline drafted from the articles says so, so no one takes it for a curated one.
+    let label = if crate::suggest::is_draft(timeline) {
+        format!("DRAFT timeline: {}", event.label)
+    } else {
+        event.label.clone()
+    };
     put_line(
         buf,
         areas.strip,
         areas.strip.y,
-        &strip(theme, &event.label, &marks, usize::from(areas.strip.width)),
+        &strip(theme, &label, &marks, usize::from(areas.strip.width)),
     );
 
     // Column heads.

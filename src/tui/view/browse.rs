@@ -53,6 +53,9 @@ pub struct Search {
     query: String,
     matches: Vec<Match>,
     current: Option<usize>,
+    /// Started from the list: the search runs over every article, and `n` and `N` go
+    /// on into the next or previous article that has a match.
+    across: bool,
 }
 
 impl Search {
@@ -378,10 +381,11 @@ impl BrowseView {
                 }
                 self.relayout(s);
             }
-            (_, Action::Search) => {
+            (focus, Action::Search) => {
                 if self.reader.is_some() {
                     self.search.editing = true;
                     self.search.query.clear();
+                    self.search.across = focus == Focus::List;
                 } else {
                     s.say("open an article to search it", false);
                 }
@@ -434,6 +438,20 @@ impl BrowseView {
                     s.state.set_read(&id, read);
                     s.dirty = true;
                 }
+            }
+            (Focus::List, Action::NextUnread) => {
+                let order: Vec<usize> = (0..n).collect();
+                let read = |i: usize| s.state.is_read(&s.corpus.articles[i].meta.id);
+                match crate::listing::next_unread(&order, self.selected, read) {
+                    Some(i) => self.select(s, i),
+                    None => s.say("every article is read", false),
+                }
+            }
+            (Focus::List, Action::MarkAllRead) => {
+                for a in &s.corpus.articles {
+                    s.state.set_read(&a.meta.id, true);
+                }
+                s.dirty = true;
             }
             (Focus::Reader, Action::Back) => {
                 self.focus = Focus::List;
@@ -515,16 +533,19 @@ impl BrowseView {
 
     fn run_search(&mut self, s: &mut Session) {
         let Some(r) = &self.reader else { return };
+        let top = r.top();
         let article = &s.corpus.articles[r.article];
         self.search.matches = search::find(article, &self.search.query);
         self.search.current = None;
+        if self.search.matches.is_empty() && self.search.across && self.search_on(s, true) {
+            return;
+        }
         if self.search.matches.is_empty() {
             let q = self.search.query.clone();
             s.say(format!("not found: {q}"), true);
             return;
         }
         // The first match at or after the top of the reader.
-        let top = r.top();
         let first = self
             .search
             .matches
@@ -558,6 +579,10 @@ impl BrowseView {
             }
             return;
         }
+        let at_end = if forward { Some(n - 1) } else { Some(0) };
+        if self.search.across && self.search.current == at_end && self.search_on(s, forward) {
+            return;
+        }
         let next = match (self.search.current, forward) {
             (None, _) => 0,
             (Some(c), true) => (c + 1) % n,
@@ -570,6 +595,36 @@ impl BrowseView {
         }
         self.search.current = Some(next);
         self.show_current_match(s);
+    }
+
+    /// Opens the next (or previous) article after the open one that has a match, at its
+    /// first (or last) match; false if no other article has one.
+    fn search_on(&mut self, s: &mut Session, forward: bool) -> bool {
+        let n = s.corpus.articles.len();
+        let from = self.reader.as_ref().map_or(0, |r| r.article);
+        let query = self.search.query.clone();
+        for step in 1..n {
+            let i = if forward {
+                (from + step) % n
+            } else {
+                (from + n - step) % n
+            };
+            let found = search::find(&s.corpus.articles[i], &query);
+            if let Some(last) = found.len().checked_sub(1) {
+                let across = self.search.across;
+                // Opening an article forgets its search: keep this one going.
+                self.select(s, i);
+                self.search.query = query.clone();
+                self.search.across = across;
+                self.search.matches = found;
+                self.search.current = Some(if forward { 0 } else { last });
+                self.show_current_match(s);
+                let title = s.corpus.articles[i].meta.title.clone();
+                s.say(format!("{query}: {title}"), false);
+                return true;
+            }
+        }
+        false
     }
 
     fn show_current_match(&mut self, s: &mut Session) {

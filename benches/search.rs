@@ -1,0 +1,50 @@
+//! Benchmarks (divan) of searching a whole corpus, as `readout search` and the list's
+//! `/` do: building the folded index once, then one query over 10,000 generated
+//! articles (`bench/corpus_gen.rs`), which must answer well within 100 ms.
+//!
+//! `cargo bench --bench search`.
+
+#[path = "../bench/corpus_gen.rs"]
+mod corpus_gen;
+
+use std::sync::OnceLock;
+
+use divan::Bencher;
+use readout::corpus::{Article, parse_article};
+use readout::search::SearchIndex;
+
+fn main() {
+    divan::main();
+}
+
+/// Ten thousand generated articles, parsed in memory (no files: this measures search).
+fn articles() -> &'static [Article] {
+    static ARTICLES: OnceLock<Vec<Article>> = OnceLock::new();
+    ARTICLES.get_or_init(|| {
+        let generator = corpus_gen::Generator::bundled().expect("the bundled articles");
+        (0..10_000)
+            .filter_map(|i| {
+                let (name, text) = generator.article(i);
+                parse_article(&name, text.as_bytes()).ok()
+            })
+            .collect()
+    })
+}
+
+/// Queries: a rare name, a common word, a capitalised (exact) one, a miss.
+const QUERIES: [&str; 4] = ["stoltenberg", "talks", "Geneva", "no such phrase"];
+
+/// One query over the 10,000 articles, the index already built.
+#[divan::bench(args = QUERIES, sample_count = 20)]
+fn query_10k(bencher: Bencher, query: &str) {
+    let articles = articles();
+    let index = SearchIndex::new(articles);
+    bencher.bench(|| index.search(articles, query));
+}
+
+/// Building the index over the 10,000 articles, once per corpus load.
+#[divan::bench(sample_count = 5)]
+fn index_10k(bencher: Bencher) {
+    let articles = articles();
+    bencher.bench(|| SearchIndex::new(articles));
+}
