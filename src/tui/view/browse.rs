@@ -2,6 +2,7 @@
 //! selection), the reader's scroll and the search of the open article.
 
 use super::{Outcome, Session};
+use crate::corpus::Merged;
 use crate::text::search::{self, Match};
 use crate::text::wrap::Layout;
 use crate::tui::action::Action;
@@ -144,30 +145,19 @@ impl BrowseView {
         usize::from(self.text_area(s).text.height).max(1)
     }
 
-    /// The ids of the selected and the open article, to find them after a re-sort.
-    pub fn ids(&self, s: &Session) -> (Option<String>, Option<String>) {
-        let id = |i: usize| s.corpus.articles.get(i).map(|a| a.meta.id.clone());
-        (
-            id(self.selected),
-            self.reader.as_ref().and_then(|r| id(r.article)),
-        )
-    }
-
-    /// Finds the selected and open articles again after a re-sort.
-    pub fn restore_ids(
-        &mut self,
-        s: &mut Session,
-        (selected, open): (Option<String>, Option<String>),
-    ) {
-        self.selected = selected.and_then(|id| s.corpus.position(&id)).unwrap_or(0);
-        match open.and_then(|id| s.corpus.position(&id)) {
-            Some(i) => {
-                if let Some(r) = &mut self.reader {
-                    r.article = i;
-                }
+    /// Articles were merged into the list: the selected and the open article keep their
+    /// identity, at their new places (the first article is selected if the list was
+    /// empty).
+    pub fn articles_merged(&mut self, s: &mut Session, merged: &Merged, was_empty: bool) {
+        if was_empty {
+            self.selected = 0;
+        } else {
+            self.selected = merged.moved(self.selected);
+            if let Some(r) = &mut self.reader {
+                r.article = merged.moved(r.article);
             }
-            None => self.follow_selection(s),
         }
+        self.follow_selection(s);
     }
 
     /// Opens the selected article if another one is open: the reader always shows what
