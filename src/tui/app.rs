@@ -364,7 +364,8 @@ impl App {
         s.outlets_changed();
         self.browse.articles_merged(s, &merged, was_empty);
         // The passage an open "why" explains is named by index: keep it on its article.
-        if let Some(Overlay::Why { article, passage }) = self.overlay.as_ref().map(OverlayView::kind)
+        if let Some(Overlay::Why { article, passage }) =
+            self.overlay.as_ref().map(OverlayView::kind)
         {
             let article = merged.moved(article);
             self.overlay = Some(OverlayView::new(
