@@ -146,8 +146,9 @@ mod compare_grid {
     use super::*;
     use readout::compare::{Grid, columns_for_width};
 
-    /// The grid `c` builds on the first visit to the comparison at 80 columns: every
-    /// passage of the shown outlets, event by event, wrapped and with shared terms found.
+    /// The whole grid at 80 columns, as `readout compare` and a small corpus build it:
+    /// every passage of the shown outlets, event by event, wrapped and with shared terms
+    /// found.
     #[divan::bench(args = ALL_SIZES, sample_count = 10, sample_size = 1)]
     fn build_80_columns(bencher: Bencher, which: Which) {
         let corpus = Corpus::load(&source(which));
@@ -160,6 +161,27 @@ mod compare_grid {
             .take(columns_for_width(80))
             .collect();
         bencher.bench(|| Grid::new(&corpus, &timeline, &alignment, &shown, 80));
+    }
+
+    /// What `c` (and a resize, at the new width) lays out now: the grid with no row
+    /// laid out, then the first screen of its first row — about twenty lines, however
+    /// large the corpus.
+    #[divan::bench(args = ALL_SIZES, sample_count = 10, sample_size = 1)]
+    fn first_screen_80x24(bencher: Bencher, which: Which) {
+        let corpus = Corpus::load(&source(which));
+        let timeline = corpus.timeline.clone().unwrap_or_default();
+        let alignment = align(&corpus.articles, &timeline, Mode::Curated);
+        let outlets = corpus.outlets();
+        let shown: Vec<&str> = outlets
+            .iter()
+            .copied()
+            .take(columns_for_width(80))
+            .collect();
+        bencher.bench(|| {
+            let mut grid = Grid::lazy(&corpus, &timeline, &alignment, &shown, 80);
+            grid.lay_out_lines(&corpus, 0, 20);
+            grid
+        });
     }
 }
 

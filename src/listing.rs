@@ -127,7 +127,8 @@ pub fn view(
     is_read: impl Fn(usize) -> bool,
 ) -> Vec<usize> {
     let mut out: Vec<usize> = (0..articles.len())
-        .filter(|&i| filter.keeps(&articles[i], is_read(i)))
+        // The read state is looked up only when the filter asks about it.
+        .filter(|&i| filter.keeps(&articles[i], filter.read.is_some() && is_read(i)))
         .collect();
     let by_date = |a: &Article, b: &Article| {
         (a.meta.published, &a.meta.outlet, &a.meta.id).cmp(&(

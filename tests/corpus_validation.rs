@@ -232,3 +232,53 @@ fn a_timeline_event_with_an_invisible_title_or_place_is_refused() {
         "{p}"
     );
 }
+
+/// `list` and `check` load only the index: the same articles, front matter and problems,
+/// in the same order, as a whole load, with no text kept.
+#[test]
+fn the_index_has_what_a_whole_load_has_but_the_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare");
+    for entry in std::fs::read_dir(&fixtures).expect("fixtures") {
+        let p = entry.expect("entry").path();
+        std::fs::copy(&p, dir.path().join(p.file_name().expect("name"))).expect("copy");
+    }
+    let kyiv = std::fs::read_to_string(fixtures.join("kyiv.md")).expect("fixture");
+    // A marker naming an event the timeline lacks, a duplicate id, a broken file.
+    std::fs::write(
+        dir.path().join("a-marker.md"),
+        kyiv.replacen("id = \"kyiv\"", "id = \"marker\"", 1)
+            .replacen("<!-- events: geneva -->", "<!-- events: nowhere -->", 1),
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("z-dup.md"), &kyiv).expect("write");
+    std::fs::write(dir.path().join("b-broken.md"), "no front matter").expect("write");
+    let source = readout::corpus::Source::Dir(dir.path().to_path_buf());
+    let whole = readout::corpus::Corpus::load(&source);
+    let index = readout::corpus::Corpus::load_index(&source);
+    let metas = |c: &readout::corpus::Corpus| {
+        c.articles
+            .iter()
+            .map(|a| format!("{:?}", a.meta))
+            .collect::<Vec<_>>()
+    };
+    let problems = |c: &readout::corpus::Corpus| {
+        c.problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(metas(&index), metas(&whole));
+    assert_eq!(problems(&index), problems(&whole));
+    assert_eq!(problems(&index).len(), 3, "{:?}", problems(&index));
+    assert_eq!(index.skipped, whole.skipped);
+    assert_eq!(index.timeline, whole.timeline);
+    assert!(
+        index
+            .articles
+            .iter()
+            .flat_map(|a| &a.blocks)
+            .all(|b| b.text.is_empty()),
+        "no text kept"
+    );
+}

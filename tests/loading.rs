@@ -116,3 +116,246 @@ fn many_batches_keep_the_selection_and_report_problems() {
         .collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "sorted by date");
 }
+
+/// `n` article files in file order, recombined from the fixtures with many outlets and
+/// dates, so later files sort in before, between and after earlier ones, and an outlet
+/// first seen late can come first by date; one duplicate id and one broken file.
+fn varied_files(n: usize) -> Vec<(String, Vec<u8>)> {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare");
+    let templates: Vec<(String, String, String)> = ["kyiv", "riga", "beijing"]
+        .iter()
+        .map(|name| {
+            let text =
+                std::fs::read_to_string(fixtures.join(format!("{name}.md"))).expect("fixture");
+            let field = |key: &str| {
+                text.lines()
+                    .find_map(|l| l.strip_prefix(&format!("{key} = ")))
+                    .expect("front matter field")
+                    .to_string()
+            };
+            let (outlet, published) = (field("outlet"), field("published"));
+            (text, outlet, published)
+        })
+        .collect();
+    // Not in alphabetical order, each from a later first date, so the order of first
+    // appearance is the outlets' own.
+    let outlets = [
+        "Zulu",
+        "Bravo Daily",
+        "Yankee",
+        "Delta News",
+        "Echo",
+        "Alpha Late",
+    ];
+    let mut seed: u64 = 0x5eed;
+    let mut next = |m: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % m
+    };
+    let mut files = Vec::new();
+    for i in 0..n {
+        let (text, outlet, published) = &templates[next(3) as usize];
+        // Outlets appear in file order later than by date: the last outlet only from
+        // the middle of the files on, on the earliest dates.
+        let (name, day) = if i > n / 2 && next(4) == 0 {
+            (outlets[5], 1 + next(3))
+        } else {
+            let k = next(5);
+            (outlets[k as usize], 4 + k * 4 + next(24 - k * 4))
+        };
+        let body = text
+            .replacen(
+                &format!("outlet = {outlet}"),
+                &format!("outlet = \"{name}\""),
+                1,
+            )
+            .replacen(
+                &format!("published = {published}"),
+                &format!("published = 2022-01-{day:02}"),
+                1,
+            )
+            .replacen("id = \"", &format!("id = \"a{i:04}-"), 1);
+        files.push((format!("dir/{i:04}.md"), body.into_bytes()));
+    }
+    // The first file's id again: skipped, as in a plain load.
+    let dup = files[0].1.clone();
+    files.insert(n / 3, ("dir/dup.md".to_string(), dup));
+    files.insert(
+        n / 4,
+        ("dir/broken.md".to_string(), b"no front matter".to_vec()),
+    );
+    files
+}
+
+/// What the reader shows that a merge could get wrong: the ids in list order, the
+/// alignment, the outlets, every coverage count, the problems.
+fn listed(app: &readout::tui::app::App) -> (Vec<String>, String, Vec<String>, Vec<usize>, usize) {
+    let s = app.session();
+    let ids = s
+        .corpus()
+        .articles
+        .iter()
+        .map(|a| a.meta.id.clone())
+        .collect();
+    let counts = (0..s.events())
+        .flat_map(|e| (0..s.outlets().len()).map(move |o| (e, o)))
+        .map(|(e, o)| s.count(e, o))
+        .collect();
+    (
+        ids,
+        format!("{:?}", s.alignment()),
+        s.outlets().to_vec(),
+        counts,
+        s.corpus().skipped,
+    )
+}
+
+/// The same, computed from scratch by the plain commands' code: a whole load, sorted,
+/// aligned at once, outlets and coverage counted over the whole corpus.
+fn recomputed(
+    files: Vec<(String, Result<Vec<u8>, readout::corpus::CorpusError>)>,
+) -> (Vec<String>, String, Vec<String>, Vec<usize>, usize) {
+    let corpus = Corpus::from_files(files);
+    let timeline = corpus.timeline.as_ref().expect("a timeline");
+    let alignment = align(&corpus.articles, timeline, Mode::Curated);
+    let outlets: Vec<&str> = corpus.outlets();
+    let coverage = readout::compare::coverage(&corpus, &alignment, timeline.events.len(), &outlets);
+    (
+        corpus.articles.iter().map(|a| a.meta.id.clone()).collect(),
+        format!("{alignment:?}"),
+        outlets.iter().map(|o| o.to_string()).collect(),
+        coverage.into_iter().flatten().collect(),
+        corpus.skipped,
+    )
+}
+
+#[test]
+fn merging_batch_by_batch_matches_a_full_recompute_after_every_batch() {
+    let timeline_path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare/rounds.toml");
+    let rounds = std::fs::read(&timeline_path).expect("fixture timeline");
+    let timeline =
+        readout::timeline::parse_timeline("dir/rounds.toml", &rounds).expect("valid timeline");
+    let aligner = readout::align::Aligner::new(&timeline);
+    let files = varied_files(400);
+    let mut app = common::app_with(Corpus::default(), 120, 40);
+    app.start_loading();
+    app.absorb(LoadEvent::Started(Ok(files.len())));
+    app.absorb(LoadEvent::Timeline(Ok(timeline.clone())));
+    // Batches of uneven sizes, the first a single article.
+    let mut sizes = [1usize, 7, 30, 2, 100, 61].into_iter().cycle();
+    let mut at = 0;
+    let mut chosen: Option<String> = None;
+    while at < files.len() {
+        let end = (at + sizes.next().expect("cycles")).min(files.len());
+        let batch = files[at..end]
+            .iter()
+            .map(|(path, bytes)| {
+                let parsed = readout::corpus::parse_article(path, bytes).map(|a| {
+                    let aligned = aligner
+                        .align_each(std::slice::from_ref(&a), Mode::Curated)
+                        .remove(0);
+                    (a, aligned)
+                });
+                (path.clone(), parsed)
+            })
+            .collect();
+        app.absorb(LoadEvent::Batch(batch));
+        // The same files loaded at once, counted from scratch.
+        let mut so_far: Vec<(String, Result<Vec<u8>, readout::corpus::CorpusError>)> =
+            vec![("dir/rounds.toml".to_string(), Ok(rounds.clone()))];
+        so_far.extend(files[..end].iter().map(|(p, b)| (p.clone(), Ok(b.clone()))));
+        assert_eq!(listed(&app), recomputed(so_far), "after {end} files");
+        if chosen.is_none() && app.corpus().articles.len() > 5 {
+            common::press(&mut app, "j j j");
+        }
+        let selected = app.corpus().articles[app.browse().selected()]
+            .meta
+            .id
+            .clone();
+        let open = app
+            .browse()
+            .reader()
+            .map(|r| app.corpus().articles[r.article()].meta.id.clone());
+        assert_eq!(
+            open.as_ref(),
+            Some(&selected),
+            "the reader shows the selection"
+        );
+        if let Some(id) = &chosen {
+            assert_eq!(&selected, id, "selection moved after {end} files");
+        } else if app.corpus().articles.len() > 5 {
+            chosen = Some(selected);
+        }
+        at = end;
+    }
+    app.absorb(LoadEvent::Finished);
+    assert_eq!(app.loading(), None);
+    assert_eq!(app.corpus().articles.len(), 400);
+    assert_eq!(app.corpus().skipped, 2);
+}
+
+#[test]
+fn the_first_frame_while_loading_says_loading() {
+    let mut app = common::app_with(Corpus::default(), 80, 24);
+    app.start_loading();
+    let first = common::screen(&app);
+    assert!(first.contains("Loading"), "{first}");
+    assert!(!first.contains("No articles"), "{first}");
+    // A broken timeline is a problem before any article arrives: still loading.
+    app.absorb(LoadEvent::Started(Ok(3)));
+    app.absorb(LoadEvent::Timeline(Err(vec![
+        readout::corpus::CorpusError::at("dir/rounds.toml", 1, 1, "bad"),
+    ])));
+    let screen = common::screen(&app);
+    assert!(
+        screen.contains("Loading") && screen.contains("loading 0/3"),
+        "{screen}"
+    );
+    assert!(!screen.contains("No articles"), "{screen}");
+}
+
+#[test]
+fn a_batch_loaded_behind_the_list_builds_no_comparison_but_an_open_one_follows() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare");
+    let mut app = common::app_with(Corpus::default(), 120, 40);
+    app.start_loading();
+    let rx = loader::spawn(dir, || {});
+    let mut batches = 0;
+    loop {
+        match rx.recv_timeout(Duration::from_secs(30)).expect("reports") {
+            LoadEvent::Finished => break,
+            ev => {
+                batches += usize::from(matches!(ev, LoadEvent::Batch(_)));
+                app.absorb(ev);
+                assert!(app.compare().grid().is_none(), "grid built behind the list");
+            }
+        }
+    }
+    assert!(batches > 0);
+    common::press(&mut app, "c");
+    let before = app.compare().grid().map(|g| g.lines);
+    assert!(before.is_some(), "c builds the grid");
+    // More articles while the comparison is open: it is built again over them.
+    let kyiv = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare/kyiv.md"),
+    )
+    .expect("fixture");
+    let text =
+        String::from_utf8(kyiv)
+            .expect("utf-8")
+            .replacen("id = \"kyiv\"", "id = \"kyiv-2\"", 1);
+    let article = readout::corpus::parse_article("dir/kyiv-2.md", text.as_bytes()).expect("parses");
+    let timeline = app.corpus().timeline.clone().expect("timeline");
+    let aligned = readout::align::Aligner::new(&timeline)
+        .align_each(std::slice::from_ref(&article), Mode::Curated)
+        .remove(0);
+    app.absorb(LoadEvent::Batch(vec![(
+        "dir/kyiv-2.md".to_string(),
+        Ok((article, aligned)),
+    )]));
+    let after = app.compare().grid().map(|g| g.lines);
+    assert!(after > before, "{before:?} → {after:?}");
+}

@@ -247,6 +247,12 @@ impl Aligner {
         }
     }
 
+    /// Aligns every passage of `articles` on this thread, one article after another: for
+    /// callers that already run one aligner per core.
+    pub fn align_each(&self, articles: &[Article], mode: Mode) -> Vec<Vec<PassageAlignment>> {
+        self.align_run(articles, mode)
+    }
+
     fn align_run(&self, articles: &[Article], mode: Mode) -> Vec<Vec<PassageAlignment>> {
         let mut scratch = Scratch::default();
         articles

@@ -25,7 +25,7 @@ pub fn run_path(out: &mut impl Write, path: &Path) -> Result<ExitCode> {
     if meta.is_dir() {
         check_corpus_dir(path).map_err(|why| anyhow::anyhow!("{shown}: {why}"))?;
         let source = Source::Dir(path.to_path_buf());
-        return run(out, &Corpus::load(&source), &source);
+        return run(out, &Corpus::load_index(&source), &source);
     }
     let mut files = Vec::new();
     let timeline = path.with_file_name(TIMELINE_FILE);

@@ -175,8 +175,12 @@ pub fn run(
         if g > 0 {
             writeln!(out)?;
         }
-        let grid = Grid::new(corpus, timeline, &alignment, group, width);
-        let row = &grid.rows[e];
+        // Only this event's row is printed: only it is laid out.
+        let mut grid = Grid::lazy(corpus, timeline, &alignment, group, width);
+        grid.lay_out(corpus, e..e + 1);
+        let Some(row) = grid.rows.get(e) else {
+            continue;
+        };
         let cw = grid.column_width;
         let head: Vec<String> = group.iter().map(|o| pad(o, cw)).collect();
         writeln!(out, "{}", head.join(&" ".repeat(GAP)).trim_end())?;

@@ -88,11 +88,11 @@ pub fn run(cli: &Cli, command: &Command, output: Output) -> Result<ExitCode> {
             Some(path) => check::run_path(&mut out, path)?,
             None => {
                 let source = cli.source()?;
-                check::run(&mut out, &Corpus::load(&source), &source)?
+                check::run(&mut out, &Corpus::load_index(&source), &source)?
             }
         },
         Command::List { json } => {
-            let corpus = load_noting_problems(&cli.source()?);
+            let corpus = noting_problems(Corpus::load_index(&cli.source()?), &cli.source()?);
             let corpus = ascii_if(output.ascii && !json, corpus);
             list::run(&mut out, &corpus, *json, output.terminal, output.columns)?
         }
@@ -126,13 +126,20 @@ pub fn run(cli: &Cli, command: &Command, output: Output) -> Result<ExitCode> {
             json,
             uncertain,
         } => {
-            let corpus = load_noting_problems(&cli.source()?);
             let options = align::Options {
                 auto: *auto,
                 json: *json,
                 uncertain: *uncertain,
             };
-            align::run(&mut out, &corpus, options)?
+            let source = cli.source()?;
+            // A directory is aligned article by article, read again from its file;
+            // --uncertain ranks passages across the corpus, so it holds them all.
+            if matches!(source, Source::Dir(_)) && !*uncertain {
+                let index = noting_problems(Corpus::load_index(&source), &source);
+                align::run_streaming(&mut out, &index, options)?
+            } else {
+                align::run(&mut out, &load_noting_problems(&source), options)?
+            }
         }
         Command::Rounds { suggest: false, .. } => {
             let corpus = load_noting_problems(&cli.source()?);
@@ -258,7 +265,11 @@ fn destination(into: Option<std::path::PathBuf>, cli: &Cli) -> std::path::PathBu
 /// Loads a corpus and says on stderr how many files were skipped, so a plain command is
 /// never silently incomplete.
 fn load_noting_problems(source: &Source) -> Corpus {
-    let corpus = Corpus::load(source);
+    noting_problems(Corpus::load(source), source)
+}
+
+/// Says on stderr how many files of `corpus` were skipped.
+fn noting_problems(corpus: Corpus, source: &Source) -> Corpus {
     if !corpus.problems.is_empty() {
         let skipped = match corpus.skipped {
             0 => String::new(),

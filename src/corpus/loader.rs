@@ -1,18 +1,39 @@
 //! Loading a large corpus in the background: the timeline first, then the articles in
 //! batches, each batch already aligned (alignment looks at one article at a time), so
-//! the reader can show the list at once and fill it in as batches arrive.
+//! the reader can show the list at once and fill it in as batches arrive. Batches are
+//! read, parsed and aligned by one worker per core against one compiled [`Aligner`],
+//! and reported in file order, so the outcome is the same however many workers ran.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use super::{Article, CorpusError, is_timeline, list_dir, parse_article, read_limited, shown};
-use crate::align::{self, Mode, PassageAlignment};
+use crate::align::{Aligner, Mode, PassageAlignment};
 use crate::timeline::{self, Timeline};
 
-/// Articles per batch: small enough that the first arrive within milliseconds, large
-/// enough that absorbing them (a sort of the list) stays rare.
+/// Articles in the first batch: few, so the first arrive within milliseconds. Batches
+/// then double up to [`MAX_BATCH`], so a large corpus arrives in few batches, each
+/// merged into the list at the cost of the list's length.
 pub const BATCH: usize = 250;
+/// The largest batch: small enough that merging one keeps a turn of the event loop short.
+pub const MAX_BATCH: usize = 2_000;
+
+/// The sizes of the batches `files` files are read in: [`BATCH`], doubling up to
+/// [`MAX_BATCH`].
+pub fn batch_sizes(files: usize) -> Vec<usize> {
+    let mut sizes = Vec::new();
+    let (mut left, mut next) = (files, BATCH);
+    while left > 0 {
+        let n = next.min(left);
+        sizes.push(n);
+        left -= n;
+        next = (next * 2).min(MAX_BATCH);
+    }
+    sizes
+}
 
 /// One file's outcome: its path and the article with its alignment, or the problem.
 pub type Parsed = (
@@ -78,40 +99,100 @@ fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
             return;
         }
     }
-    for chunk in articles.chunks(BATCH) {
-        // Articles go to the aligner together; each slot remembers its file and problem.
-        let mut ok: Vec<Article> = Vec::with_capacity(chunk.len());
-        let mut slots: Vec<(String, Option<CorpusError>)> = Vec::with_capacity(chunk.len());
-        for p in chunk {
-            let shown = shown(p);
-            match read_limited(p, &shown).and_then(|b| parse_article(&shown, &b)) {
-                Ok(a) => {
-                    ok.push(a);
-                    slots.push((shown, None));
+    // Compiled once for the whole load.
+    let aligner = timeline.as_ref().map(Aligner::new);
+    let mut batches: Vec<&[PathBuf]> = Vec::new();
+    let mut rest = articles.as_slice();
+    for n in batch_sizes(articles.len()) {
+        let (batch, tail) = rest.split_at(n);
+        batches.push(batch);
+        rest = tail;
+    }
+    let workers = thread::available_parallelism().map_or(1, |n| n.get());
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Parsed>)>();
+    let finished = thread::scope(|scope| {
+        for _ in 0..workers.min(batches.len()) {
+            let done_tx = done_tx.clone();
+            let (batches, next, stop, aligner) = (&batches, &next, &stop, aligner.as_ref());
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(paths) = batches.get(i) else { break };
+                    if done_tx.send((i, load_batch(paths, aligner))).is_err() {
+                        break;
+                    }
                 }
-                Err(e) => slots.push((shown, Some(e))),
+            });
+        }
+        drop(done_tx);
+        // Workers finish out of order; batches are passed on in file order, so the
+        // first file with an id keeps it, as in a plain load.
+        let mut waiting = BTreeMap::new();
+        let mut want = 0;
+        for (i, batch) in done_rx {
+            waiting.insert(i, batch);
+            while let Some(batch) = waiting.remove(&want) {
+                if !send(LoadEvent::Batch(batch)) {
+                    stop.store(true, Ordering::Relaxed);
+                    return false;
+                }
+                want += 1;
             }
         }
-        let mut aligned = match &timeline {
-            Some(t) => align::align(&ok, t, Mode::Curated).articles.into_iter(),
-            None => Vec::new().into_iter(),
-        };
-        let mut ok = ok.into_iter();
-        let batch: Vec<Parsed> = slots
-            .into_iter()
-            .filter_map(|(path, problem)| match problem {
-                Some(e) => Some((path, Err(e))),
-                None => ok.next().map(|a| {
-                    let pa = aligned
-                        .next()
-                        .unwrap_or_else(|| vec![PassageAlignment::default(); a.passage_count()]);
-                    (path, Ok((a, pa)))
-                }),
-            })
-            .collect();
-        if !send(LoadEvent::Batch(batch)) {
-            return;
+        true
+    });
+    if finished {
+        send(LoadEvent::Finished);
+    }
+}
+
+/// Reads, parses and aligns one batch of files, each slot keeping its file and problem.
+fn load_batch(paths: &[PathBuf], aligner: Option<&Aligner>) -> Vec<Parsed> {
+    let mut ok: Vec<Article> = Vec::with_capacity(paths.len());
+    let mut slots: Vec<(String, Option<CorpusError>)> = Vec::with_capacity(paths.len());
+    for p in paths {
+        let shown = shown(p);
+        match read_limited(p, &shown).and_then(|b| parse_article(&shown, &b)) {
+            Ok(a) => {
+                ok.push(a);
+                slots.push((shown, None));
+            }
+            Err(e) => slots.push((shown, Some(e))),
         }
     }
-    send(LoadEvent::Finished);
+    let mut aligned = match aligner {
+        Some(aligner) => aligner.align_each(&ok, Mode::Curated).into_iter(),
+        None => Vec::new().into_iter(),
+    };
+    let mut ok = ok.into_iter();
+    slots
+        .into_iter()
+        .filter_map(|(path, problem)| match problem {
+            Some(e) => Some((path, Err(e))),
+            None => ok.next().map(|a| {
+                let pa = aligned
+                    .next()
+                    .unwrap_or_else(|| vec![PassageAlignment::default(); a.passage_count()]);
+                (path, Ok((a, pa)))
+            }),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_start_small_then_double_up_to_the_largest() {
+        assert_eq!(batch_sizes(0), Vec::<usize>::new());
+        assert_eq!(batch_sizes(100), vec![100]);
+        assert_eq!(batch_sizes(1_000), vec![250, 500, 250]);
+        let big = batch_sizes(10_000);
+        assert_eq!(&big[..5], &[250, 500, 1_000, 2_000, 2_000]);
+        assert_eq!(big.iter().sum::<usize>(), 10_000);
+        assert!(big.iter().all(|&n| n <= MAX_BATCH));
+    }
 }

@@ -68,6 +68,86 @@ pub fn permute<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
         .collect()
 }
 
+/// Where a merge put the new items: their positions in the merged list, ascending.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// The positions the added items took, ascending.
+    pub added: Vec<usize>,
+}
+
+impl Merged {
+    /// Where the item that was at `old` before the merge is now.
+    pub fn moved(&self, old: usize) -> usize {
+        // `added[k] - k` is how many earlier items came before new item k, which never
+        // decreases with k: old item `old` is after new item k exactly when that count
+        // is at most `old`.
+        let (mut lo, mut hi) = (0, self.added.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.added[mid] - mid <= old {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        old + lo
+    }
+}
+
+/// The order articles are listed in: by date, then outlet, then id.
+fn sort_key(a: &Article) -> (jiff::civil::Date, &str, &str) {
+    (a.meta.published, &a.meta.outlet, &a.meta.id)
+}
+
+/// Sorts `batch` into list order, so it can be merged with [`merge_positions`].
+pub fn sort_batch<T>(batch: &mut [(Article, T)]) {
+    batch.sort_by(|(a, _), (b, _)| sort_key(a).cmp(&sort_key(b)));
+}
+
+/// Where each article of `batch` (already in list order) goes when merged into the
+/// sorted `articles`: a binary search per new article, each from where the last one
+/// went, so adding a batch never sorts the list again.
+pub fn merge_positions(articles: &[Article], batch: &[&Article]) -> Merged {
+    let mut before = 0;
+    let added = batch
+        .iter()
+        .enumerate()
+        .map(|(k, new)| {
+            let key = sort_key(new);
+            before += articles[before..].partition_point(|a| sort_key(a) < key);
+            before + k
+        })
+        .collect();
+    Merged { added }
+}
+
+/// Merges `new` into `items` so that the new items land at `merged.added`, the old ones
+/// keeping their order around them. Apply the same `Merged` to every list kept in step
+/// with the articles.
+///
+/// In place: the new items are appended and every item is swapped to its place, so
+/// the list's memory is reused from batch to batch instead of allocated afresh (fresh
+/// pages for a list of 100,000 articles cost more than the moves).
+pub fn merge_at<T>(items: &mut Vec<T>, new: Vec<T>, merged: &Merged) {
+    let old = items.len();
+    items.extend(new);
+    // Where each item goes: old ones shift past the new ones before them.
+    let mut dest: Vec<usize> = (0..old).map(|i| merged.moved(i)).collect();
+    dest.extend(merged.added.iter().copied());
+    if dest.len() != items.len() {
+        // A `Merged` for another batch: keep the items, in the order they are.
+        return;
+    }
+    // Each swap puts one item at its place for good.
+    for i in 0..items.len() {
+        while dest[i] != i {
+            let d = dest[i];
+            items.swap(i, d);
+            dest.swap(i, d);
+        }
+    }
+}
+
 /// True if `path` names the timeline file.
 pub fn is_timeline(path: &str) -> bool {
     Path::new(path)
@@ -84,8 +164,25 @@ impl Corpus {
                     .iter()
                     .map(|(name, bytes)| (format!("articles/{name}"), Ok(bytes.to_vec()))),
             ),
-            Source::Dir(dir) => match read_dir_files(dir) {
-                Ok(files) => Self::from_files(files),
+            Source::Dir(dir) => match list_dir(dir) {
+                Ok(paths) => Self::from_files(read_each(paths)),
+                Err(problem) => Corpus {
+                    problems: vec![problem],
+                    ..Corpus::default()
+                },
+            },
+        }
+    }
+
+    /// Loads only the index of a corpus: every article's front matter (and its curators'
+    /// markers, to check them), not its text — what `list` and `check` print, with the
+    /// same problems in the same order as [`Corpus::load`]. Files are read one at a time,
+    /// so memory grows with the number of articles, not with their size.
+    pub fn load_index(source: &Source) -> Corpus {
+        match source {
+            Source::Bundled => Self::load(source),
+            Source::Dir(dir) => match list_dir(dir) {
+                Ok(paths) => Self::build(read_each(paths), false),
                 Err(problem) => Corpus {
                     problems: vec![problem],
                     ..Corpus::default()
@@ -99,6 +196,15 @@ impl Corpus {
     pub fn from_files(
         files: impl IntoIterator<Item = (String, Result<Vec<u8>, CorpusError>)>,
     ) -> Corpus {
+        Self::build(files, true)
+    }
+
+    /// [`Corpus::from_files`]; without `bodies`, each article keeps only its front matter
+    /// and its markers (with their places), dropped text and all, as soon as it is parsed.
+    fn build(
+        files: impl IntoIterator<Item = (String, Result<Vec<u8>, CorpusError>)>,
+        bodies: bool,
+    ) -> Corpus {
         let mut corpus = Corpus::default();
         for (path, bytes) in files {
             if is_timeline(&path) {
@@ -108,7 +214,18 @@ impl Corpus {
                         .and_then(|b| timeline::parse_timeline(&path, &b)),
                 );
             } else {
-                corpus.absorb(&path, bytes.and_then(|b| parse_article(&path, &b)));
+                let parsed = bytes.and_then(|b| parse_article(&path, &b));
+                let parsed = if bodies {
+                    parsed
+                } else {
+                    parsed.map(|mut a| {
+                        a.blocks.retain(|b| b.marker.is_some());
+                        a.blocks.iter_mut().for_each(|b| b.text = String::new());
+                        a.blocks.shrink_to_fit();
+                        a
+                    })
+                };
+                corpus.absorb(&path, parsed);
             }
         }
         corpus.finish();
@@ -126,6 +243,18 @@ impl Corpus {
     /// Takes one parsed article file: keeps it unless its id is taken, records problems.
     /// Returns true if the article was kept. Call [`Corpus::finish`] after the last.
     pub fn absorb(&mut self, path: &str, parsed: Result<Article, CorpusError>) -> bool {
+        match self.admit(path, parsed) {
+            Some(article) => {
+                self.articles.push(article);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Checks one parsed article file as [`Corpus::absorb`] does — records its problem
+    /// or its id — and hands back the article to be placed, unless it is skipped.
+    pub fn admit(&mut self, path: &str, parsed: Result<Article, CorpusError>) -> Option<Article> {
         match parsed {
             Ok(article) => {
                 if let Some(first) = self.seen.get(&article.meta.id) {
@@ -139,17 +268,16 @@ impl Corpus {
                         ),
                     ));
                     self.skipped += 1;
-                    false
+                    None
                 } else {
                     self.seen.insert(article.meta.id.clone(), path.to_string());
-                    self.articles.push(article);
-                    true
+                    Some(article)
                 }
             }
             Err(e) => {
                 self.problems.push(e);
                 self.skipped += 1;
-                false
+                None
             }
         }
     }
@@ -174,10 +302,7 @@ impl Corpus {
     /// that belongs at position `i`.
     pub fn sort_order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.articles.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&self.articles[a].meta, &self.articles[b].meta);
-            (a.published, &a.outlet, &a.id).cmp(&(b.published, &b.outlet, &b.id))
-        });
+        order.sort_by(|&a, &b| sort_key(&self.articles[a]).cmp(&sort_key(&self.articles[b])));
         order
     }
 
@@ -227,9 +352,6 @@ pub fn check_corpus_dir(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// A file's name as shown, and its contents or why they could not be read.
-type NamedFile = (String, Result<Vec<u8>, CorpusError>);
-
 /// A path as shown to the user: every byte of it visible and no two paths alike, so a
 /// hostile name can neither drive the terminal nor pass for another file (see
 /// [`escape_name`]).
@@ -238,17 +360,14 @@ pub fn shown(path: &Path) -> String {
     escape_name(path.as_os_str().as_bytes())
 }
 
-/// Lists a directory's `*.md` files and `rounds.toml`, sorted by name, each read with the
-/// size limit applied before reading.
-fn read_dir_files(dir: &Path) -> Result<Vec<NamedFile>, CorpusError> {
-    Ok(list_dir(dir)?
-        .into_iter()
-        .map(|p| {
-            let shown = shown(&p);
-            let bytes = read_limited(&p, &shown);
-            (shown, bytes)
-        })
-        .collect())
+/// Reads each file as it is asked for, with the size limit applied before reading: one
+/// file's bytes in memory at a time, not the whole corpus's.
+fn read_each(paths: Vec<PathBuf>) -> impl Iterator<Item = (String, Result<Vec<u8>, CorpusError>)> {
+    paths.into_iter().map(|p| {
+        let shown = shown(&p);
+        let bytes = read_limited(&p, &shown);
+        (shown, bytes)
+    })
 }
 
 /// A directory's entries named `*.md` and `rounds.toml` (hidden ones skipped), sorted
@@ -280,4 +399,22 @@ pub fn read_limited(path: &Path, shown: &str) -> Result<Vec<u8>, CorpusError> {
         OpenError::Io(e) => CorpusError::at(shown, 1, 1, format!("cannot read: {e}")),
         other => CorpusError::at(shown, 1, 1, format!("skipped: {other}")),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_merge_puts_new_items_at_their_places_and_says_where_old_ones_went() {
+        let mut items = vec![10, 20, 30, 40];
+        let merged = Merged {
+            added: vec![0, 3, 4, 7],
+        };
+        merge_at(&mut items, vec![5, 25, 27, 45], &merged);
+        assert_eq!(items, vec![5, 10, 20, 25, 27, 30, 40, 45]);
+        let moved: Vec<usize> = (0..4).map(|i| merged.moved(i)).collect();
+        assert_eq!(moved, vec![1, 2, 5, 6]);
+        assert_eq!(Merged::default().moved(3), 3);
+    }
 }

@@ -19,9 +19,9 @@ use super::view::compare::CompareView;
 use super::view::coverage::CoverageView;
 use super::view::overlay::OverlayView;
 use super::view::{Outcome, Session};
-use crate::align::Alignment;
+use crate::align::{Alignment, PassageAlignment};
 use crate::corpus::loader::LoadEvent;
-use crate::corpus::{Corpus, permute};
+use crate::corpus::{self, Article, Corpus};
 use crate::state::ReadingState;
 
 /// Which screen is shown.
@@ -320,22 +320,22 @@ impl App {
             }
             LoadEvent::Batch(batch) => {
                 let n = batch.len();
-                for (path, parsed) in batch {
-                    match parsed {
+                let fresh: Vec<_> = batch
+                    .into_iter()
+                    .filter_map(|(path, parsed)| match parsed {
                         Ok((article, aligned)) => {
-                            if s.corpus.absorb(&path, Ok(article)) {
-                                s.alignment.articles.push(aligned);
-                            }
+                            s.corpus.admit(&path, Ok(article)).map(|a| (a, aligned))
                         }
                         Err(e) => {
-                            s.corpus.absorb(&path, Err(e));
+                            s.corpus.admit(&path, Err(e));
+                            None
                         }
-                    }
-                }
+                    })
+                    .collect();
                 if let Some((done, _)) = &mut s.loading {
                     *done += n;
                 }
-                self.resort();
+                self.merge(fresh);
             }
             LoadEvent::Finished => {
                 s.loading = None;
@@ -345,33 +345,38 @@ impl App {
         self.rebuild_overlay();
     }
 
-    /// Sorts articles (and their alignments) by date, keeping the selection and the open
-    /// article on the same ids.
-    fn resort(&mut self) {
+    /// Merges newly loaded articles (and their alignments) into the sorted list and
+    /// adds them to the coverage counts, keeping the selection and the open article on
+    /// the same articles. Costs the length of the list, never a sort or a recount of it.
+    fn merge(&mut self, mut fresh: Vec<(Article, Vec<PassageAlignment>)>) {
         let s = &mut self.session;
-        let keep = self.browse.ids(s);
-        // The passage an open "why" explains is named by index: keep it on its article.
-        let why = match self.overlay.as_ref().map(OverlayView::kind) {
-            Some(Overlay::Why { article, passage }) => s
-                .corpus
-                .articles
-                .get(article)
-                .map(|a| (a.meta.id.clone(), passage)),
-            _ => None,
+        corpus::sort_batch(&mut fresh);
+        let merged = {
+            let batch: Vec<&Article> = fresh.iter().map(|(a, _)| a).collect();
+            corpus::merge_positions(&s.corpus.articles, &batch)
         };
-        let order = s.corpus.sort_order();
-        s.corpus.articles = permute(std::mem::take(&mut s.corpus.articles), &order);
-        s.alignment.articles = permute(std::mem::take(&mut s.alignment.articles), &order);
-        s.outlets = s.corpus.outlets().into_iter().map(String::from).collect();
-        s.count_coverage();
-        self.browse.restore_ids(s, keep);
-        if let Some((id, passage)) = why {
-            let article = s.corpus.articles.iter().position(|a| a.meta.id == id);
-            self.overlay = article.map(|article| {
-                OverlayView::new(Overlay::Why { article, passage }, s, Context::Reader)
-            });
+        let was_empty = s.corpus.articles.is_empty();
+        for (article, aligned) in &fresh {
+            s.tally.add(article, aligned);
         }
-        self.compare.corpus_changed(s);
+        let (articles, aligned): (Vec<_>, Vec<_>) = fresh.into_iter().unzip();
+        corpus::merge_at(&mut s.corpus.articles, articles, &merged);
+        corpus::merge_at(&mut s.alignment.articles, aligned, &merged);
+        s.outlets_changed();
+        self.browse.articles_merged(s, &merged, was_empty);
+        // The passage an open "why" explains is named by index: keep it on its article.
+        if let Some(Overlay::Why { article, passage }) =
+            self.overlay.as_ref().map(OverlayView::kind)
+        {
+            let article = merged.moved(article);
+            self.overlay = Some(OverlayView::new(
+                Overlay::Why { article, passage },
+                s,
+                Context::Reader,
+            ));
+        }
+        let visible = self.stack.last() == Some(&Screen::Compare);
+        self.compare.corpus_changed(s, visible);
         self.coverage.ensure(s);
     }
 

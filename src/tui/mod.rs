@@ -192,6 +192,7 @@ fn event_loop(
     let mut last_save = Instant::now();
     let mut save_failed = false;
     let mut redraw = true;
+    let mut loading_more = false;
     let links = ui::links::supported();
     // A terminal that went away (or a signal that ends us) makes drawing fail: that is
     // the way out, not an error to report on a terminal nobody reads.
@@ -246,8 +247,11 @@ fn event_loop(
         if app.wants_to_quit() || signals.terminate() {
             return Ok(());
         }
-        // Wake within the save interval while there is something to save.
-        let wait = if app.is_dirty() {
+        // Wake within the save interval while there is something to save; do not wait
+        // at all while the loader has more to give.
+        let wait = if loading_more {
+            Duration::ZERO
+        } else if app.is_dirty() {
             SAVE_EVERY
         } else {
             Duration::from_millis(500)
@@ -292,11 +296,52 @@ fn event_loop(
             terminal::repaint(terminal)?;
             redraw = true;
         }
-        if let Some(rx) = &loader {
-            while let Ok(ev) = rx.try_recv() {
-                app.absorb(ev);
-                redraw = true;
-            }
+        loading_more = loader.as_ref().is_some_and(|rx| absorb_one(app, rx));
+        redraw |= loading_more;
+    }
+}
+
+/// Takes at most one event from the loader, so a key typed meanwhile is handled before
+/// the next batch however many are waiting. True if one was taken (more may follow).
+fn absorb_one(app: &mut App, loader: &Receiver<LoadEvent>) -> bool {
+    match loader.try_recv() {
+        Ok(event) => {
+            app.absorb(event);
+            true
         }
+        Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::ReadingState;
+
+    #[test]
+    fn one_loader_event_is_absorbed_per_turn() {
+        let mut app = App::new(
+            Corpus::default(),
+            Alignment::default(),
+            ReadingState::default(),
+            Theme::from_env(false),
+            Rect::new(0, 0, 80, 24),
+            String::new(),
+        );
+        app.start_loading();
+        let (tx, rx) = std::sync::mpsc::channel();
+        for event in [
+            LoadEvent::Started(Ok(2)),
+            LoadEvent::Batch(Vec::new()),
+            LoadEvent::Finished,
+        ] {
+            tx.send(event).expect("sends");
+        }
+        assert!(absorb_one(&mut app, &rx));
+        assert_eq!(app.loading(), Some((0, 2)), "only the first event taken");
+        assert!(absorb_one(&mut app, &rx));
+        assert!(absorb_one(&mut app, &rx));
+        assert_eq!(app.loading(), None);
+        assert!(!absorb_one(&mut app, &rx), "nothing left");
     }
 }

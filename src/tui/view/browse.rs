@@ -3,6 +3,7 @@
 
 use super::filter::FilterMenu;
 use super::{Outcome, Session};
+use crate::corpus::Merged;
 use crate::listing::{self, Filter, SortOrder};
 use crate::text::search::{self, Match};
 use crate::text::wrap::Layout;
@@ -180,29 +181,12 @@ impl BrowseView {
         usize::from(self.text_area(s).text.height).max(1)
     }
 
-    /// The ids of the selected and the open article, to find them after a re-sort.
-    pub fn ids(&self, s: &Session) -> (Option<String>, Option<String>) {
-        let id = |i: usize| s.corpus.articles.get(i).map(|a| a.meta.id.clone());
-        (
-            self.selection().and_then(id),
-            self.reader.as_ref().and_then(|r| id(r.article)),
-        )
-    }
-
-    /// Finds the selected and open articles again after a re-sort, and lists the
-    /// articles again (new ones join it where the order puts them).
-    pub fn restore_ids(
-        &mut self,
-        s: &mut Session,
-        (selected, open): (Option<String>, Option<String>),
-    ) {
-        match open.or(selected).and_then(|id| s.corpus.position(&id)) {
-            Some(i) => {
-                if let Some(r) = &mut self.reader {
-                    r.article = i;
-                }
-            }
-            None => self.reader = None,
+    /// Articles were merged into the list: the open article keeps its identity at its
+    /// new place, and the list is worked out again (new articles join it where the
+    /// filter and order put them; the first is selected if nothing was).
+    pub fn articles_merged(&mut self, s: &mut Session, merged: &Merged, was_empty: bool) {
+        if !was_empty && let Some(r) = &mut self.reader {
+            r.article = merged.moved(r.article);
         }
         self.relist(s);
     }

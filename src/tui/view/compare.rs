@@ -7,6 +7,10 @@ use crate::tui::action::Action;
 use crate::tui::geometry;
 use crate::tui::scroll::Scroll;
 
+/// A grid whose rows are estimated at no more lines than this is laid out whole; a
+/// larger one row by row as rows come into view.
+const EAGER_LINES: usize = 5_000;
+
 /// Outlets side by side, event by event.
 #[derive(Debug, Clone, Default)]
 pub struct CompareView {
@@ -85,7 +89,9 @@ impl CompareView {
     }
 
     /// The articles changed: keep the order of the outlets still there, add new ones.
-    pub fn corpus_changed(&mut self, s: &Session) {
+    /// The grid is built again at once only if the comparison is `visible`; otherwise
+    /// when it is next shown, so a batch loaded behind the list costs no grid.
+    pub fn corpus_changed(&mut self, s: &Session, visible: bool) {
         self.order.retain(|o| s.outlets.contains(o));
         for o in &s.outlets {
             if !self.order.contains(o) {
@@ -93,7 +99,7 @@ impl CompareView {
             }
         }
         self.grid = None;
-        if self.event < s.events() || s.events() == 0 {
+        if visible {
             self.ensure(s);
         }
     }
@@ -112,19 +118,58 @@ impl CompareView {
             None => true,
         };
         if stale {
-            self.grid = Some(Grid::new(
-                &s.corpus,
-                timeline,
-                &s.alignment,
-                &outlets,
-                width,
-            ));
+            let mut grid = Grid::lazy(&s.corpus, timeline, &s.alignment, &outlets, width);
+            // A small grid is laid out whole, so its heights are exact from the start
+            // and a new width keeps the line at the top. A large one starts again at the
+            // current event's row: a line deep in a row would have to be reached by
+            // laying out all of the row above it.
+            let lazy = grid.lines > EAGER_LINES;
+            if lazy {
+                let start = grid.row_lines.get(self.event).copied().unwrap_or(0);
+                self.scroll.resize(grid.lines, 1);
+                self.scroll.to(start);
+            } else {
+                grid.lay_out(&s.corpus, 0..grid.rows.len());
+            }
+            self.grid = Some(grid);
         }
         let lines = self.grid.as_ref().map_or(0, |g| g.lines);
         let page = usize::from(geometry::compare(s.area).body.height);
         self.scroll.resize(lines, page);
+        self.fill(s);
         self.event = self.event.min(s.events().saturating_sub(1));
         self.column = self.column.min(shown.len().saturating_sub(1));
+    }
+
+    /// Lays out what is on screen, each row from its top down to the last line shown,
+    /// and fits the scroll to the heights that become exact. Nothing above the top
+    /// moves, so what is shown stays put; at the end of the grid, the view stays at the
+    /// end.
+    fn fill(&mut self, s: &Session) {
+        let Some(grid) = &mut self.grid else { return };
+        let page = usize::from(geometry::compare(s.area).body.height).max(1);
+        let at_end = self.scroll.at_end() && self.scroll.top() > 0;
+        loop {
+            let bottom = self.scroll.top() + page;
+            let mut changed = false;
+            for r in grid.row_at(self.scroll.top())..=grid.row_at(bottom - 1) {
+                let (Some(&start), Some(row)) = (grid.row_lines.get(r), grid.rows.get(r)) else {
+                    continue;
+                };
+                let body_start = start + row.head.len() + 1;
+                let needed = bottom.saturating_sub(body_start);
+                if needed > 0 {
+                    changed |= grid.lay_out_lines(&s.corpus, r, needed);
+                }
+            }
+            self.scroll.resize(grid.lines, page);
+            if at_end {
+                self.scroll.to(grid.lines);
+            }
+            if !changed {
+                break;
+            }
+        }
     }
 
     /// Opens at `event` with `outlet` in the first column, then the outlets that cover
@@ -161,15 +206,16 @@ impl CompareView {
         if changed {
             self.persist(s);
         }
-        self.goto_event(event);
+        self.goto_event(s, event);
     }
 
-    fn goto_event(&mut self, e: usize) {
+    fn goto_event(&mut self, s: &Session, e: usize) {
         if let Some(g) = &self.grid
             && let Some(&line) = g.row_lines.get(e)
         {
             self.event = e;
             self.scroll.to(line);
+            self.fill(s);
         }
     }
 
@@ -197,7 +243,7 @@ impl CompareView {
         let row_start = grid.row_lines.get(self.event).copied().unwrap_or(0);
         match action {
             Action::Back => return Outcome::Back,
-            Action::NextEvent => self.goto_event((self.event + 1).min(rows.saturating_sub(1))),
+            Action::NextEvent => self.goto_event(s, (self.event + 1).min(rows.saturating_sub(1))),
             Action::PrevEvent => {
                 // To the start of this event's row first, then to the one before.
                 let target = if self.scroll.top() > row_start {
@@ -205,7 +251,7 @@ impl CompareView {
                 } else {
                     self.event.saturating_sub(1)
                 };
-                self.goto_event(target);
+                self.goto_event(s, target);
             }
             Action::FocusNext | Action::FocusPrev => {
                 let cols = self.shown(s).len().max(1);
@@ -225,7 +271,7 @@ impl CompareView {
                     self.persist(s);
                     let event = self.event;
                     self.ensure(s);
-                    self.goto_event(event);
+                    self.goto_event(s, event);
                 } else {
                     s.say("every outlet is already shown", false);
                 }
@@ -233,11 +279,14 @@ impl CompareView {
             Action::Open => return self.open_focused_passage(s),
             other => {
                 if self.scroll.apply(other) {
+                    self.fill(s);
                     // The current event follows the scroll, except at the end of the
                     // grid, where several short rows can share the last page.
-                    let at_top = grid.row_at(self.scroll.top());
-                    if !(self.scroll.at_end() && self.event >= at_top) {
-                        self.event = at_top;
+                    if let Some(grid) = &self.grid {
+                        let at_top = grid.row_at(self.scroll.top());
+                        if !(self.scroll.at_end() && self.event >= at_top) {
+                            self.event = at_top;
+                        }
                     }
                 }
             }

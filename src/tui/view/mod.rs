@@ -16,6 +16,7 @@ use super::geometry::Reading;
 use super::keymap::KeyMap;
 use super::theme::Theme;
 use crate::align::Alignment;
+use crate::compare::Tally;
 use crate::corpus::Corpus;
 use crate::state::ReadingState;
 
@@ -30,6 +31,8 @@ pub struct Session {
     /// Passages per event and outlet (`coverage[event][outlet]`), kept with the
     /// alignment so no frame has to count them.
     pub(in crate::tui) coverage: Vec<Vec<usize>>,
+    /// Passages per event for every outlet, to which each loaded batch is added.
+    pub(in crate::tui) tally: Tally,
     pub(in crate::tui) theme: Theme,
     pub(in crate::tui) area: Rect,
     pub(in crate::tui) state: ReadingState,
@@ -66,6 +69,7 @@ impl Session {
             alignment,
             outlets,
             coverage: Vec::new(),
+            tally: Tally::default(),
             theme,
             area,
             state,
@@ -82,11 +86,17 @@ impl Session {
         s
     }
 
-    /// Recounts passages per event and outlet, after the articles or alignment change.
+    /// Recounts passages per event and outlet from the start, after the timeline or
+    /// the whole alignment changes.
     pub(in crate::tui) fn count_coverage(&mut self) {
-        let events = self.events();
-        let outlets: Vec<&str> = self.outlets.iter().map(String::as_str).collect();
-        self.coverage = crate::compare::coverage(&self.corpus, &self.alignment, events, &outlets);
+        self.tally = Tally::of(&self.corpus, &self.alignment, self.events());
+        self.outlets_changed();
+    }
+
+    /// Takes the outlets and the coverage from the tally, after articles were added.
+    pub(in crate::tui) fn outlets_changed(&mut self) {
+        self.outlets = self.tally.outlets();
+        self.coverage = self.tally.matrix(&self.outlets);
     }
 
     /// Events in the timeline.
