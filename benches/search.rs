@@ -1,6 +1,8 @@
 //! Benchmarks (divan) of searching a whole corpus, as `readout search` and the list's
 //! `/` do: building the folded index once, then one query over 10,000 generated
-//! articles (`bench/corpus_gen.rs`), which must answer well within 100 ms.
+//! articles (`bench/corpus_gen.rs`), which must answer well within 100 ms. And the
+//! list's view (filter and sort), worked out again on every key that changes it and
+//! every batch the background loader brings.
 //!
 //! `cargo bench --bench search`.
 
@@ -11,6 +13,7 @@ use std::sync::OnceLock;
 
 use divan::Bencher;
 use readout::corpus::{Article, parse_article};
+use readout::listing::{self, Filter, ReadFilter, SortOrder};
 use readout::search::SearchIndex;
 
 fn main() {
@@ -47,4 +50,28 @@ fn query_10k(bencher: Bencher, query: &str) {
 fn index_10k(bencher: Bencher) {
     let articles = articles();
     bencher.bench(|| SearchIndex::new(articles));
+}
+
+/// The list's view of the 10,000 articles, unfiltered, in each order.
+#[divan::bench(args = ["date", "outlet", "title"], sample_count = 10)]
+fn list_view_10k(bencher: Bencher, order: &str) {
+    let articles = articles();
+    let order = match order {
+        "outlet" => SortOrder::Outlet,
+        "title" => SortOrder::Title,
+        _ => SortOrder::Date,
+    };
+    bencher.bench(|| listing::view(articles, &Filter::default(), order, |_| false));
+}
+
+/// The list's view of the 10,000 articles narrowed to one outlet's unread articles.
+#[divan::bench(sample_count = 10)]
+fn list_view_filtered_10k(bencher: Bencher) {
+    let articles = articles();
+    let filter = Filter {
+        outlets: vec![articles[0].meta.outlet.clone()],
+        read: Some(ReadFilter::Unread),
+        ..Filter::default()
+    };
+    bencher.bench(|| listing::view(articles, &filter, SortOrder::Date, |i| i % 3 == 0));
 }

@@ -219,7 +219,7 @@ fn bad_keys() {
     );
     rejected(
         "[keys.reader]\nquitt = \"q\"\n",
-        "2:1: unknown action \"quitt\"; the actions are quit, focus_next, focus_prev, left, right, open, back, down, up, page_down, page_up, half_page_down, half_page_up, top, bottom, search, next_match, prev_match, help, zoom, problems, toggle_read, next_unread, mark_all_read, compare, prev_event, next_event, coverage, copy, copy_url, why",
+        "2:1: unknown action \"quitt\"; the actions are quit, focus_next, focus_prev, left, right, open, back, down, up, page_down, page_up, half_page_down, half_page_up, top, bottom, search, next_match, prev_match, help, zoom, problems, toggle_read, next_unread, mark_all_read, filter, clear_filter, sort, compare, prev_event, next_event, coverage, copy, copy_url, why",
     );
     rejected(
         "[keys.reader]\nzoom = \"hyper-z\"\n",

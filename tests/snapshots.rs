@@ -163,3 +163,16 @@ fn small_windows_read_well() {
         snap!(format!("help_over_coverage_{w}x{h}"), a);
     }
 }
+
+#[test]
+fn filter_menu_and_filtered_list() {
+    for (w, h) in [(80, 24), (140, 40), (50, 20)] {
+        let mut a = app(w, h);
+        // Kind: analysis, the menu still open over the reader (or the list's foot).
+        press(&mut a, "f j j l l");
+        snap!(format!("filter_menu_{w}x{h}"), a);
+    }
+    let mut a = app(80, 24);
+    press(&mut a, "s f l j l l l <Enter>");
+    snap!("filter_empty_80x24", a);
+}

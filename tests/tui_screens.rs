@@ -596,10 +596,12 @@ fn help_lists_each_binding_once_and_explains_the_marks() {
     for mark in ["●", "≈", "■", "□", "▏", "¶ n/m"] {
         assert!(text.contains(mark), "{mark} is explained:\n{text}");
     }
+    // Three pages when issue 8 set this bar; issues 9 (filter, clear, sort) and 10
+    // (copy, why) filled the third, so the bar is now a fourth page: still a short read.
     let page = usize::from(geometry::inner(geometry::overlay(a.area())).height);
     assert!(
-        lines.len() <= 3 * page,
-        "{} lines: at most three pages at 80x24",
+        lines.len() <= 4 * page,
+        "{} lines: at most four pages at 80x24",
         lines.len()
     );
 }

@@ -14,7 +14,7 @@ pub enum Action {
     /// Focus the pane on the right (the reader; in comparison, show later outlets).
     Right,
     /// Open the selection: an article in the reader, a passage from the comparison, a
-    /// cell of the coverage overview.
+    /// cell of the coverage overview; in the filter menu, keep the filter.
     Open,
     /// Go back: close an overlay, leave a screen, return to the list.
     Back,
@@ -52,6 +52,12 @@ pub enum Action {
     NextUnread,
     /// Mark every article in the list read.
     MarkAllRead,
+    /// Open the filter menu: narrow the list by outlet, country, kind, dates, read state.
+    Filter,
+    /// Show every article again: no filter.
+    ClearFilter,
+    /// Sort the list by the next order: date, outlet, title.
+    Sort,
     /// Compare: each outlet's account of the event of the current paragraph.
     Compare,
     /// In comparison: the previous event.
@@ -116,6 +122,9 @@ impl Action {
             "toggle_read" => Action::ToggleRead,
             "next_unread" => Action::NextUnread,
             "mark_all_read" => Action::MarkAllRead,
+            "filter" => Action::Filter,
+            "clear_filter" => Action::ClearFilter,
+            "sort" => Action::Sort,
             "compare" => Action::Compare,
             "prev_event" => Action::PrevEvent,
             "next_event" => Action::NextEvent,

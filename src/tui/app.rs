@@ -94,7 +94,7 @@ impl App {
         let mut session = Session::new(corpus, alignment, state, theme, area, source);
         let compare = CompareView::new(&session);
         let mut browse = BrowseView::default();
-        browse.follow_selection(&mut session);
+        browse.relist(&mut session);
         App {
             session,
             browse,
@@ -263,6 +263,7 @@ impl App {
             Screen::Compare => Context::Compare,
             Screen::Coverage => Context::Coverage,
             Screen::Browse if self.browse.search().editing() => Context::Search,
+            Screen::Browse if self.browse.menu().is_some() => Context::Filter,
             Screen::Browse => match self.browse.focus() {
                 Focus::List => Context::List,
                 Focus::Reader => Context::Reader,
@@ -419,6 +420,8 @@ impl App {
             return;
         }
         let searching = self.screen_context() == Context::Search;
+        // The filter menu takes keys, not clicks: the list behind it shows its result.
+        let menu = self.screen_context() == Context::Filter;
         match action {
             Action::WheelDown(x, y) | Action::WheelUp(x, y) => {
                 let down = matches!(action, Action::WheelDown(..));
@@ -427,12 +430,12 @@ impl App {
                 } else {
                     Action::ScrollUp
                 };
-                if self.screen() == Screen::Browse && !searching {
+                if self.screen() == Screen::Browse && !searching && !menu {
                     self.browse.point_at(&mut self.session, x, y);
                 }
                 self.update(scroll);
             }
-            Action::Click(x, y) if !searching => {
+            Action::Click(x, y) if !searching && !menu => {
                 let outcome = match self.screen() {
                     Screen::Browse => {
                         self.browse.point_at(&mut self.session, x, y);

@@ -247,6 +247,24 @@ pub fn coverage(area: Rect, label_width: u16, outlets: usize, count_digits: u16)
     }
 }
 
+/// Where the filter menu of `rows` fields goes: over the reading pane's top left, so the
+/// list beside it shows what the filter keeps; without a reader, at the foot of the
+/// list. At most 48 columns wide.
+pub fn filter_menu(panes: Panes, rows: u16) -> Rect {
+    let height = rows + 2;
+    if let Some(r) = panes.reader {
+        let w = r.width.saturating_sub(4).min(48);
+        let h = r.height.saturating_sub(2).min(height);
+        return Rect::new(r.x + 2, r.y + 1, w, h);
+    }
+    let Some(l) = panes.list else {
+        return Rect::default();
+    };
+    let w = l.width.saturating_sub(2).min(48);
+    let h = l.height.saturating_sub(2).min(height);
+    Rect::new(l.x + 1, l.bottom().saturating_sub(1 + h), w, h)
+}
+
 /// Where an overlay (help, problems) goes: nearly the whole screen, at most 84 wide.
 pub fn overlay(area: Rect) -> Rect {
     let w = area.width.saturating_sub(4).min(84).max(area.width.min(20));
@@ -307,6 +325,20 @@ mod tests {
         assert_eq!(narrow.columns, 1);
         let many = coverage(Rect::new(0, 0, 80, 24), 14, 100, 3);
         assert!(many.columns < 100 && many.column_width >= 4);
+    }
+
+    #[test]
+    fn the_filter_menu_leaves_the_list_in_view() {
+        let p = panes(Rect::new(0, 0, 80, 24), false, false);
+        let m = filter_menu(p, 6);
+        let list = p.list.unwrap();
+        assert!(m.x >= list.right() && m.height == 8 && m.width <= 48);
+        let narrow = panes(Rect::new(0, 0, 50, 20), false, false);
+        let m = filter_menu(narrow, 6);
+        assert!(m.bottom() < narrow.list.unwrap().bottom() && m.y > 0);
+        let tiny = panes(Rect::new(0, 0, 24, 6), false, false);
+        let m = filter_menu(tiny, 6);
+        assert!(m.height <= 3 && m.bottom() <= 5);
     }
 
     #[test]

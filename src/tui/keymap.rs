@@ -21,6 +21,8 @@ pub enum Context {
     Overlay,
     /// The search line is being typed in.
     Search,
+    /// The filter menu is open over the list.
+    Filter,
 }
 
 impl Context {
@@ -33,6 +35,7 @@ impl Context {
             Context::Coverage => "Coverage overview",
             Context::Overlay => "Help and problems",
             Context::Search => "Typing a search",
+            Context::Filter => "Filter menu",
         }
     }
 }
@@ -126,7 +129,9 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-use Context::{Compare as C, Coverage as V, List as L, Overlay as O, Reader as R, Search as S};
+use Context::{
+    Compare as C, Coverage as V, Filter as F, List as L, Overlay as O, Reader as R, Search as S,
+};
 
 /// The default bindings, in the order help shows them; [`KeyMap::with`] lays the
 /// configuration's over them.
@@ -134,13 +139,13 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key('j'), code(KeyCode::Down)],
         action: Action::Down,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "down a line / item",
     },
     Binding {
         keys: &[key('k'), code(KeyCode::Up)],
         action: Action::Up,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "up a line / item",
     },
     Binding {
@@ -170,13 +175,13 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key('g'), code(KeyCode::Home)],
         action: Action::Top,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "to the top",
     },
     Binding {
         keys: &[key('G'), code(KeyCode::End)],
         action: Action::Bottom,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "to the end",
     },
     Binding {
@@ -194,8 +199,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Enter)],
         action: Action::Open,
-        contexts: &[V],
-        help: "compare the chosen event and outlet",
+        contexts: &[V, F],
+        help: "compare the chosen event and outlet / keep the filter",
     },
     Binding {
         keys: &[code(KeyCode::Tab)],
@@ -236,14 +241,14 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key('h'), code(KeyCode::Left)],
         action: Action::Left,
-        contexts: &[C, V],
-        help: "show earlier outlets / previous outlet",
+        contexts: &[C, V, F],
+        help: "show earlier outlets / previous outlet or value",
     },
     Binding {
         keys: &[key('l'), code(KeyCode::Right)],
         action: Action::Right,
-        contexts: &[C, V],
-        help: "show later outlets / next outlet",
+        contexts: &[C, V, F],
+        help: "show later outlets / next outlet or value",
     },
     Binding {
         keys: &[key('/')],
@@ -285,7 +290,25 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[key('M')],
         action: Action::MarkAllRead,
         contexts: &[L],
-        help: "mark all read",
+        help: "mark all read (those the list shows)",
+    },
+    Binding {
+        keys: &[key('f')],
+        action: Action::Filter,
+        contexts: &[L],
+        help: "filter by outlet, country, kind, dates, read state",
+    },
+    Binding {
+        keys: &[key('F')],
+        action: Action::ClearFilter,
+        contexts: &[L],
+        help: "clear the filter: every article",
+    },
+    Binding {
+        keys: &[key('s')],
+        action: Action::Sort,
+        contexts: &[L],
+        help: "sort by date, outlet, title (in turn)",
     },
     Binding {
         keys: &[key('c')],
@@ -338,19 +361,19 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key('?'), code(KeyCode::F(1))],
         action: Action::Help,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "this help",
     },
     Binding {
         keys: &[code(KeyCode::Esc)],
         action: Action::Back,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "back",
     },
     Binding {
         keys: &[key('q'), ctrl('c')],
         action: Action::Quit,
-        contexts: &[L, R, C, V, O],
+        contexts: &[L, R, C, V, O, F],
         help: "quit",
     },
     Binding {
@@ -413,15 +436,15 @@ impl Default for KeyMap {
     }
 }
 
-/// The contexts a configuration's screen names: `global` is every screen and the
-/// overlays (never the search line, where keys are typed).
+/// The contexts a configuration's screen names: `global` is every screen, the overlays
+/// and the filter menu (never the search line, where keys are typed).
 fn screen_contexts(screen: &str) -> &'static [Context] {
     match screen {
         "list" => &[L],
         "reader" => &[R],
         "compare" => &[C],
         "coverage" => &[V],
-        "global" => &[L, R, C, V, O],
+        "global" => &[L, R, C, V, O, F],
         _ => &[],
     }
 }
@@ -636,7 +659,7 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_context() {
-        for ctx in [L, R, C, V, O, S] {
+        for ctx in [L, R, C, V, O, S, F] {
             let mut seen: Vec<(Key, Action)> = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.contexts.contains(&ctx)) {
                 for k in b.keys {

@@ -6,8 +6,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::status;
 use super::util::{pane, put_line, put_str, styled_spans, truncate};
+use super::{filter, status};
+use crate::listing::SortOrder;
 use crate::text::wrap::{LineKind, width as text_width};
 use crate::tui::app::App;
 use crate::tui::geometry;
@@ -21,7 +22,49 @@ pub fn render(app: &App, buf: &mut Buffer) {
     if let Some(reader) = panes.reader {
         render_reader(app, reader, buf);
     }
+    if let Some(menu) = app.browse().menu() {
+        filter::render(app, menu, buf);
+    }
     status::render(app, panes.status, buf);
+}
+
+/// The list's title: how many articles, and when filtered or sorted otherwise, how
+/// many are shown, the filter and the order (`Articles 3/5 · CGTN · unread · by
+/// outlet`), cut to the pane's width.
+fn list_title(app: &App, width: usize) -> Line<'static> {
+    let s = app.session();
+    let theme = s.theme();
+    let browse = app.browse();
+    let total = s.corpus().articles.len();
+    let mut words = Vec::new();
+    if !browse.filter().is_empty() {
+        words.push(browse.filter().to_string());
+    }
+    if browse.order() != SortOrder::Date {
+        words.push(format!("by {}", browse.order().as_str()));
+    }
+    if words.is_empty() {
+        return Line::from(vec![
+            Span::raw(" Articles "),
+            Span::styled(format!("{total} "), theme.dim()),
+        ]);
+    }
+    let count = if browse.filter().is_empty() {
+        format!("{total} ")
+    } else {
+        format!("{}/{total} ", browse.shown().len())
+    };
+    let room = width.saturating_sub(text_width(" Articles ") + text_width(&count));
+    let rest = format!(
+        "{} {} ",
+        theme.dot(),
+        words.join(&format!(" {} ", theme.dot()))
+    );
+    let mut spans = vec![Span::raw(" Articles "), Span::styled(count, theme.dim())];
+    if room > 2 {
+        spans.push(Span::raw(truncate(&rest, room, theme.ellipsis())));
+    }
+    Line::from(spans)
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
@@ -30,10 +73,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let browse = app.browse();
     let focused = browse.focus() == Focus::List;
     let articles = &s.corpus().articles;
-    let title = Line::from(vec![
-        Span::raw(" Articles "),
-        Span::styled(format!("{} ", articles.len()), theme.dim()),
-    ]);
+    let title = list_title(app, usize::from(area.width.saturating_sub(2)));
     let block = pane(theme, title, focused);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -63,36 +103,41 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                 format!("Press {key} to see why."),
             ]
         };
-        let mut y = inner.y;
-        for line in &why {
-            for (_, piece) in crate::text::wrap::wrap(line, usize::from(inner.width)) {
-                put_str(buf, inner.x, y, piece, inner.width, theme.dim());
-                y += 1;
-            }
-            if line.is_empty() {
-                y += 1;
-            }
-        }
+        write_lines(buf, inner, &why, theme.dim());
+        return;
+    }
+    if browse.shown().is_empty() {
+        let key = |a| {
+            s.keymap()
+                .key_for(a, crate::tui::keymap::Context::List)
+                .unwrap_or_default()
+        };
+        let why = vec![
+            "No article matches".to_string(),
+            browse.filter().to_string(),
+            String::new(),
+            format!(
+                "{} changes the filter, {} clears it.",
+                key(crate::tui::action::Action::Filter),
+                key(crate::tui::action::Action::ClearFilter)
+            ),
+        ];
+        write_lines(buf, inner, &why, theme.dim());
         return;
     }
     let areas = geometry::list(inner);
     let list_area = areas.items;
     let per = usize::from(geometry::LIST_ROWS);
     let visible = (usize::from(list_area.height) / per).max(1);
-    let top = geometry::list_top(browse.selected(), visible);
+    let top = geometry::list_top(browse.position().unwrap_or(0), visible);
     let (read_mark, unread_mark) = theme.marks();
     let w = usize::from(list_area.width);
     let dot = theme.dot();
-    for (row, (i, a)) in articles
-        .iter()
-        .enumerate()
-        .skip(top)
-        .take(visible)
-        .enumerate()
-    {
+    for (row, &i) in browse.shown().iter().skip(top).take(visible).enumerate() {
+        let Some(a) = articles.get(i) else { continue };
         let y = list_area.y + (row * per) as u16;
         let m = &a.meta;
-        let selected = i == browse.selected();
+        let selected = browse.position() == Some(top + row);
         let base = if selected {
             theme.selected()
         } else {
@@ -135,7 +180,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     if let Some(byline) = areas.byline
-        && let Some(a) = articles.get(browse.selected())
+        && let Some(a) = browse.selection().and_then(|i| articles.get(i))
     {
         let rule = if theme.ascii { "-" } else { "─" };
         put_str(
@@ -161,6 +206,23 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                 byline.width,
                 theme.dim(),
             );
+        }
+    }
+}
+
+/// Lines of explanation in an empty list, wrapped to its width, as many as fit.
+fn write_lines(buf: &mut Buffer, inner: Rect, lines: &[String], style: Style) {
+    let mut y = inner.y;
+    for line in lines {
+        for (_, piece) in crate::text::wrap::wrap(line, usize::from(inner.width)) {
+            if y >= inner.bottom() {
+                return;
+            }
+            put_str(buf, inner.x, y, piece, inner.width, style);
+            y += 1;
+        }
+        if line.is_empty() {
+            y += 1;
         }
     }
 }

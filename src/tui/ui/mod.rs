@@ -3,6 +3,7 @@
 mod browse;
 mod compare;
 mod coverage;
+mod filter;
 pub mod links;
 mod overlay;
 mod status;

@@ -157,6 +157,7 @@ fn hints(context: Context) -> &'static [(Action, &'static str)] {
             (Action::Compare, "compare"),
             (Action::Coverage, "coverage"),
             (Action::Search, "search"),
+            (Action::Filter, "filter"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
         ],
@@ -193,6 +194,12 @@ fn hints(context: Context) -> &'static [(Action, &'static str)] {
         Context::Search => &[
             (Action::SearchAccept, "search"),
             (Action::SearchCancel, "cancel"),
+        ],
+        Context::Filter => &[
+            (Action::Down, "field"),
+            (Action::Right, "value"),
+            (Action::Open, "keep"),
+            (Action::Back, "cancel"),
         ],
     }
 }

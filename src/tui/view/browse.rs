@@ -1,8 +1,10 @@
-//! The browse screen's state: the article list, the open article (which follows the
-//! selection), the reader's scroll and the search of the open article.
+//! The browse screen's state: the article list (filtered and sorted), the open article
+//! (which follows the selection), the reader's scroll and the search of the open article.
 
+use super::filter::FilterMenu;
 use super::{Outcome, Session};
 use crate::corpus::Merged;
+use crate::listing::{self, Filter, SortOrder};
 use crate::text::search::{self, Match};
 use crate::text::wrap::Layout;
 use crate::tui::action::Action;
@@ -87,7 +89,14 @@ impl Search {
 pub struct BrowseView {
     focus: Focus,
     zoom: bool,
-    selected: usize,
+    /// The articles the list shows, in its order (indices into the corpus).
+    shown: Vec<usize>,
+    /// The selection's place in `shown`: `None` when the list is empty, or when the open
+    /// article (read from the comparison) is one the filter hides.
+    position: Option<usize>,
+    filter: Filter,
+    order: SortOrder,
+    menu: Option<FilterMenu>,
     reader: Option<Reader>,
     search: Search,
 }
@@ -101,9 +110,36 @@ impl BrowseView {
     pub fn zoom(&self) -> bool {
         self.zoom
     }
-    /// Selected article in the list (always the open one).
+    /// The selected article, an index into the corpus (always the open one); 0 when
+    /// nothing is (see [`BrowseView::selection`]).
     pub fn selected(&self) -> usize {
-        self.selected
+        self.selection().unwrap_or(0)
+    }
+    /// The selected article, or the open one when the list does not show it.
+    pub fn selection(&self) -> Option<usize> {
+        self.position
+            .and_then(|p| self.shown.get(p).copied())
+            .or(self.reader.as_ref().map(|r| r.article))
+    }
+    /// The selection's place in the list.
+    pub fn position(&self) -> Option<usize> {
+        self.position
+    }
+    /// The articles the list shows, in order (indices into the corpus).
+    pub fn shown(&self) -> &[usize] {
+        &self.shown
+    }
+    /// What the list is narrowed to.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+    /// The list's order.
+    pub fn order(&self) -> SortOrder {
+        self.order
+    }
+    /// The filter menu, while it is open.
+    pub fn menu(&self) -> Option<&FilterMenu> {
+        self.menu.as_ref()
     }
     /// The open article.
     pub fn reader(&self) -> Option<&Reader> {
@@ -145,26 +181,55 @@ impl BrowseView {
         usize::from(self.text_area(s).text.height).max(1)
     }
 
-    /// Articles were merged into the list: the selected and the open article keep their
-    /// identity, at their new places (the first article is selected if the list was
-    /// empty).
+    /// Articles were merged into the list: the open article keeps its identity at its
+    /// new place, and the list is worked out again (new articles join it where the
+    /// filter and order put them; the first is selected if nothing was).
     pub fn articles_merged(&mut self, s: &mut Session, merged: &Merged, was_empty: bool) {
-        if was_empty {
-            self.selected = 0;
-        } else {
-            self.selected = merged.moved(self.selected);
-            if let Some(r) = &mut self.reader {
-                r.article = merged.moved(r.article);
-            }
+        if !was_empty && let Some(r) = &mut self.reader {
+            r.article = merged.moved(r.article);
         }
+        self.relist(s);
+    }
+
+    /// Works out again which articles the list shows, after the filter, the order or
+    /// the articles changed. The open article stays selected if the list still shows
+    /// it (while the filter menu is open, the one open when it opened); otherwise the
+    /// first article is selected and opened.
+    pub fn relist(&mut self, s: &mut Session) {
+        let articles = &s.corpus.articles;
+        let state = &s.state;
+        self.shown = listing::view(articles, &self.filter, self.order, |i| {
+            state.is_read(&articles[i].meta.id)
+        });
+        let kept = self
+            .menu
+            .as_ref()
+            .and_then(|m| m.keep())
+            .and_then(|id| s.corpus.position(id))
+            .filter(|i| self.shown.contains(i));
+        let open = kept.or(self.reader.as_ref().map(|r| r.article));
+        self.position = open
+            .and_then(|a| self.shown.iter().position(|&x| x == a))
+            .or((!self.shown.is_empty()).then_some(0));
         self.follow_selection(s);
     }
 
     /// Opens the selected article if another one is open: the reader always shows what
-    /// the list has selected, so the byline, the reader, `c` and `/` agree.
+    /// the list has selected, so the byline, the reader, `c` and `/` agree. An empty
+    /// list closes the reader.
     pub fn follow_selection(&mut self, s: &mut Session) {
-        if self.reader.as_ref().map(|r| r.article) != Some(self.selected) {
-            self.open(s, self.selected, false);
+        match self.position.and_then(|p| self.shown.get(p)).copied() {
+            Some(i) if self.reader.as_ref().map(|r| r.article) != Some(i) => {
+                self.open(s, i, false);
+            }
+            Some(_) => {}
+            None if self.shown.is_empty() => {
+                self.reader = None;
+                self.search = Search::default();
+                self.focus = Focus::List;
+                self.zoom = false;
+            }
+            None => {}
         }
     }
 
@@ -179,7 +244,7 @@ impl BrowseView {
         let width = usize::from(self.text_area(s).text.width);
         let layout = Layout::new(article, width, s.theme.glyphs());
         let page = self.page(s);
-        self.selected = i;
+        self.position = self.shown.iter().position(|&x| x == i);
         self.reader = Some(Reader {
             article: i,
             scroll: Scroll::new(layout.lines.len(), page),
@@ -358,7 +423,15 @@ impl BrowseView {
             self.update_search(s, action);
             return Outcome::Stay;
         }
-        let n = s.corpus.articles.len();
+        if self.menu.is_some() {
+            self.update_menu(s, action);
+            return Outcome::Stay;
+        }
+        let n = self.shown.len();
+        // Moves go from the selection; from no selection, they start at the top.
+        let at = self.position;
+        let down = |k: usize| at.map_or(0, |p| p + k);
+        let up = |k: usize| at.map_or(0, |p| p.saturating_sub(k));
         let list_step = (usize::from(
             self.panes(s)
                 .list
@@ -420,22 +493,19 @@ impl BrowseView {
                     outlet,
                 };
             }
-            (Focus::List, Action::Down | Action::ScrollDown) => self.select(s, self.selected + 1),
-            (Focus::List, Action::Up | Action::ScrollUp) => {
-                self.select(s, self.selected.saturating_sub(1))
-            }
-            (Focus::List, Action::PageDown) => self.select(s, self.selected + list_step),
-            (Focus::List, Action::PageUp) => {
-                self.select(s, self.selected.saturating_sub(list_step))
-            }
-            (Focus::List, Action::HalfPageDown) => self.select(s, self.selected + list_step / 2),
-            (Focus::List, Action::HalfPageUp) => {
-                self.select(s, self.selected.saturating_sub(list_step / 2))
-            }
+            (Focus::List, Action::Down | Action::ScrollDown) => self.select(s, down(1)),
+            (Focus::List, Action::Up | Action::ScrollUp) => self.select(s, up(1)),
+            (Focus::List, Action::PageDown) => self.select(s, down(list_step)),
+            (Focus::List, Action::PageUp) => self.select(s, up(list_step)),
+            (Focus::List, Action::HalfPageDown) => self.select(s, down(list_step / 2)),
+            (Focus::List, Action::HalfPageUp) => self.select(s, up(list_step / 2)),
             (Focus::List, Action::Top) => self.select(s, 0),
             (Focus::List, Action::Bottom) => self.select(s, n.saturating_sub(1)),
-            (Focus::List, Action::Open) if n > 0 => {
-                let id = s.corpus.articles[self.selected].meta.id.clone();
+            (Focus::List, Action::Open) if self.reader.is_some() => {
+                let Some(r) = &self.reader else {
+                    return Outcome::Stay;
+                };
+                let id = s.corpus.articles[r.article].meta.id.clone();
                 let paragraph = s.state.articles.get(&id).map_or(0, |st| st.paragraph);
                 s.state.set_position(&id, paragraph);
                 s.dirty = true;
@@ -443,7 +513,7 @@ impl BrowseView {
                 self.relayout(s);
             }
             (Focus::List, Action::ToggleRead) => {
-                if let Some(a) = s.corpus.articles.get(self.selected) {
+                if let Some(a) = self.selection().and_then(|i| s.corpus.articles.get(i)) {
                     let id = a.meta.id.clone();
                     let read = !s.state.is_read(&id);
                     s.state.set_read(&id, read);
@@ -451,18 +521,44 @@ impl BrowseView {
                 }
             }
             (Focus::List, Action::NextUnread) => {
-                let order: Vec<usize> = (0..n).collect();
                 let read = |i: usize| s.state.is_read(&s.corpus.articles[i].meta.id);
-                match crate::listing::next_unread(&order, self.selected, read) {
-                    Some(i) => self.select(s, i),
-                    None => s.say("every article is read", false),
+                // From no selection, the search starts at the top.
+                let from = self.position.unwrap_or(n.saturating_sub(1));
+                match listing::next_unread(&self.shown, from, read) {
+                    Some(p) => self.select(s, p),
+                    None if n == 0 => s.say("the list is empty", false),
+                    None if self.filter.is_empty() => s.say("every article is read", false),
+                    None => s.say("every article in the list is read", false),
                 }
             }
             (Focus::List, Action::MarkAllRead) => {
-                for a in &s.corpus.articles {
-                    s.state.set_read(&a.meta.id, true);
+                for &i in &self.shown {
+                    s.state.set_read(&s.corpus.articles[i].meta.id, true);
                 }
                 s.dirty = true;
+            }
+            (Focus::List, Action::Filter) => {
+                let keep = self
+                    .reader
+                    .as_ref()
+                    .map(|r| s.corpus.articles[r.article].meta.id.clone());
+                self.menu = Some(FilterMenu::new(
+                    &s.corpus.articles,
+                    self.filter.clone(),
+                    keep,
+                ));
+            }
+            (Focus::List, Action::ClearFilter) => {
+                if self.filter.is_empty() {
+                    s.say("the list is not filtered", false);
+                } else {
+                    self.filter = Filter::default();
+                    self.relist(s);
+                }
+            }
+            (Focus::List, Action::Sort) => {
+                self.order = self.order.next();
+                self.relist(s);
             }
             (Focus::Reader, Action::Back) => {
                 self.focus = Focus::List;
@@ -508,20 +604,44 @@ impl BrowseView {
             return;
         }
         let visible = (usize::from(items.height) / usize::from(geometry::LIST_ROWS)).max(1);
-        let top = geometry::list_top(self.selected, visible);
-        let i = top + usize::from((y - items.y) / geometry::LIST_ROWS);
-        if i < s.corpus.articles.len() {
-            self.select(s, i);
+        let top = geometry::list_top(self.position.unwrap_or(0), visible);
+        let p = top + usize::from((y - items.y) / geometry::LIST_ROWS);
+        if p < self.shown.len() {
+            self.select(s, p);
         }
     }
 
-    fn select(&mut self, s: &mut Session, i: usize) {
-        let n = s.corpus.articles.len();
+    /// Selects the article at place `p` of the list (the last if past it) and opens it.
+    fn select(&mut self, s: &mut Session, p: usize) {
+        let n = self.shown.len();
         if n == 0 {
             return;
         }
-        self.selected = i.min(n - 1);
+        self.position = Some(p.min(n - 1));
         self.follow_selection(s);
+    }
+
+    /// The filter menu: each change of a value narrows the list at once; Enter keeps
+    /// the filter, Esc puts back the one there was.
+    fn update_menu(&mut self, s: &mut Session, action: Action) {
+        let Some(menu) = &mut self.menu else { return };
+        match action {
+            Action::Down | Action::ScrollDown => menu.move_row(true),
+            Action::Up | Action::ScrollUp => menu.move_row(false),
+            Action::Top => menu.to_row(0),
+            Action::Bottom => menu.to_row(usize::MAX),
+            Action::Left | Action::Right => {
+                menu.step(&mut self.filter, action == Action::Right);
+                self.relist(s);
+            }
+            Action::Open => self.menu = None,
+            Action::Back => {
+                self.filter = menu.before().clone();
+                self.relist(s);
+                self.menu = None;
+            }
+            _ => {}
+        }
     }
 
     fn update_search(&mut self, s: &mut Session, action: Action) {
@@ -611,20 +731,22 @@ impl BrowseView {
     /// Opens the next (or previous) article after the open one that has a match, at its
     /// first (or last) match; false if no other article has one.
     fn search_on(&mut self, s: &mut Session, forward: bool) -> bool {
-        let n = s.corpus.articles.len();
-        let from = self.reader.as_ref().map_or(0, |r| r.article);
+        let n = self.shown.len();
         let query = self.search.query.clone();
-        for step in 1..n {
-            let i = if forward {
-                (from + step) % n
-            } else {
-                (from + n - step) % n
-            };
+        // The list's order, from the selection on; from none, the whole list.
+        let places: Vec<usize> = match self.position {
+            Some(p) if forward => (1..n).map(|k| (p + k) % n).collect(),
+            Some(p) => (1..n).map(|k| (p + n - k) % n).collect(),
+            None if forward => (0..n).collect(),
+            None => (0..n).rev().collect(),
+        };
+        for p in places {
+            let i = self.shown[p];
             let found = search::find(&s.corpus.articles[i], &query);
             if let Some(last) = found.len().checked_sub(1) {
                 let across = self.search.across;
                 // Opening an article forgets its search: keep this one going.
-                self.select(s, i);
+                self.select(s, p);
                 self.search.query = query.clone();
                 self.search.across = across;
                 self.search.matches = found;

@@ -5,6 +5,7 @@
 pub mod browse;
 pub mod compare;
 pub mod coverage;
+pub mod filter;
 pub mod overlay;
 
 use ratatui::layout::Rect;

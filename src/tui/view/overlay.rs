@@ -94,7 +94,10 @@ fn wrapped(text: &str, width: usize, indent: usize) -> Vec<String> {
 const GROUPS: &[(&str, &[Context])] = {
     use Context::*;
     &[
-        ("Everywhere", &[List, Reader, Compare, Coverage, Overlay]),
+        (
+            "Everywhere",
+            &[List, Reader, Compare, Coverage, Overlay, Filter],
+        ),
         (
             "Scrolling (list, reader, comparison, help)",
             &[List, Reader, Compare, Overlay],
@@ -108,8 +111,11 @@ const GROUPS: &[(&str, &[Context])] = {
         ("List, reader and comparison", &[List, Reader, Compare]),
         ("Reader and comparison", &[Reader, Compare]),
         ("Comparison", &[Compare]),
-        ("Comparison and coverage", &[Compare, Coverage]),
-        ("Coverage overview", &[Coverage]),
+        (
+            "Comparison, coverage and filter menu",
+            &[Compare, Coverage, Filter],
+        ),
+        ("Coverage overview and filter menu", &[Coverage, Filter]),
         ("Typing a search", &[Search]),
     ]
 };
@@ -127,6 +133,7 @@ fn group_name(contexts: &[Context]) -> String {
         (Context::Coverage, "coverage"),
         (Context::Overlay, "help"),
         (Context::Search, "search"),
+        (Context::Filter, "filter menu"),
     ]
     .iter()
     .filter(|(c, _)| contexts.contains(c))
