@@ -337,7 +337,6 @@ impl Aligner {
                 std::mem::take(&mut scratch.passage),
             );
             let evidence = &mut scratch.evidence;
-            evidence.clear();
             weigh(
                 model,
                 &passage,
