@@ -18,27 +18,6 @@ use crate::import::{Draft, Fields, Piece, html, render, slug, text};
 /// The largest input read: saved pages carry scripts and styles far beyond their text.
 const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 
-/// Values given on the command line; each wins over what the page says.
-#[derive(Debug, Clone, Default)]
-pub struct Given {
-    /// `--id` (only with one input).
-    pub id: Option<String>,
-    /// `--title`.
-    pub title: Option<String>,
-    /// `--outlet`.
-    pub outlet: Option<String>,
-    /// `--country`.
-    pub country: Option<String>,
-    /// `--author`.
-    pub author: Option<String>,
-    /// `--published`.
-    pub published: Option<Date>,
-    /// `--kind`.
-    pub kind: Option<Kind>,
-    /// `--language`.
-    pub language: Option<String>,
-}
-
 /// Parses a `--kind` value.
 pub fn parse_kind(s: &str) -> Result<Kind, String> {
     KINDS
@@ -139,7 +118,7 @@ pub fn run(
     out: &mut impl Write,
     files: &[PathBuf],
     into: &Path,
-    given: &Given,
+    given: &Fields,
 ) -> Result<ExitCode> {
     if given.id.is_some() && files.len() > 1 {
         bail!("--id names one article: give one FILE with it");
@@ -184,7 +163,7 @@ fn import_one(
     out: &mut impl Write,
     file: &Path,
     shelf: &mut Shelf,
-    given: &Given,
+    given: &Fields,
     interactive: bool,
 ) -> Result<Outcome> {
     let bytes = read_input(file)?;
@@ -206,18 +185,8 @@ fn import_one(
         })?;
         text::from_text(text)
     };
-    let flags = Fields {
-        id: given.id.clone(),
-        title: given.title.clone(),
-        outlet: given.outlet.clone(),
-        country: given.country.clone(),
-        author: given.author.clone(),
-        published: given.published,
-        kind: given.kind,
-        language: given.language.clone(),
-        url: None,
-    };
-    let mut fields = flags.or(std::mem::take(&mut draft.fields));
+    // Values given on the command line win over what the page says.
+    let mut fields = given.clone().or(std::mem::take(&mut draft.fields));
     if fields.language.is_none() {
         fields.language = Some("en".to_string());
         draft

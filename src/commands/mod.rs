@@ -166,7 +166,8 @@ pub fn run(cli: &Cli, command: &Command, output: Output) -> Result<ExitCode> {
             kind,
             language,
         } => {
-            let given = import::Given {
+            // Values given on the command line; each wins over what the page says.
+            let given = crate::import::Fields {
                 id: id.clone(),
                 title: title.clone(),
                 outlet: outlet.clone(),
@@ -175,6 +176,7 @@ pub fn run(cli: &Cli, command: &Command, output: Output) -> Result<ExitCode> {
                 published: *published,
                 kind: *kind,
                 language: language.clone(),
+                url: None,
             };
             import::run(&mut out, files, &destination(into.clone(), cli), &given)?
         }
