@@ -65,16 +65,52 @@ pub fn leave(mut terminal: Tui, mouse: bool) {
 /// emulator running it directly) has nobody to resume it, and stopping would hang the
 /// terminal: the kernel discards SIGTSTP for such groups for the same reason.
 pub fn can_suspend() -> bool {
-    use rustix::process::{getpgid, getpgrp, getppid, getsid};
-    let Some(parent) = getppid() else {
+    let Some(parent) = process_id(ids::parent()) else {
         return false;
     };
-    let same_session = matches!(
-        (getsid(Some(parent)), getsid(None)),
-        (Ok(theirs), Ok(ours)) if theirs == ours
-    );
-    let other_group = getpgid(Some(parent)).is_ok_and(|theirs| theirs != getpgrp());
-    same_session && other_group
+    let (Some(theirs), Some(ours)) = (
+        process_id(ids::session(parent)),
+        process_id(ids::session(0)),
+    ) else {
+        return false;
+    };
+    let (Some(their_group), Some(our_group)) =
+        (process_id(ids::group(parent)), process_id(ids::group(0)))
+    else {
+        return false;
+    };
+    theirs == ours && their_group != our_group
+}
+
+/// An id the kernel gave us, if it is one: a failed call returns -1, and an id outside
+/// our pid namespace (a container's parent, a session begun on the host) reads as 0.
+/// Either way nothing can be known, and suspending is refused rather than risked.
+fn process_id(raw: libc::pid_t) -> Option<libc::pid_t> {
+    (raw > 0).then_some(raw)
+}
+
+/// The process-id calls `can_suspend` asks. Not rustix's: it turns an id into a
+/// non-zero type without checking, so the 0 a pid namespace returns panics (debug) or
+/// is undefined behaviour (release). CI runs in such a namespace.
+mod ids {
+    /// The parent's pid, 0 if it is outside our namespace.
+    pub fn parent() -> libc::pid_t {
+        // SAFETY: getppid takes nothing, touches no memory and cannot fail.
+        unsafe { libc::getppid() }
+    }
+
+    /// The session of `pid` (0: this process); -1 on error, 0 outside our namespace.
+    pub fn session(pid: libc::pid_t) -> libc::pid_t {
+        // SAFETY: getsid reads no memory of ours; any pid is a valid argument.
+        unsafe { libc::getsid(pid) }
+    }
+
+    /// The process group of `pid` (0: this process); -1 on error, 0 outside our
+    /// namespace.
+    pub fn group(pid: libc::pid_t) -> libc::pid_t {
+        // SAFETY: getpgid reads no memory of ours; any pid is a valid argument.
+        unsafe { libc::getpgid(pid) }
+    }
 }
 
 /// Suspends like less and vim: gives the terminal back, stops the process (as SIGTSTP's
