@@ -7,7 +7,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::lexicon::{
-    DATE_WORDS, DAY_PART, DAY_WORD, DEFINITE, FRAME, INDEFINITE, LAST, MONTH, MONTH_NOUN,
+    DATE_WORDS, DAY_PART, DAY_WORD, DEFINITE, FRAME, FUTURE, INDEFINITE, LAST, MONTH, MONTH_NOUN,
     MONTH_WORD, NEXT, OF, PART, SEASON, THIS, WEEK, WEEKDAY, YEAR,
 };
 use super::words::{Reading, Vocabulary};
@@ -152,6 +152,36 @@ impl Scanner<'_> {
             .is_some_and(|t| (self.future)(t.sentence))
     }
 
+    /// Whether the future tense governs token `i`: a word of the future in its own
+    /// clause, or, for an opening clause that only gives the time ("On Monday, the
+    /// delegations will meet"), in the clause after it. A "will" elsewhere in the sentence belongs to
+    /// another verb: "after Geneva on Monday, have you seen any sign that Russia will
+    /// pull back" asks about the Monday just past.
+    fn future_governs(&self, i: usize) -> bool {
+        if !self.future(i) {
+            return false;
+        }
+        let tokens = &self.reading.tokens;
+        let (from, to) = self.reading.sentence_range(tokens[i].sentence);
+        let breaks = |gap: &str| gap.contains([',', ';', ':', '?', '(', ')', '—', '–']);
+        let mut clause = 0usize;
+        let mut clauses = Vec::with_capacity(to - from);
+        for j in from..to {
+            clauses.push(clause);
+            if breaks(self.reading.gap(self.text, j)) {
+                clause += 1;
+            }
+        }
+        let own = clauses[i - from];
+        // An opening clause that is only the time ("On Monday,", "Early on Monday,")
+        // belongs to the verb after it.
+        let opening_time = own == 0 && clauses.iter().take_while(|&&c| c == 0).count() <= 3;
+        (from..to).any(|j| {
+            let c = clauses[j - from];
+            tokens[j].class & FUTURE != 0 && (c == own || (opening_time && c == 1))
+        })
+    }
+
     fn mention(
         &self,
         first: Date,
@@ -242,7 +272,7 @@ impl Scanner<'_> {
         }
         let p = self.published;
         let this = Date::new(p.year(), p.month(), d).ok();
-        let day = if self.future(i) {
+        let day = if self.future_governs(i) {
             match this.filter(|x| *x >= p) {
                 Some(x) => x,
                 None => p
@@ -419,7 +449,7 @@ impl Scanner<'_> {
             (next, None)
         } else if same {
             (p, None)
-        } else if self.future(i) {
+        } else if self.future_governs(i) {
             // The future tense is said outright: no other reading.
             (next, None)
         } else {
@@ -753,6 +783,40 @@ mod tests {
         assert_eq!(one("last Friday", JAN14).0, date(2022, 1, 7));
         assert_eq!(one("said today", JAN14).0, fri);
         assert_eq!(one("said yesterday", JAN14).0, date(2022, 1, 13));
+    }
+
+    #[test]
+    fn the_future_turns_a_weekday_forwards_only_in_its_own_clause() {
+        let wed12 = date(2022, 1, 12);
+        let (mon10, mon17) = (date(2022, 1, 10), date(2022, 1, 17));
+        // The "will" governs the clause it stands in, or the one after an opening one.
+        assert_eq!(one("Talks will resume on Monday", wed12).0, mon17);
+        assert_eq!(one("On Monday, the sides will meet", wed12).0, mon17);
+        // A "will" of another clause leaves the Monday just past.
+        assert_eq!(
+            one(
+                "After Geneva on Monday, is there any sign Russia will pull back?",
+                wed12
+            )
+            .0,
+            mon10
+        );
+        assert_eq!(
+            one(
+                "Sherman, who will lead the team, said, on Monday, that",
+                wed12
+            )
+            .0,
+            mon10
+        );
+        assert_eq!(
+            one(
+                "Question: after the talks on Monday, do you expect Russia will move?",
+                wed12
+            )
+            .0,
+            mon10
+        );
     }
 
     #[test]
