@@ -238,6 +238,17 @@ impl Evidence {
             .any(|it| it.event == event && it.group == group)
     }
 
+    /// True if all the passage says of `event` is who and what (its people, its stock
+    /// phrases), nothing of when, where, in what format or in what words for a
+    /// meeting: a topic the passage discusses ("legally binding guarantees", "Ryabkov
+    /// said"), not a sign that it reports that event rather than the one around it.
+    pub fn only_topic(&self, event: usize) -> bool {
+        self.items
+            .iter()
+            .filter(|it| it.event == event)
+            .all(|it| matches!(it.group, Group::Names | Group::Phrases | Group::Speaker))
+    }
+
     /// True if `event` has a participant among the passage's cues (a name, not common).
     pub fn has_participant(&self, event: usize, cues: &CueIndex) -> bool {
         self.items.iter().any(|it| {

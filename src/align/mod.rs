@@ -364,8 +364,10 @@ impl Aligner {
                     confidence: evidence_confidence(own_kept[event]),
                 })
                 .collect();
+            let topical = !events.is_empty() && events.iter().all(|&e| evidence.only_topic(e));
             discourse.remember(model, index, block.kind, &events, Some(&passage));
             obs.push(Observation {
+                topical,
                 decided: events,
                 by_hand: false,
                 own: own_kept,
@@ -506,10 +508,15 @@ impl Aligner {
                 // Only a report keeps telling its event beside others it names; an
                 // analysis names the events it means.
                 let backed = o.own.get(s).is_some_and(|w| *w >= UNION_OWN);
+                // A report on its round that turns to another event's topics is still
+                // on its round.
+                let holds = o.topical
+                    && Some(s) == decoded.state[i]
+                    && subject.confidence(s) >= sequence::HOLD;
                 if report
                     && !yields(model, s, &o.decided)
                     && !o.ruled_out.contains(&s)
-                    && (o.refers || backed)
+                    && (o.refers || backed || holds)
                 {
                     take.push(s);
                 }

@@ -43,6 +43,8 @@ const RULED_OUT: f32 = 1.0;
 const SUBJECT_PRIOR: f32 = 3.75;
 /// How much a report's subject pulls each passage back to it, per unit of confidence.
 const PULL: f32 = 1.1;
+/// How sure of its subject a report must be for topics not to move it.
+pub(crate) const HOLD: f32 = 0.5;
 /// Added to a change of state at a passage that gives no reason for it.
 const BLIND: f32 = 0.3;
 /// Added to a change of state at a passage that hangs on the one before.
@@ -65,6 +67,9 @@ pub(crate) struct Observation {
     pub refers: bool,
     /// It hangs on the passage before: a quotation, a list item, a pronoun opening.
     pub linked: bool,
+    /// Its decided events are only topics: named by their people and stock phrases,
+    /// not by date, place or format.
+    pub topical: bool,
 }
 
 /// What an article is about, as its title, lead and date say.
@@ -365,6 +370,9 @@ pub(crate) fn decode(
 fn emissions(o: &Observation, conf: &[f32], report: bool, out: &mut [f32]) {
     let n = conf.len();
     let decided = !o.decided.is_empty();
+    // A report on a round that discusses the topics of another event (its draft, its
+    // people) is still on its round: topics do not move it.
+    let holds = report && o.topical && conf.iter().any(|c| *c >= HOLD);
     for (e, slot) in out.iter_mut().enumerate().take(n) {
         if o.ruled_out.contains(&e) && !o.decided.contains(&e) {
             *slot = -RULED_OUT;
@@ -373,8 +381,10 @@ fn emissions(o: &Observation, conf: &[f32], report: bool, out: &mut [f32]) {
         let own = o.own.get(e).copied().unwrap_or(0.0).min(OWN_CAP);
         *slot = own;
         if o.decided.contains(&e) {
-            *slot += DECIDED;
-        } else if decided && !o.refers {
+            if !holds || conf[e] >= HOLD {
+                *slot += DECIDED;
+            }
+        } else if decided && !o.refers && !holds {
             *slot -= MOVED_ON;
         }
         if report {
@@ -620,6 +630,7 @@ mod tests {
                         refers: rng.below(2) == 0,
                         linked: rng.below(3) == 0,
                         by_hand: rng.below(10) == 0,
+                        topical: rng.below(4) == 0,
                         decided,
                     }
                 })

@@ -540,3 +540,25 @@ fn in_a_transcript_the_answer_is_about_what_was_asked_and_the_chair_about_nothin
         "the answer is about what was asked: {got:?}"
     );
 }
+
+#[test]
+fn a_report_on_a_round_that_turns_to_the_drafts_topics_stays_on_its_round() {
+    // Legally binding guarantees are the draft treaties' topic; a transcript of the
+    // Geneva round that comes to them is still the Geneva round.
+    let body = "Sergei Ryabkov: We have just finished the consultations in Geneva with \
+                our American colleagues.\n\n\
+                Question: What does Russia need now?\n\n\
+                Sergei Ryabkov: We need guarantees that are legally binding, and soon.\n\n\
+                Question: How would you describe the atmosphere?\n\n\
+                Sergei Ryabkov: Businesslike, without emotions.";
+    let title = "Answers to questions after the consultations in Geneva";
+    let got = ids_of("transcript", title, "2022-01-10", body);
+    for (i, p) in got.iter().enumerate() {
+        assert!(p.contains(&GENEVA), "¶{}: {got:?}", i + 1);
+    }
+    // A report whose own subject is the drafts is about them.
+    let body = "Moscow has published its draft treaties with Washington and NATO.\n\n\
+                It wants guarantees that are legally binding.";
+    let got = ids_of("news", "Moscow's drafts", "2021-12-17", body);
+    assert_eq!(got, vec![vec![DRAFTS], vec![DRAFTS]]);
+}
