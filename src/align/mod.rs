@@ -307,7 +307,7 @@ impl Aligner {
             } else {
                 0.0
             } + background(article, text)
-                + if outside_voice(text, &scratch.reading) {
+                + if outside_voice(text, &scratch.reading, &scratch.hits) {
                     OUTSIDE_VOICE
                 } else {
                     0.0
@@ -606,17 +606,25 @@ fn bounded(text: &str) -> &str {
 /// tank"), or a person introduced as someone the reader does not know ("Glen Grant, a
 /// defence expert", "Tim Ash, an emerging-markets strategist"). Principals are named by
 /// their office; what an outsider says weighs the events up rather than reporting one.
-fn outside_voice(text: &str, reading: &Reading) -> bool {
+/// A participant of the timeline introduced the same way ("Sergei Ryabkov, a deputy
+/// foreign minister") is no outsider.
+fn outside_voice(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
     if reading.classes & lexicon::EXPERT != 0 {
         return true;
     }
     let t = &reading.tokens;
+    // Hits are in token order: whether one covers token `i`.
+    let cue_at = |i: usize| {
+        let k = hits.partition_point(|h| h.first + h.len <= i);
+        hits.get(k).is_some_and(|h| h.first <= i)
+    };
     (1..t.len()).any(|i| {
         t[i].class & lexicon::INDEFINITE != 0
             && !t[i].quoted
             && t[i - 1].capital
             && t[i - 1].sentence == t[i].sentence
             && reading.gap(text, i - 1).trim() == ","
+            && !cue_at(i - 1)
     })
 }
 

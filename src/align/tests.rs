@@ -516,6 +516,21 @@ fn someone_introduced_as_a_stranger_is_an_outside_voice() {
         ids_of("news", "Four hours in Brussels", "2022-01-12", body),
         vec![vec![NRC], vec![NRC], vec![], vec![]]
     );
+    // A participant of the timeline introduced the same way is no outsider.
+    let model = Aligner::new(&timeline()).model;
+    let voice = |text: &str| {
+        let mut reading = Reading::default();
+        let mut hits = Vec::new();
+        read(text, &model.vocab, &mut reading);
+        model.cues.find(&reading.tokens, &mut hits);
+        outside_voice(text, &reading, &hits)
+    };
+    assert!(voice(
+        "Glen Grant, a defence expert in Riga, expects an answer."
+    ));
+    assert!(!voice(
+        "Sergei Ryabkov, a deputy foreign minister, expects an answer."
+    ));
     // "Expert consultations" are talks, not an outsider's view.
     let body = "BRUSSELS — Russia and NATO met in the NATO-Russia Council on Wednesday.\n\n\
                 Officials said expert consultations would follow within weeks.";
