@@ -279,3 +279,35 @@ fn aligner_agrees_with_the_hand_labels_on_the_dev_set() {
     assert!(t.recall() >= 0.71, "{}", t.line("dev set"));
     assert!(a.recall() >= 0.82, "{}", a.line("dev set, half A"));
 }
+
+/// `why` calls an event the article's subject only when it is, and says where that was
+/// read; an event the chain turns to on weaker evidence is explained by that evidence.
+#[test]
+fn why_names_the_subject_only_where_it_was_read() {
+    let timeline = bundled().timeline.expect("bundled rounds.toml");
+    let corpus = Corpus::load(&Source::Dir(fixtures().join("devset")));
+    let alignment = align(&corpus.articles, &timeline, Mode::Auto);
+    let mut subjects = 0;
+    for (a, article) in corpus.articles.iter().enumerate() {
+        for p in 0..alignment.articles[a].len() {
+            for (event, reasons) in alignment.why(&timeline, a, p) {
+                for r in reasons
+                    .iter()
+                    .filter(|r| r.starts_with("the article's subject"))
+                {
+                    subjects += 1;
+                    assert!(
+                        !r.ends_with("()"),
+                        "{} ¶{} {event}: a subject read nowhere: {r}",
+                        article.meta.id,
+                        p + 1
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        subjects > 0,
+        "some passage is explained by its article's subject"
+    );
+}

@@ -365,9 +365,14 @@ impl Aligner {
                 })
                 .collect();
             let topical = !events.is_empty() && events.iter().all(|&e| evidence.only_topic(e));
+            let hint = (0..n)
+                .filter(|&e| own_kept[e] > 0.0 && !events.contains(&e))
+                .max_by(|&a, &b| own_kept[a].total_cmp(&own_kept[b]).then(b.cmp(&a)))
+                .map(|e| (e, explain(model, &passage, evidence, e)));
             discourse.remember(model, index, block.kind, &events, Some(&passage));
             obs.push(Observation {
                 topical,
+                hint,
                 decided: events,
                 by_hand: false,
                 own: own_kept,
@@ -522,20 +527,25 @@ impl Aligner {
                 }
             }
             for s in take {
-                let why = match (0..i)
+                let earlier = (0..i)
                     .rev()
-                    .find(|&j| out[j].events.iter().any(|m| m.event == s))
-                {
-                    Some(j) => format!("context: continues ¶{}", j + 1),
-                    None => format!(
+                    .find(|&j| out[j].events.iter().any(|m| m.event == s));
+                let mut cues = match earlier {
+                    Some(j) => vec![format!("context: continues ¶{}", j + 1)],
+                    None if subject.confidence(s) > 0.0 => vec![format!(
                         "the article's subject: {} ({})",
                         model.events[s].label,
                         subject.sources_of(s).join(", ")
-                    ),
+                    )],
+                    None => vec!["context: what the article turns to here".to_string()],
                 };
+                // Its own evidence, short of deciding alone, says why here.
+                if let Some((_, hint)) = o.hint.as_ref().filter(|(e, _)| *e == s) {
+                    cues.extend(hint.iter().cloned());
+                }
                 out[i].events.push(EventMatch {
                     event: s,
-                    cues: vec![why],
+                    cues,
                     confidence: percent(posterior[s]),
                 });
             }

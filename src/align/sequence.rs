@@ -70,6 +70,9 @@ pub(crate) struct Observation {
     /// Its decided events are only topics: named by their people and stock phrases,
     /// not by date, place or format.
     pub topical: bool,
+    /// The event its own evidence favours short of deciding, with that evidence in
+    /// words: what `why` says if the chain puts the passage there.
+    pub hint: Option<(usize, Vec<String>)>,
 }
 
 /// What an article is about, as its title, lead and date say.
@@ -631,6 +634,7 @@ mod tests {
                         linked: rng.below(3) == 0,
                         by_hand: rng.below(10) == 0,
                         topical: rng.below(4) == 0,
+                        hint: None,
                         decided,
                     }
                 })
