@@ -68,6 +68,22 @@ impl Link {
 pub(crate) struct Prior {
     pub index: usize,
     pub events: Vec<usize>,
+    /// Its main events, which a passage continuing it carries on: those its evidence
+    /// for was near the strongest (empty: all of `events`). A lead on a press
+    /// conference that also says "after rounds of talks" goes on about the press
+    /// conference.
+    pub main: Vec<usize>,
+}
+
+impl Prior {
+    /// What a passage continuing this one carries on.
+    pub fn carried(&self) -> &[usize] {
+        if self.main.is_empty() {
+            &self.events
+        } else {
+            &self.main
+        }
+    }
 }
 
 /// What an article has said so far.
@@ -129,6 +145,7 @@ impl Discourse {
         prior.index = index;
         prior.events.clear();
         prior.events.extend_from_slice(events);
+        prior.main.clear();
         if let Some(s) = self.series {
             self.covered_series |= events
                 .iter()
@@ -137,6 +154,28 @@ impl Discourse {
         if let Some(p) = passage {
             self.bind(model, index, events, p);
         }
+    }
+
+    /// Marks which of the last passage's events are its main ones, by `own` evidence:
+    /// within half of the strongest.
+    pub fn weigh_last(&mut self, own: &[f32]) {
+        let Some(prior) = self.previous.as_mut() else {
+            return;
+        };
+        let strength = |e: usize| own.get(e).copied().unwrap_or(0.0).max(THRESHOLD);
+        let best = prior
+            .events
+            .iter()
+            .map(|&e| strength(e))
+            .fold(0.0, f32::max);
+        prior.main.clear();
+        prior.main.extend(
+            prior
+                .events
+                .iter()
+                .copied()
+                .filter(|&e| strength(e) * 2.0 >= best),
+        );
     }
 
     /// A sentence whose dates name exactly one of the passage's events ties the places
@@ -326,7 +365,7 @@ pub(crate) fn decide(
                 .filter(|&e| own[e] >= SELECT)
                 .collect();
             chosen = if picked.is_empty() {
-                src.events.clone()
+                src.carried().to_vec()
             } else {
                 picked
             };

@@ -370,6 +370,9 @@ impl Aligner {
                 .max_by(|&a, &b| own_kept[a].total_cmp(&own_kept[b]).then(b.cmp(&a)))
                 .map(|e| (e, explain(model, &passage, evidence, e)));
             discourse.remember(model, index, block.kind, &events, Some(&passage));
+            if block.kind != crate::corpus::BlockKind::Caption {
+                discourse.weigh_last(&own_kept);
+            }
             obs.push(Observation {
                 topical,
                 hint,

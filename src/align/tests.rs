@@ -577,3 +577,23 @@ fn a_report_on_a_round_that_turns_to_the_drafts_topics_stays_on_its_round() {
     let got = ids_of("news", "Moscow's drafts", "2021-12-17", body);
     assert_eq!(got, vec![vec![DRAFTS], vec![DRAFTS]]);
 }
+
+#[test]
+fn a_passage_that_continues_another_carries_on_its_main_event() {
+    // The lead is on the press conference, and mentions the week of talks in passing;
+    // the pronoun after it goes on about the press conference alone.
+    let body = "Sergei Lavrov said on Friday at his annual press conference in Moscow that, \
+                after three rounds of talks, Russia's patience had run out.\n\n\
+                He spoke at length and took questions on everything from the pandemic to \
+                Kazakhstan.";
+    let got = ids_of("news", "Lavrov", "2022-01-14", body);
+    assert!(got[0].contains(&AFTER), "{got:?}");
+    assert_eq!(got[1], vec![AFTER], "{got:?}");
+    // Rounds named alike are all carried on.
+    let body = "The talks in Geneva on Monday, in Brussels on Wednesday and in Vienna on \
+                Thursday ended without agreement.\n\n\
+                They were the first such talks in years.";
+    let got = ids_of("news", "A week of talks", "2022-01-14", body);
+    assert_eq!(got[1], got[0], "{got:?}");
+    assert!(got[1].len() >= 3, "{got:?}");
+}
