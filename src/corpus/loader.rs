@@ -3,6 +3,8 @@
 //! the reader can show the list at once and fill it in as batches arrive. Batches are
 //! read, parsed and aligned by one worker per core against one compiled [`Aligner`],
 //! and reported in file order, so the outcome is the same however many workers ran.
+//! Each article is hollowed once aligned ([`Article::hollow`]): the reader keeps its
+//! front matter, passage lengths and alignment, and reads the text back when it needs it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,7 +12,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use super::{Article, CorpusError, is_timeline, list_dir, parse_article, read_limited, shown};
+use super::{
+    Article, CorpusError, is_timeline, list_dir, parse_article, read_limited, read_stamped, shown,
+};
 use crate::align::{Aligner, Mode, PassageAlignment};
 use crate::timeline::{self, Timeline};
 
@@ -148,15 +152,20 @@ fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
     }
 }
 
-/// Reads, parses and aligns one batch of files, each slot keeping its file and problem.
+/// Reads, parses and aligns one batch of files, each slot keeping its file and problem;
+/// the articles are hollowed once aligned.
 fn load_batch(paths: &[PathBuf], aligner: Option<&Aligner>) -> Vec<Parsed> {
     let mut ok: Vec<Article> = Vec::with_capacity(paths.len());
+    let mut stamps = Vec::with_capacity(paths.len());
     let mut slots: Vec<(String, Option<CorpusError>)> = Vec::with_capacity(paths.len());
     for p in paths {
         let shown = shown(p);
-        match read_limited(p, &shown).and_then(|b| parse_article(&shown, &b)) {
-            Ok(a) => {
+        match read_stamped(p, &shown)
+            .and_then(|(b, stamp)| parse_article(&shown, &b).map(|a| (a, stamp)))
+        {
+            Ok((a, stamp)) => {
                 ok.push(a);
+                stamps.push((p, stamp));
                 slots.push((shown, None));
             }
             Err(e) => slots.push((shown, Some(e))),
@@ -166,6 +175,9 @@ fn load_batch(paths: &[PathBuf], aligner: Option<&Aligner>) -> Vec<Parsed> {
         Some(aligner) => aligner.align_each(&ok, Mode::Curated).into_iter(),
         None => Vec::new().into_iter(),
     };
+    for (a, (p, stamp)) in ok.iter_mut().zip(stamps) {
+        a.hollow(p.clone(), stamp);
+    }
     let mut ok = ok.into_iter();
     slots
         .into_iter()

@@ -283,7 +283,7 @@ impl App {
     }
     /// The passage (paragraph number from 0) at the top of the reader.
     pub fn current_passage(&self) -> Option<usize> {
-        self.browse.current_passage(&self.session)
+        self.browse.current_passage()
     }
     /// Scrolls the reader so passage `p` (paragraph number from 0) is at the top.
     pub fn goto_passage(&mut self, p: usize) {
@@ -471,7 +471,11 @@ impl App {
             },
             Action::Copy if !searching => {
                 let quoted = self.focused_passage().and_then(|(a, p)| {
-                    let article = &self.session.corpus.articles[a];
+                    let article = match self.session.corpus.body(a) {
+                        Some(Ok(body)) => body,
+                        Some(Err(why)) => return Err(why.to_string()),
+                        None => return Err("no passage here".to_string()),
+                    };
                     article
                         .quotation(p)
                         .map(|q| (q, format!("¶{} of {}", p + 1, article.meta.outlet)))
@@ -519,7 +523,7 @@ impl App {
                 .browse
                 .reader()
                 .map(|r| r.article())
-                .zip(self.browse.current_passage(s))
+                .zip(self.browse.current_passage())
                 .ok_or_else(|| "no article is open".to_string()),
             Screen::Compare if self.compare.grid().is_some() => self.compare.focused_passage(s),
             Screen::Compare | Screen::Coverage => {

@@ -303,9 +303,14 @@ fn why_lines(s: &Session, a: usize, p: usize, width: usize) -> Vec<Line<'static>
     for line in wrapped(&text(&head), width, 0) {
         out.push(Line::from(Span::styled(line, theme.heading())));
     }
-    if let Some(block) = article.passages().nth(p) {
-        // The passage's opening, so the user sees which one this is.
-        let lines = wrapped(&text(&block.text), width, 0);
+    // The passage's opening, so the user sees which one this is (or why it cannot).
+    let opening = match s.corpus.body(a) {
+        Some(Ok(body)) => body.passages().nth(p).map(|b| b.text.clone()),
+        Some(Err(why)) => Some(why.to_string()),
+        None => None,
+    };
+    if let Some(opening) = opening {
+        let lines = wrapped(&text(&opening), width, 0);
         let more = lines.len() > 2;
         for (i, line) in lines.into_iter().take(2).enumerate() {
             let line = if i == 1 && more {
