@@ -4,7 +4,8 @@
 //! read, parsed and aligned by one worker per core against one compiled [`Aligner`],
 //! and reported in file order, so the outcome is the same however many workers ran.
 //! Each article is hollowed once aligned ([`Article::hollow`]): the reader keeps its
-//! front matter, passage lengths and alignment, and reads the text back when it needs it.
+//! front matter, passage lengths and alignment (without the aligner's reasons, which
+//! took more memory than the rest of it), and reads the text back when it needs it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -124,7 +125,14 @@ fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
                 while !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(paths) = batches.get(i) else { break };
-                    if done_tx.send((i, load_batch(paths, aligner))).is_err() {
+                    // In pieces of the first batch's size, each let go of its text
+                    // before the next is read: a worker holds the text of a few
+                    // hundred articles at most, however large the batch.
+                    let batch = paths
+                        .chunks(BATCH)
+                        .flat_map(|piece| load_batch(piece, aligner))
+                        .collect();
+                    if done_tx.send((i, batch)).is_err() {
                         break;
                     }
                 }
@@ -171,13 +179,17 @@ fn load_batch(paths: &[PathBuf], aligner: Option<&Aligner>) -> Vec<Parsed> {
             Err(e) => slots.push((shown, Some(e))),
         }
     }
-    let mut aligned = match aligner {
+    let aligned = match aligner {
         Some(aligner) => aligner.align_each(&ok, Mode::Curated).into_iter(),
         None => Vec::new().into_iter(),
     };
     for (a, (p, stamp)) in ok.iter_mut().zip(stamps) {
         a.hollow(p.clone(), stamp);
     }
+    let mut aligned = aligned.map(|mut passages| {
+        forget_reasons(&mut passages);
+        passages
+    });
     let mut ok = ok.into_iter();
     slots
         .into_iter()
@@ -191,6 +203,20 @@ fn load_batch(paths: &[PathBuf], aligner: Option<&Aligner>) -> Vec<Parsed> {
             }),
         })
         .collect()
+}
+
+/// Lets go of the aligner's reasons (the cues, in words, behind each event), keeping
+/// each passage's events, confidences and runner-up: the reasons were most of a loaded
+/// alignment's memory, and are only shown when asked why, for one passage, which aligns
+/// its article again.
+pub fn forget_reasons(passages: &mut Vec<PassageAlignment>) {
+    for pa in passages.iter_mut() {
+        for m in &mut pa.events {
+            m.cues = Vec::new();
+        }
+        pa.events.shrink_to_fit();
+    }
+    passages.shrink_to_fit();
 }
 
 #[cfg(test)]
