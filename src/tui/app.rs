@@ -345,6 +345,19 @@ impl App {
         self.rebuild_overlay();
     }
 
+    /// Takes the articles' alignment, worked out after the first frame was drawn (the
+    /// reader shows an article before it knows its events): the counts, the comparison
+    /// and an open overlay follow it.
+    pub fn set_alignment(&mut self, alignment: Alignment) {
+        let s = &mut self.session;
+        s.alignment = alignment;
+        s.count_coverage();
+        let visible = self.stack.last() == Some(&Screen::Compare);
+        self.compare.corpus_changed(s, visible);
+        self.coverage.ensure(s);
+        self.rebuild_overlay();
+    }
+
     /// Merges newly loaded articles (and their alignments) into the sorted list and
     /// adds them to the coverage counts, keeping the selection and the open article on
     /// the same articles. Costs the length of the list, never a sort or a recount of it.
