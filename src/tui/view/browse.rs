@@ -254,7 +254,9 @@ impl BrowseView {
             // the same in the status line.
             Some(Err(why)) => {
                 let shown = Arc::new(s.corpus.articles[i].unreadable(&why));
-                s.say(why.to_string(), true);
+                // What happened first and the file last: a narrow status line keeps
+                // both ends of a message.
+                s.say(format!("{} — {}", why.message, why.path), true);
                 shown
             }
         };
