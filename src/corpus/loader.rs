@@ -224,6 +224,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_reasons_go_and_the_events_stay() {
+        use crate::align::EventMatch;
+        let kept = PassageAlignment {
+            events: vec![EventMatch {
+                event: 2,
+                cues: vec![
+                    "date: January 12".to_string(),
+                    "place: Brussels".to_string(),
+                ],
+                confidence: 87,
+            }],
+            by_hand: false,
+            runner_up: Some((1, 12)),
+        };
+        let mut passages = vec![kept.clone(), PassageAlignment::default()];
+        forget_reasons(&mut passages);
+        assert!(passages[0].events[0].cues.is_empty());
+        assert_eq!(
+            (
+                passages[0].events[0].event,
+                passages[0].events[0].confidence
+            ),
+            (2, 87)
+        );
+        assert_eq!(passages[0].runner_up, kept.runner_up);
+        assert_eq!(passages[1], PassageAlignment::default());
+    }
+
+    #[test]
     fn batches_start_small_then_double_up_to_the_largest() {
         assert_eq!(batch_sizes(0), Vec::<usize>::new());
         assert_eq!(batch_sizes(100), vec![100]);

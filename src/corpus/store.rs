@@ -176,11 +176,10 @@ pub fn read_back(article: &Article, stored: &Stored) -> Result<Article, CorpusEr
     if stamp.modified != stored.stamp.modified {
         return Err(changed("the file changed on disk".to_string()));
     }
-    let mut read = parse_article(path, &bytes)?;
+    let read = parse_article(path, &bytes)?;
     if read.meta.id != article.meta.id || read.passage_count() != article.passage_count() {
         return Err(changed("the file changed on disk".to_string()));
     }
-    read.stored = None;
     Ok(read)
 }
 
