@@ -46,6 +46,19 @@ fn query_10k(bencher: Bencher, query: &str) {
 }
 
 /// Building the index over the 10,000 articles, once per corpus load.
+/// The list's `/` over articles with no match: one article's search
+/// (`text::search::find`) on each of the 10,000 in turn, as the reader does.
+#[divan::bench(args = QUERIES, sample_count = 10)]
+fn find_each_10k(bencher: Bencher, query: &str) {
+    let articles = articles();
+    bencher.bench(|| {
+        articles
+            .iter()
+            .map(|a| readout::text::search::find(a, query).len())
+            .sum::<usize>()
+    });
+}
+
 #[divan::bench(sample_count = 5)]
 fn index_10k(bencher: Bencher) {
     let articles = articles();

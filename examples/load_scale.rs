@@ -3,10 +3,14 @@
 //! reader's own backend (bytes thrown away), starts the background loader, and then, as
 //! the event loop does, takes one loader event per turn, absorbs it and draws. It prints
 //! the time until the whole list is in, the longest gap between two frames (the longest
-//! a key would wait), and the peak memory of the process. `bench/load_scale.sh` runs it
-//! on generated corpora of any size.
+//! a key would wait), the peak memory of the process and its memory once loaded, and the
+//! bytes the program itself had allocated at most and at the end (what the allocator
+//! keeps on top is the difference). `bench/load_scale.sh` runs it on generated corpora
+//! of any size.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail};
@@ -19,6 +23,31 @@ use readout::state::ReadingState;
 use readout::tui::app::App;
 use readout::tui::backend::LeanBackend;
 use readout::tui::theme::Theme;
+
+/// The system allocator, counting the bytes live now and at most, to tell what the
+/// reader holds from what the allocator keeps.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static COUNTING: Counting = Counting;
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -61,24 +90,29 @@ fn main() -> Result<()> {
         }
     }
     let whole = start.elapsed();
+
     println!(
         "{{\"articles\": {}, \"first_frame_ms\": {:.1}, \"whole_list_ms\": {:.0}, \
-         \"longest_gap_ms\": {:.1}, \"frames\": {}, \"peak_rss_kib\": {}}}",
+         \"longest_gap_ms\": {:.1}, \"frames\": {}, \"peak_rss_kib\": {}, \"rss_kib\": {}, \"peak_heap_kib\": {}, \"heap_kib\": {}}}",
         app.corpus().articles.len(),
         first_frame.as_secs_f64() * 1e3,
         whole.as_secs_f64() * 1e3,
         longest.as_secs_f64() * 1e3,
         frames,
-        peak_rss_kib().unwrap_or(0),
+        status_kib("VmHWM:").unwrap_or(0),
+        status_kib("VmRSS:").unwrap_or(0),
+        PEAK.load(Ordering::Relaxed) / 1024,
+        LIVE.load(Ordering::Relaxed) / 1024,
     );
     Ok(())
 }
 
-/// VmHWM from /proc/self/status: the peak resident set, in KiB.
-fn peak_rss_kib() -> Option<u64> {
+/// A figure from /proc/self/status, in KiB: `VmHWM:` the peak resident set, `VmRSS:`
+/// the resident set now (once the whole list is in).
+fn status_kib(key: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(key))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::align::{Alignment, PassageAlignment};
-use crate::corpus::{Article, Corpus};
+use crate::corpus::{Article, Body, Corpus};
 use crate::text::terms::{Terms, occurrences, shared_among, terms};
 use crate::text::wrap::{width as text_width, wrap};
 use crate::timeline::{Event, Timeline};
@@ -268,7 +268,10 @@ impl Grid {
             let Some(c) = column_of(&article.meta.outlet) else {
                 continue;
             };
-            for (p, block) in article.passages().enumerate() {
+            // The text, read back only if one of the article's passages is among a
+            // cell's leading ones (its lengths are enough for the estimate).
+            let mut body: Option<Option<Body>> = None;
+            for p in 0..article.passage_count() {
                 let Some(pa) = alignment.passage(a, p) else {
                     continue;
                 };
@@ -277,14 +280,18 @@ impl Grid {
                         // Recurring terms are judged on a cell's leading passages: enough
                         // to see where accounts meet, and bounded on huge corpora.
                         if cell.0.len() < TERM_PASSAGES {
-                            cell.1.push_str(&block.text);
+                            let body = body.get_or_insert_with(|| corpus.body(a)?.ok());
+                            if let Some(block) = body.as_ref().and_then(|b| b.passages().nth(p)) {
+                                cell.1.push_str(&block.text);
+                            }
                             cell.1.push('\n');
                         }
                         let new_article = cell.0.last().is_none_or(|&(last, _)| last != a);
                         // A blank before all but the first, an article line when the
                         // article changes, then the text.
                         let extra = usize::from(!cell.0.is_empty()) + usize::from(new_article);
-                        estimate[m.event][c] += extra + estimated_lines(&block.text, column_width);
+                        estimate[m.event][c] +=
+                            extra + estimated_lines(article.passage_len(p), column_width);
                         cell.0.push((a, p));
                     }
                 }
@@ -546,14 +553,20 @@ fn push_passage(
         });
         estimate += 1;
     }
-    let Some(block) = article.passages().nth(p) else {
-        return estimate;
+    // The passage's text, or why its file cannot be read back in its place.
+    let text = match corpus.body(a) {
+        Some(Ok(body)) => match body.passages().nth(p) {
+            Some(block) => block.text.clone(),
+            None => return estimate,
+        },
+        Some(Err(why)) => why.to_string(),
+        None => return estimate,
     };
     let mark = format!("¶{} ", p + 1);
     let indent = text_width(&mark);
     let inner = width.saturating_sub(indent).max(1);
-    estimate += estimated_lines(&block.text, width);
-    for (n, (_, piece)) in wrap(&block.text, inner).into_iter().enumerate() {
+    estimate += estimated_lines(article.passage_len(p), width);
+    for (n, (_, piece)) in wrap(&text, inner).into_iter().enumerate() {
         let prefix = if n == 0 {
             mark.clone()
         } else {
@@ -581,10 +594,10 @@ fn push_passage(
     estimate
 }
 
-/// The lines a passage's text is expected to take in a column `width` wide, from its
-/// length alone (no wrapping).
-fn estimated_lines(text: &str, width: usize) -> usize {
-    text.len().div_ceil(width.saturating_sub(4).max(1)).max(1)
+/// The lines a passage's text of `len` bytes is expected to take in a column `width`
+/// wide, from its length alone (no wrapping).
+fn estimated_lines(len: usize, width: usize) -> usize {
+    len.div_ceil(width.saturating_sub(4).max(1)).max(1)
 }
 
 fn blank() -> CellLine {

@@ -9,8 +9,19 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
+use std::time::SystemTime;
 
 use rustix::fs::OFlags;
+
+/// What a file was when it was read: its size and when it was last modified. A file
+/// read again later with another stamp has changed in between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// Size in bytes.
+    pub len: u64,
+    /// Last modification, where the file system keeps it.
+    pub modified: Option<SystemTime>,
+}
 
 /// What kind of thing a path turned out to be, in words for a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,7 +137,13 @@ pub fn create_regular_nofollow(path: &Path) -> Result<File, OpenError> {
 /// Reads the regular file at `path` (following links), refusing anything else and any
 /// file over `limit` bytes.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, OpenError> {
-    let (file, len) = open(path, OpenOptions::new().read(true), Links::Follow)?;
+    read_stamped(path, limit).map(|(bytes, _)| bytes)
+}
+
+/// [`read_regular`], with the stamp of the file that was read (from the same `fstat`).
+pub fn read_stamped(path: &Path, limit: u64) -> Result<(Vec<u8>, Stamp), OpenError> {
+    let (file, stamp) = open(path, OpenOptions::new().read(true), Links::Follow)?;
+    let len = stamp.len;
     if len > limit {
         return Err(OpenError::TooLarge(len));
     }
@@ -138,12 +155,12 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, OpenError> {
     if bytes.len() as u64 > limit {
         return Err(OpenError::TooLarge(bytes.len() as u64));
     }
-    Ok(bytes)
+    Ok((bytes, stamp))
 }
 
 /// Opens `path` and checks, with one `fstat` of what was opened, that it is a regular
-/// file; returns it with its size.
-fn open(path: &Path, options: &mut OpenOptions, links: Links) -> Result<(File, u64), OpenError> {
+/// file; returns it with its size and modification time.
+fn open(path: &Path, options: &mut OpenOptions, links: Links) -> Result<(File, Stamp), OpenError> {
     // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting.
     // O_NOCTTY: opening a terminal device never makes it our controlling terminal.
     let mut flags = OFlags::NONBLOCK | OFlags::NOCTTY;
@@ -162,7 +179,11 @@ fn open(path: &Path, options: &mut OpenOptions, links: Links) -> Result<(File, u
     let flags = rustix::fs::fcntl_getfl(&file).map_err(|e| OpenError::Io(e.into()))?;
     rustix::fs::fcntl_setfl(&file, flags - OFlags::NONBLOCK)
         .map_err(|e| OpenError::Io(e.into()))?;
-    Ok((file, meta.len()))
+    let stamp = Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    };
+    Ok((file, stamp))
 }
 
 /// Turns a failed open into what the user needs to hear.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::body::{self, Block};
 use super::error::CorpusError;
+use super::store::Stored;
 use crate::text::sanitize::sanitize_line;
 
 /// Files larger than this are refused unread: no news article comes near it, and the
@@ -98,6 +99,9 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Line of the file where the `id` key is, for duplicate-id messages.
     pub id_line: usize,
+    /// Where the body's text is when it is not in memory ([`Article::hollow`]): then
+    /// `blocks` holds only the blocks with markers, without their text.
+    pub stored: Option<Box<Stored>>,
 }
 
 impl Article {
@@ -107,9 +111,12 @@ impl Article {
         self.blocks.iter().filter(|b| b.is_passage())
     }
 
-    /// Number of passages.
+    /// Number of passages (also of a hollow article's).
     pub fn passage_count(&self) -> usize {
-        self.passages().count()
+        match &self.stored {
+            Some(s) => s.passage_lens.len(),
+            None => self.passages().count(),
+        }
     }
 
     /// A citation line: outlet, title, date, paragraph number (passage `p` from 0, if
@@ -185,6 +192,7 @@ pub fn parse_article(path: &str, bytes: &[u8]) -> Result<Article, CorpusError> {
         meta,
         blocks,
         id_line,
+        stored: None,
     })
 }
 

@@ -3,6 +3,9 @@
 //! the reader can show the list at once and fill it in as batches arrive. Batches are
 //! read, parsed and aligned by one worker per core against one compiled [`Aligner`],
 //! and reported in file order, so the outcome is the same however many workers ran.
+//! Each article is hollowed once aligned ([`Article::hollow`]): the reader keeps its
+//! front matter, passage lengths and alignment (without the aligner's reasons, which
+//! took more memory than the rest of it), and reads the text back when it needs it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,7 +13,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use super::{Article, CorpusError, is_timeline, list_dir, parse_article, read_limited, shown};
+use super::{
+    Article, CorpusError, is_timeline, list_dir, parse_article, read_limited, read_stamped, shown,
+};
 use crate::align::{Aligner, Mode, PassageAlignment};
 use crate::timeline::{self, Timeline};
 
@@ -120,7 +125,14 @@ fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
                 while !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(paths) = batches.get(i) else { break };
-                    if done_tx.send((i, load_batch(paths, aligner))).is_err() {
+                    // In pieces of the first batch's size, each let go of its text
+                    // before the next is read: a worker holds the text of a few
+                    // hundred articles at most, however large the batch.
+                    let batch = paths
+                        .chunks(BATCH)
+                        .flat_map(|piece| load_batch(piece, aligner))
+                        .collect();
+                    if done_tx.send((i, batch)).is_err() {
                         break;
                     }
                 }
@@ -148,24 +160,36 @@ fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
     }
 }
 
-/// Reads, parses and aligns one batch of files, each slot keeping its file and problem.
+/// Reads, parses and aligns one batch of files, each slot keeping its file and problem;
+/// the articles are hollowed once aligned.
 fn load_batch(paths: &[PathBuf], aligner: Option<&Aligner>) -> Vec<Parsed> {
     let mut ok: Vec<Article> = Vec::with_capacity(paths.len());
+    let mut stamps = Vec::with_capacity(paths.len());
     let mut slots: Vec<(String, Option<CorpusError>)> = Vec::with_capacity(paths.len());
     for p in paths {
         let shown = shown(p);
-        match read_limited(p, &shown).and_then(|b| parse_article(&shown, &b)) {
-            Ok(a) => {
+        match read_stamped(p, &shown)
+            .and_then(|(b, stamp)| parse_article(&shown, &b).map(|a| (a, stamp)))
+        {
+            Ok((a, stamp)) => {
                 ok.push(a);
+                stamps.push((p, stamp));
                 slots.push((shown, None));
             }
             Err(e) => slots.push((shown, Some(e))),
         }
     }
-    let mut aligned = match aligner {
+    let aligned = match aligner {
         Some(aligner) => aligner.align_each(&ok, Mode::Curated).into_iter(),
         None => Vec::new().into_iter(),
     };
+    for (a, (p, stamp)) in ok.iter_mut().zip(stamps) {
+        a.hollow(p.clone(), stamp);
+    }
+    let mut aligned = aligned.map(|mut passages| {
+        forget_reasons(&mut passages);
+        passages
+    });
     let mut ok = ok.into_iter();
     slots
         .into_iter()
@@ -181,9 +205,52 @@ fn load_batch(paths: &[PathBuf], aligner: Option<&Aligner>) -> Vec<Parsed> {
         .collect()
 }
 
+/// Lets go of the aligner's reasons (the cues, in words, behind each event), keeping
+/// each passage's events, confidences and runner-up: the reasons were most of a loaded
+/// alignment's memory, and are only shown when asked why, for one passage, which aligns
+/// its article again.
+pub fn forget_reasons(passages: &mut Vec<PassageAlignment>) {
+    for pa in passages.iter_mut() {
+        for m in &mut pa.events {
+            m.cues = Vec::new();
+        }
+        pa.events.shrink_to_fit();
+    }
+    passages.shrink_to_fit();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reasons_go_and_the_events_stay() {
+        use crate::align::EventMatch;
+        let kept = PassageAlignment {
+            events: vec![EventMatch {
+                event: 2,
+                cues: vec![
+                    "date: January 12".to_string(),
+                    "place: Brussels".to_string(),
+                ],
+                confidence: 87,
+            }],
+            by_hand: false,
+            runner_up: Some((1, 12)),
+        };
+        let mut passages = vec![kept.clone(), PassageAlignment::default()];
+        forget_reasons(&mut passages);
+        assert!(passages[0].events[0].cues.is_empty());
+        assert_eq!(
+            (
+                passages[0].events[0].event,
+                passages[0].events[0].confidence
+            ),
+            (2, 87)
+        );
+        assert_eq!(passages[0].runner_up, kept.runner_up);
+        assert_eq!(passages[1], PassageAlignment::default());
+    }
 
     #[test]
     fn batches_start_small_then_double_up_to_the_largest() {

@@ -5,6 +5,7 @@ pub mod article;
 pub mod body;
 pub mod error;
 pub mod loader;
+pub mod store;
 
 use std::collections::HashMap;
 use std::fs;
@@ -13,8 +14,9 @@ use std::path::{Path, PathBuf};
 pub use article::{Article, Kind, MAX_ARTICLE_BYTES, Meta, parse_article};
 pub use body::{Block, BlockKind, Marker};
 pub use error::CorpusError;
+pub use store::{Body, BodyCache, Stored};
 
-use crate::safe_file::{self, OpenError};
+use crate::safe_file::{self, OpenError, Stamp};
 use crate::text::sanitize::escape_name;
 use crate::timeline::{self, Timeline};
 
@@ -57,6 +59,8 @@ pub struct Corpus {
     pub skipped: usize,
     /// Ids taken so far, with the file that took each.
     seen: HashMap<String, String>,
+    /// The bodies of hollow articles read back most recently.
+    bodies: BodyCache,
 }
 
 /// Rearranges `items` so that position `i` holds what was at `order[i]`.
@@ -306,6 +310,15 @@ impl Corpus {
         order
     }
 
+    /// Article `a` with its text: itself, or (for a hollow article) its file read back
+    /// and checked; `None` past the last article. A file changed or gone since it was
+    /// loaded is an error naming it, never other text.
+    pub fn body(&self, a: usize) -> Option<Result<Body<'_>, CorpusError>> {
+        self.articles
+            .get(a)
+            .map(|article| self.bodies.body(article))
+    }
+
     /// The article with this id.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.meta.id == id)
@@ -394,7 +407,12 @@ pub fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
 /// Reads a regular file, refusing it unread if it is over [`MAX_ARTICLE_BYTES`] or is
 /// anything but a regular file (a FIFO is refused at once, never waited on).
 pub fn read_limited(path: &Path, shown: &str) -> Result<Vec<u8>, CorpusError> {
-    safe_file::read_regular(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
+    read_stamped(path, shown).map(|(bytes, _)| bytes)
+}
+
+/// [`read_limited`], with the file's size and modification time as it was read.
+pub fn read_stamped(path: &Path, shown: &str) -> Result<(Vec<u8>, Stamp), CorpusError> {
+    safe_file::read_stamped(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
         OpenError::TooLarge(len) => article::too_large(shown, len),
         OpenError::Io(e) => CorpusError::at(shown, 1, 1, format!("cannot read: {e}")),
         other => CorpusError::at(shown, 1, 1, format!("skipped: {other}")),

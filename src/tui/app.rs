@@ -283,7 +283,7 @@ impl App {
     }
     /// The passage (paragraph number from 0) at the top of the reader.
     pub fn current_passage(&self) -> Option<usize> {
-        self.browse.current_passage(&self.session)
+        self.browse.current_passage()
     }
     /// Scrolls the reader so passage `p` (paragraph number from 0) is at the top.
     pub fn goto_passage(&mut self, p: usize) {
@@ -342,6 +342,19 @@ impl App {
                 s.corpus.check_markers();
             }
         }
+        self.rebuild_overlay();
+    }
+
+    /// Takes the articles' alignment, worked out after the first frame was drawn (the
+    /// reader shows an article before it knows its events): the counts, the comparison
+    /// and an open overlay follow it.
+    pub fn set_alignment(&mut self, alignment: Alignment) {
+        let s = &mut self.session;
+        s.alignment = alignment;
+        s.count_coverage();
+        let visible = self.stack.last() == Some(&Screen::Compare);
+        self.compare.corpus_changed(s, visible);
+        self.coverage.ensure(s);
         self.rebuild_overlay();
     }
 
@@ -471,7 +484,11 @@ impl App {
             },
             Action::Copy if !searching => {
                 let quoted = self.focused_passage().and_then(|(a, p)| {
-                    let article = &self.session.corpus.articles[a];
+                    let article = match self.session.corpus.body(a) {
+                        Some(Ok(body)) => body,
+                        Some(Err(why)) => return Err(why.to_string()),
+                        None => return Err("no passage here".to_string()),
+                    };
                     article
                         .quotation(p)
                         .map(|q| (q, format!("¶{} of {}", p + 1, article.meta.outlet)))
@@ -519,7 +536,7 @@ impl App {
                 .browse
                 .reader()
                 .map(|r| r.article())
-                .zip(self.browse.current_passage(s))
+                .zip(self.browse.current_passage())
                 .ok_or_else(|| "no article is open".to_string()),
             Screen::Compare if self.compare.grid().is_some() => self.compare.focused_passage(s),
             Screen::Compare | Screen::Coverage => {

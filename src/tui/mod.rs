@@ -88,17 +88,16 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
     } else {
         Corpus::load(source)
     };
-    let alignment = corpus
-        .timeline
-        .as_ref()
-        .map(|t| align::align(&corpus.articles, t, Mode::Curated))
-        .unwrap_or_else(|| Alignment {
-            articles: corpus
-                .articles
-                .iter()
-                .map(|a| vec![Default::default(); a.passage_count()])
-                .collect(),
-        });
+    // The first frame needs the articles, not their events: they are aligned once it
+    // is drawn (see `event_loop`).
+    let aligning = corpus.timeline.is_some();
+    let alignment = Alignment {
+        articles: corpus
+            .articles
+            .iter()
+            .map(|a| vec![Default::default(); a.passage_count()])
+            .collect(),
+    };
     let store = state::default_dir().map(Store::new);
     let loaded = store.as_ref().map(Store::load).unwrap_or_default();
     let theme = Theme::from_env(options.ascii).with_palette(options.palette);
@@ -139,7 +138,7 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
         &mut app,
         &signals,
         store.as_ref(),
-        loader,
+        Pending { loader, aligning },
         options.mouse,
     );
     // Save before restoring, so a hangup that kills us right after still finds it saved.
@@ -181,14 +180,25 @@ fn set_links(terminal: &mut terminal::Tui, app: &mut App) -> std::io::Result<()>
     Ok(())
 }
 
+/// What the event loop does besides answering keys: take the loader's batches, and
+/// align a corpus shown before it was aligned.
+struct Pending {
+    loader: Option<Receiver<LoadEvent>>,
+    aligning: bool,
+}
+
 fn event_loop(
     terminal: &mut terminal::Tui,
     app: &mut App,
     signals: &event::Signals,
     store: Option<&Store>,
-    loader: Option<Receiver<LoadEvent>>,
+    pending: Pending,
     mouse: bool,
 ) -> Result<()> {
+    let Pending {
+        loader,
+        mut aligning,
+    } = pending;
     let mut last_save = Instant::now();
     let mut save_failed = false;
     let mut redraw = true;
@@ -234,6 +244,16 @@ fn event_loop(
                 return gone(e);
             }
             redraw = false;
+        }
+        // The first frame is on screen: align (about a millisecond for the bundled
+        // articles) before reading any key, so no key acts on a corpus without events.
+        if std::mem::take(&mut aligning)
+            && let Some(timeline) = &app.corpus().timeline
+        {
+            let alignment = align::align(&app.corpus().articles, timeline, Mode::Curated);
+            app.set_alignment(alignment);
+            redraw = true;
+            continue;
         }
         // Save after the frame is on screen, so an fsync never delays a keypress.
         if app.is_dirty() && last_save.elapsed() >= SAVE_EVERY {

@@ -246,7 +246,7 @@ fn render_reader(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     };
-    let article = &s.corpus().articles[reader.article()];
+    let article = reader.body();
     let layout = reader.layout();
     let text_area = browse.text_area(s);
     let page = usize::from(text_area.text.height);

@@ -1,9 +1,11 @@
 //! The browse screen's state: the article list (filtered and sorted), the open article
 //! (which follows the selection), the reader's scroll and the search of the open article.
 
+use std::sync::Arc;
+
 use super::filter::FilterMenu;
 use super::{Outcome, Session};
-use crate::corpus::Merged;
+use crate::corpus::{Article, Merged};
 use crate::listing::{self, Filter, SortOrder};
 use crate::text::search::{self, Match};
 use crate::text::wrap::Layout;
@@ -25,6 +27,9 @@ pub enum Focus {
 #[derive(Debug, Clone)]
 pub struct Reader {
     article: usize,
+    /// The article with its text (read back from its file if the corpus let it go), or
+    /// with a paragraph saying why its text cannot be shown.
+    body: Arc<Article>,
     layout: Layout,
     scroll: Scroll,
 }
@@ -33,6 +38,10 @@ impl Reader {
     /// Index into the corpus.
     pub fn article(&self) -> usize {
         self.article
+    }
+    /// The open article with its text: what the layout was made from.
+    pub fn body(&self) -> &Article {
+        &self.body
     }
     /// The article laid out at the current measure.
     pub fn layout(&self) -> &Layout {
@@ -235,18 +244,31 @@ impl BrowseView {
 
     /// Opens article `i` at its saved paragraph; `mark_read` records it as read.
     fn open(&mut self, s: &mut Session, i: usize, mark_read: bool) {
-        let Some(article) = s.corpus.articles.get(i) else {
-            self.reader = None;
-            return;
+        let body = match s.corpus.body(i).map(|r| r.map(|b| b.shared())) {
+            None => {
+                self.reader = None;
+                return;
+            }
+            Some(Ok(body)) => body,
+            // Its file cannot be read back: the article with a paragraph saying why, and
+            // the same in the status line.
+            Some(Err(why)) => {
+                let shown = Arc::new(s.corpus.articles[i].unreadable(&why));
+                // What happened first and the file last: a narrow status line keeps
+                // both ends of a message.
+                s.say(format!("{} — {}", why.message, why.path), true);
+                shown
+            }
         };
-        let id = article.meta.id.clone();
+        let id = body.meta.id.clone();
         let paragraph = s.state.articles.get(&id).map_or(0, |st| st.paragraph);
         let width = usize::from(self.text_area(s).text.width);
-        let layout = Layout::new(article, width, s.theme.glyphs());
+        let layout = Layout::new(&body, width, s.theme.glyphs());
         let page = self.page(s);
         self.position = self.shown.iter().position(|&x| x == i);
         self.reader = Some(Reader {
             article: i,
+            body,
             scroll: Scroll::new(layout.lines.len(), page),
             layout,
         });
@@ -279,8 +301,8 @@ impl BrowseView {
     /// Scrolls the reader so passage `p` (paragraph number from 0) is at the top.
     pub fn goto_passage(&mut self, s: &mut Session, p: usize) {
         let Some(reader) = &self.reader else { return };
-        let article = &s.corpus.articles[reader.article];
-        let block = article
+        let block = reader
+            .body
             .blocks
             .iter()
             .enumerate()
@@ -294,15 +316,15 @@ impl BrowseView {
     }
 
     /// The passage (paragraph number from 0) at the top of the reader.
-    pub fn current_passage(&self, s: &Session) -> Option<usize> {
+    pub fn current_passage(&self) -> Option<usize> {
         let reader = self.reader.as_ref()?;
-        self.passage_at(s, reader.top())
+        self.passage_at(reader.top())
     }
 
     /// The passage at `line` of the reader's layout (or the next one after it).
-    pub fn passage_at(&self, s: &Session, line: usize) -> Option<usize> {
+    pub fn passage_at(&self, line: usize) -> Option<usize> {
         let reader = self.reader.as_ref()?;
-        let article = &s.corpus.articles[reader.article];
+        let article = &reader.body;
         let block = reader.layout.block_at(line)?;
         // A heading's "passage" is the one after it: the count of passages before it.
         let before = article.blocks[..block]
@@ -316,7 +338,7 @@ impl BrowseView {
     pub fn last_passage_shown(&self, s: &Session) -> Option<usize> {
         let reader = self.reader.as_ref()?;
         let last = (reader.top() + self.page(s)).min(reader.layout.lines.len());
-        let article = &s.corpus.articles[reader.article];
+        let article = &reader.body;
         let block = reader.layout.lines[..last]
             .iter()
             .rev()
@@ -332,7 +354,7 @@ impl BrowseView {
     /// article's outlet.
     pub fn event_here(&self, s: &Session) -> Option<(usize, usize)> {
         let r = self.reader.as_ref()?;
-        let p = self.current_passage(s)?;
+        let p = self.current_passage()?;
         let event = (p..r.layout.block_lines.len())
             .find_map(|q| {
                 s.alignment
@@ -356,7 +378,7 @@ impl BrowseView {
         if self.focus != Focus::Reader {
             return;
         }
-        if let (Some(p), Some(r)) = (self.current_passage(s), &self.reader) {
+        if let (Some(p), Some(r)) = (self.current_passage(), &self.reader) {
             let id = s.corpus.articles[r.article].meta.id.clone();
             let before = s.state.articles.get(&id).map(|st| (st.paragraph, st.read));
             if before != Some((p, true)) {
@@ -394,8 +416,7 @@ impl BrowseView {
         let block = r.layout.block_at(top);
         let old_line = block.map_or(0, |b| r.layout.line_of_block(b));
         let into_block = top.saturating_sub(old_line);
-        let article = &s.corpus.articles[r.article];
-        r.layout = Layout::new(article, width, glyphs);
+        r.layout = Layout::new(&r.body, width, glyphs);
         r.scroll.resize(r.layout.lines.len(), page);
         if in_front_matter {
             // Title, byline and note: they were in view, keep them there.
@@ -665,8 +686,7 @@ impl BrowseView {
     fn run_search(&mut self, s: &mut Session) {
         let Some(r) = &self.reader else { return };
         let top = r.top();
-        let article = &s.corpus.articles[r.article];
-        self.search.matches = search::find(article, &self.search.query);
+        self.search.matches = search::find(&r.body, &self.search.query);
         self.search.current = None;
         if self.search.matches.is_empty() && self.search.across && self.search_on(s, true) {
             return;
@@ -742,7 +762,12 @@ impl BrowseView {
         };
         for p in places {
             let i = self.shown[p];
-            let found = search::find(&s.corpus.articles[i], &query);
+            // An article whose file cannot be read back has nothing to find: opening
+            // it on the way would only stop the search at its message.
+            let Some(Ok(body)) = s.corpus.body(i) else {
+                continue;
+            };
+            let found = search::find(&body, &query);
             if let Some(last) = found.len().checked_sub(1) {
                 let across = self.search.across;
                 // Opening an article forgets its search: keep this one going.

@@ -4,6 +4,7 @@
 use ratatui::text::{Line, Span};
 
 use super::Session;
+use crate::align::{self, Mode};
 use crate::text::wrap::{width as text_width, wrap};
 use crate::tui::action::Action;
 use crate::tui::app::Overlay;
@@ -303,9 +304,15 @@ fn why_lines(s: &Session, a: usize, p: usize, width: usize) -> Vec<Line<'static>
     for line in wrapped(&text(&head), width, 0) {
         out.push(Line::from(Span::styled(line, theme.heading())));
     }
-    if let Some(block) = article.passages().nth(p) {
-        // The passage's opening, so the user sees which one this is.
-        let lines = wrapped(&text(&block.text), width, 0);
+    // The passage's opening, so the user sees which one this is (or why it cannot).
+    let body = s.corpus.body(a);
+    let opening = match &body {
+        Some(Ok(body)) => body.passages().nth(p).map(|b| b.text.clone()),
+        Some(Err(why)) => Some(why.to_string()),
+        None => None,
+    };
+    if let Some(opening) = opening {
+        let lines = wrapped(&text(&opening), width, 0);
         let more = lines.len() > 2;
         for (i, line) in lines.into_iter().take(2).enumerate() {
             let line = if i == 1 && more {
@@ -317,7 +324,19 @@ fn why_lines(s: &Session, a: usize, p: usize, width: usize) -> Vec<Line<'static>
         }
     }
     out.push(Line::default());
-    let Some(pa) = s.alignment.passage(a, p) else {
+    // A directory's alignment is kept without its reasons (they were most of its
+    // memory): the article is aligned again from its text for them, as it was loaded.
+    let realigned = match (&body, &s.corpus.timeline) {
+        (Some(Ok(body)), Some(timeline)) if article.is_hollow() => {
+            align::align(std::slice::from_ref(&**body), timeline, Mode::Curated)
+                .articles
+                .into_iter()
+                .next()
+                .and_then(|mut passages| (p < passages.len()).then(|| passages.swap_remove(p)))
+        }
+        _ => None,
+    };
+    let Some(pa) = realigned.as_ref().or(s.alignment.passage(a, p)) else {
         out.push(Line::from("No alignment for this passage."));
         return out;
     };
