@@ -45,7 +45,7 @@ use self::evidence::{Evidence, weigh};
 use self::explain::explain;
 use self::model::{EventFacts, Model};
 use self::passage::{Passage, PassageBuffers};
-use self::sequence::{Decoded, Observation, Subject};
+use self::sequence::{Decoded, Observation, Observations, Subject};
 use self::words::{Reading, Vocabulary, read};
 use crate::corpus::Article;
 use crate::timeline::Timeline;
@@ -170,6 +170,10 @@ struct Scratch {
     hits: Vec<CueHit>,
     passage: PassageBuffers,
     evidence: Evidence,
+    decoder: sequence::Decoder,
+    observations: Observations,
+    /// A passage's own evidence for each event, kept past the deciding.
+    own: Vec<f32>,
 }
 
 impl Aligner {
@@ -272,7 +276,8 @@ impl Aligner {
         let published = article.meta.published;
         let mut discourse = Discourse::new(model, published);
         let mut out = Vec::new();
-        let mut obs: Vec<Observation> = Vec::new();
+        let mut obs = std::mem::take(&mut scratch.observations);
+        obs.clear();
         let mut clues = self.title_clues(article, &discourse, scratch);
         for (index, block) in article.passages().enumerate() {
             if let (Some(marker), Mode::Curated) = (&block.marker, mode) {
@@ -280,11 +285,9 @@ impl Aligner {
                     .filter(|&e| marker.events.contains(&self.ids[e]))
                     .collect();
                 discourse.remember(model, index, block.kind, &events, None);
-                obs.push(Observation {
-                    decided: events.clone(),
-                    by_hand: true,
-                    ..Observation::default()
-                });
+                let o = obs.push();
+                o.decided.extend_from_slice(&events);
+                o.by_hand = true;
                 out.push(PassageAlignment {
                     events: events
                         .into_iter()
@@ -314,15 +317,14 @@ impl Aligner {
                 };
             let after_question = discourse.after_question;
             discourse.after_question = context::is_question(text);
-            if self.says_nothing(block.kind, &scratch.reading, &scratch.hits, &discourse)
+            let linked = context::link(block.kind, &scratch.reading).is_some();
+            if self.says_nothing(linked, &scratch.reading, &scratch.hits, &discourse)
                 && !after_question
             {
                 discourse.remember(model, index, block.kind, &[], None);
-                obs.push(Observation {
-                    background,
-                    linked: context::link(block.kind, &scratch.reading).is_some(),
-                    ..Observation::default()
-                });
+                let o = obs.push();
+                o.background = background;
+                o.linked = linked;
                 out.push(PassageAlignment::default());
                 continue;
             }
@@ -346,7 +348,9 @@ impl Aligner {
                 evidence,
             );
             let own = evidence.totals(n);
-            let own_kept = own.clone();
+            let own_kept = &mut scratch.own;
+            own_kept.clear();
+            own_kept.extend_from_slice(&own);
             evidence.recycle_totals(own);
             let events =
                 context::decide(model, block.kind, &passage, published, &discourse, evidence);
@@ -365,15 +369,13 @@ impl Aligner {
                 })
                 .collect();
             discourse.remember(model, index, block.kind, &events, Some(&passage));
-            obs.push(Observation {
-                decided: events,
-                by_hand: false,
-                own: own_kept,
-                ruled_out: ruled_out(model, &passage),
-                background: background + unrelated_dates(model, &passage),
-                refers: refers(&passage),
-                linked: context::link(block.kind, &scratch.reading).is_some() || after_question,
-            });
+            let o = obs.push();
+            o.decided.extend_from_slice(&events);
+            o.own.extend_from_slice(own_kept);
+            o.ruled_out.extend(ruled_out(model, &passage));
+            o.background = background + unrelated_dates(model, &passage);
+            o.refers = refers(&passage);
+            o.linked = linked || after_question;
             scratch.passage = passage.recycle();
             out.push(PassageAlignment {
                 events: matches,
@@ -389,8 +391,15 @@ impl Aligner {
                 | crate::corpus::Kind::Transcript
                 | crate::corpus::Kind::Statement
         );
-        let decoded = sequence::decode(model, &subject, report, &obs);
-        self.apply(&subject, &decoded, report, &obs, &mut out);
+        let decoded = sequence::decode_into(
+            model,
+            &subject,
+            report,
+            obs.as_slice(),
+            &mut scratch.decoder,
+        );
+        self.apply(&subject, decoded, report, obs.as_slice(), &mut out);
+        scratch.observations = obs;
         out
     }
 
@@ -475,6 +484,8 @@ impl Aligner {
         out: &mut [PassageAlignment],
     ) {
         let model = &self.model;
+        let mut take: Vec<usize> = Vec::new();
+        let mut chosen: Vec<usize> = Vec::new();
         for i in 0..out.len() {
             let o = &obs[i];
             if o.by_hand {
@@ -491,7 +502,7 @@ impl Aligner {
                 .checked_sub(1)
                 .and_then(|j| decoded.state[j])
                 .filter(|&s| subject.confidence(s) >= 0.5);
-            let mut take: Vec<usize> = Vec::new();
+            take.clear();
             for s in [decoded.state[i], before].into_iter().flatten() {
                 if take.contains(&s) || out[i].events.iter().any(|m| m.event == s) {
                     continue;
@@ -514,7 +525,7 @@ impl Aligner {
                     take.push(s);
                 }
             }
-            for s in take {
+            for &s in &take {
                 let why = match (0..i)
                     .rev()
                     .find(|&j| out[j].events.iter().any(|m| m.event == s))
@@ -536,7 +547,8 @@ impl Aligner {
             // The likeliest event left out, by the chain or by the passage's own
             // evidence short of deciding; a series whose round was chosen is not left
             // out, it yields.
-            let chosen: Vec<usize> = out[i].events.iter().map(|m| m.event).collect();
+            chosen.clear();
+            chosen.extend(out[i].events.iter().map(|m| m.event));
             out[i].runner_up = (0..model.events.len())
                 .filter(|&e| !chosen.contains(&e) && !yields(model, e, &chosen))
                 .map(|e| {
@@ -558,14 +570,14 @@ impl Aligner {
     /// like this; such passages are spared the costlier steps.
     fn says_nothing(
         &self,
-        kind: crate::corpus::BlockKind,
+        linked: bool,
         reading: &Reading,
         hits: &[CueHit],
         discourse: &Discourse,
     ) -> bool {
         const TELLING: u64 =
             lexicon::DATE_WORDS | lexicon::TALKS | lexicon::GATHERING | lexicon::VERDICT;
-        let inherits = context::link(kind, reading).is_some()
+        let inherits = linked
             && (discourse
                 .previous
                 .as_ref()
