@@ -162,6 +162,8 @@ pub struct Aligner {
 
 /// Below this many articles a thread costs more than it saves.
 const PER_THREAD_MIN: usize = 256;
+/// How many articles a thread takes at a time.
+const RUN: usize = 32;
 
 /// Buffers reused from passage to passage, so reading a corpus allocates little.
 #[derive(Default)]
@@ -224,9 +226,9 @@ impl Aligner {
 
     /// Aligns every passage of `articles`.
     ///
-    /// Each article is aligned on its own, so a large corpus is split into contiguous
-    /// runs aligned on as many threads as the machine offers; the runs are joined in
-    /// order, so the result is the same however many threads there are.
+    /// Each article is aligned on its own, so a large corpus is split into short
+    /// contiguous runs aligned on as many threads as the machine offers; the runs are
+    /// joined in order, so the result is the same however many threads there are.
     pub fn align(&self, articles: &[Article], mode: Mode) -> Alignment {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let per_thread = articles.len().div_ceil(threads.max(1)).max(PER_THREAD_MIN);
@@ -235,19 +237,42 @@ impl Aligner {
                 articles: self.align_run(articles, mode),
             };
         }
-        let runs: Vec<Vec<Vec<PassageAlignment>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = articles
-                .chunks(per_thread)
-                .map(|run| scope.spawn(move || self.align_run(run, mode)))
+        // The threads take short runs in turn rather than one share each, so one the
+        // machine slows down (another process, a run of long articles) does not keep
+        // the others waiting at the end.
+        let threads = articles.len().div_ceil(per_thread);
+        let runs = articles.len().div_ceil(RUN);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut done: Vec<(usize, Vec<Vec<PassageAlignment>>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut scratch = Scratch::default();
+                        let mut mine = Vec::new();
+                        loop {
+                            let r = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            if r >= runs {
+                                break mine;
+                            }
+                            let run = &articles[r * RUN..((r + 1) * RUN).min(articles.len())];
+                            let aligned = run
+                                .iter()
+                                .map(|a| self.align_article(a, mode, &mut scratch))
+                                .collect();
+                            mine.push((r, aligned));
+                        }
+                    })
+                })
                 .collect();
             handles
                 .into_iter()
                 // A panic in a thread is passed on as it was.
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
+        done.sort_unstable_by_key(|(r, _)| *r);
         Alignment {
-            articles: runs.into_iter().flatten().collect(),
+            articles: done.into_iter().flat_map(|(_, run)| run).collect(),
         }
     }
 
