@@ -300,7 +300,7 @@ impl Aligner {
         let n = model.events.len();
         let published = article.meta.published;
         let mut discourse = Discourse::new(model, published);
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(article.passage_count());
         let mut obs = std::mem::take(&mut scratch.observations);
         obs.clear();
         let mut clues = self.title_clues(article, &discourse, scratch);
@@ -575,6 +575,9 @@ impl Aligner {
             chosen.clear();
             chosen.extend(out[i].events.iter().map(|m| m.event));
             out[i].runner_up = (0..model.events.len())
+                // Most events are nowhere near: no evidence of their own, and a
+                // posterior that rounds to 0 %, so never the runner-up.
+                .filter(|&e| posterior[e] >= NEVER_SHOWN || o.own.get(e).is_some_and(|w| *w > 0.0))
                 .filter(|&e| !chosen.contains(&e) && !yields(model, e, &chosen))
                 .map(|e| {
                     let own = o.own.get(e).copied().unwrap_or(0.0);
@@ -667,6 +670,9 @@ const LEAD: usize = 1;
 const LEAD_MAX: f32 = 4.5;
 /// The weight of its own a title needs to say what the article is about.
 const TITLE_MIN: f32 = 1.2;
+
+/// Below this a probability is 0 as a whole percentage (it rounds at 0.005).
+const NEVER_SHOWN: f32 = 0.004;
 
 /// A probability as a whole percentage.
 fn percent(p: f32) -> u8 {

@@ -441,6 +441,16 @@ fn threads_and_runs_change_nothing() {
     }
 }
 
+/// `apply` skips, as never the runner-up, every event with no evidence of its own whose
+/// posterior is below `NEVER_SHOWN`: each of those must be 0 % anyway. A percentage
+/// only grows with the probability, so the largest one below is the one to check.
+#[test]
+fn below_never_shown_is_nothing_percent() {
+    assert_eq!(percent(NEVER_SHOWN.next_down()), 0);
+    assert_eq!(percent(0.0), 0);
+    assert!(percent(0.0051) > 0);
+}
+
 #[test]
 fn odd_text_never_panics() {
     let long = "x".repeat(200);
