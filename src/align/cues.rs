@@ -209,25 +209,27 @@ impl CueIndex {
     fn matches(&self, c: usize, tokens: &[Token], i: usize, gap: bool) -> Option<usize> {
         let cue = &self.cues[c];
         let n = cue.words.len();
+        // The cheapest tests first: every passage tries the cues of its common words
+        // ("secretary", "foreign"), and most of them fail on the cue alone or its words.
+        if gap
+            && (n < 2
+                || !cue
+                    .events
+                    .iter()
+                    .any(|&(_, k)| matches!(k, CueKind::Format | CueKind::Phrase)))
+        {
+            return None;
+        }
         let len = if gap { n + 1 } else { n };
         let run = tokens.get(i..i + len)?;
+        if !gap && !run.iter().zip(&cue.words).all(|(t, w)| t.word == *w) {
+            return None;
+        }
         if (cue.capital && !run[0].capital) || run.iter().any(|t| t.sentence != run[0].sentence) {
             return None;
         }
         if !gap {
-            return run
-                .iter()
-                .zip(&cue.words)
-                .all(|(t, w)| t.word == *w)
-                .then_some(n);
-        }
-        if n < 2
-            || !cue
-                .events
-                .iter()
-                .any(|&(_, k)| matches!(k, CueKind::Format | CueKind::Phrase))
-        {
-            return None;
+            return Some(n);
         }
         (1..n)
             .any(|k| {

@@ -140,6 +140,10 @@ pub(crate) struct Evidence {
     /// Where each (event, reason) stands in `items`, so adding stays linear however
     /// many dates a passage holds.
     seen: std::collections::HashMap<(usize, Reason), usize>,
+    /// The last totals and the number of events they were for, while the items have not
+    /// changed since: the aligner asks for a passage's own totals twice, before and
+    /// inside deciding. Items change only through `add` and `clear`, which forget it.
+    last: Option<(usize, Vec<f32>)>,
 }
 
 impl Evidence {
@@ -147,6 +151,14 @@ impl Evidence {
     pub fn clear(&mut self) {
         self.items.clear();
         self.seen.clear();
+        self.forget_totals();
+    }
+
+    /// The items are about to change: the last totals no longer hold.
+    fn forget_totals(&mut self) {
+        if let Some((n, _)) = &mut self.last {
+            *n = usize::MAX;
+        }
     }
 
     /// Adds an item; the same reason for the same event counts once, at its strongest.
@@ -154,6 +166,7 @@ impl Evidence {
         if weight <= 0.0 {
             return;
         }
+        self.forget_totals();
         // Most passages hold a handful of items: a scan is cheapest. A passage thick
         // with dates (a hostile one) switches to the map, so adding stays linear.
         if self.items.len() < SCAN_UP_TO {
@@ -200,6 +213,14 @@ impl Evidence {
     /// The total weight for each of `n` events: groups that sum are summed and capped,
     /// the others count their strongest item.
     pub fn totals(&mut self, n: usize) -> Vec<f32> {
+        let mut totals = std::mem::take(&mut self.totals);
+        totals.clear();
+        if let Some((m, last)) = &self.last
+            && *m == n
+        {
+            totals.extend_from_slice(last);
+            return totals;
+        }
         let mut groups = std::mem::take(&mut self.groups);
         groups.clear();
         groups.resize(n, [0.0; Group::ALL.len()]);
@@ -214,8 +235,6 @@ impl Evidence {
                 *slot = slot.max(it.weight);
             }
         }
-        let mut totals = std::mem::take(&mut self.totals);
-        totals.clear();
         totals.extend(groups.iter().map(|g| {
             Group::ALL
                 .iter()
@@ -223,6 +242,10 @@ impl Evidence {
                 .sum::<f32>()
         }));
         self.groups = groups;
+        let (m, last) = self.last.get_or_insert_with(Default::default);
+        *m = n;
+        last.clear();
+        last.extend_from_slice(&totals);
         totals
     }
 
@@ -553,5 +576,41 @@ fn weigh_series(model: &Model, p: &Passage, published: Date, s: usize, out: &mut
             let (a, b) = (m.from.min(t), (m.to).max(t + 1));
             out.add(s, 3.0, Group::Series, Reason::Series(a, b));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The totals are remembered between two calls, so every change of the items must
+    /// forget them: a stale total would decide a passage on the last one's evidence.
+    #[test]
+    fn totals_follow_every_change_of_the_items() {
+        let mut ev = Evidence::default();
+        assert_eq!(ev.totals(3), vec![0.0; 3]);
+        ev.add(1, 2.0, Group::Places, Reason::Kind(0));
+        let t = ev.totals(3);
+        assert_eq!(t, vec![0.0, 2.0, 0.0]);
+        ev.recycle_totals(t);
+        // Asked again with nothing changed: the same.
+        assert_eq!(ev.totals(3), vec![0.0, 2.0, 0.0]);
+        // Another group adds to it.
+        ev.add(1, 0.5, Group::Names, Reason::Kind(1));
+        assert_eq!(ev.totals(3), vec![0.0, 2.5, 0.0]);
+        ev.add(2, 1.0, Group::Time, Reason::Date(0));
+        assert_eq!(ev.totals(3), vec![0.0, 2.5, 1.0]);
+        // The same reason again counts once, at its strongest.
+        ev.add(2, 1.5, Group::Time, Reason::Date(0));
+        assert_eq!(ev.totals(3), vec![0.0, 2.5, 1.5]);
+        // For another number of events.
+        assert_eq!(ev.totals(2), vec![0.0, 2.5]);
+        ev.clear();
+        assert_eq!(ev.totals(3), vec![0.0; 3]);
+        // A weight of nothing is no item and changes nothing.
+        ev.add(0, 0.0, Group::Time, Reason::Date(1));
+        assert_eq!(ev.totals(3), vec![0.0; 3]);
+        ev.add(0, 1.0, Group::Names, Reason::Kind(2));
+        assert_eq!(ev.totals(3), vec![1.0, 0.0, 0.0]);
     }
 }

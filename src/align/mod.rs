@@ -45,7 +45,7 @@ use self::evidence::{Evidence, weigh};
 use self::explain::explain;
 use self::model::{EventFacts, Model};
 use self::passage::{Passage, PassageBuffers};
-use self::sequence::{Decoded, Observation, Subject};
+use self::sequence::{Decoded, Observation, Observations, Subject};
 use self::words::{Reading, Vocabulary, read};
 use crate::corpus::Article;
 use crate::timeline::Timeline;
@@ -162,6 +162,8 @@ pub struct Aligner {
 
 /// Below this many articles a thread costs more than it saves.
 const PER_THREAD_MIN: usize = 256;
+/// How many articles a thread takes at a time.
+const RUN: usize = 32;
 
 /// Buffers reused from passage to passage, so reading a corpus allocates little.
 #[derive(Default)]
@@ -170,6 +172,10 @@ struct Scratch {
     hits: Vec<CueHit>,
     passage: PassageBuffers,
     evidence: Evidence,
+    decoder: sequence::Decoder,
+    observations: Observations,
+    /// A passage's own evidence for each event, kept past the deciding.
+    own: Vec<f32>,
 }
 
 impl Aligner {
@@ -220,9 +226,9 @@ impl Aligner {
 
     /// Aligns every passage of `articles`.
     ///
-    /// Each article is aligned on its own, so a large corpus is split into contiguous
-    /// runs aligned on as many threads as the machine offers; the runs are joined in
-    /// order, so the result is the same however many threads there are.
+    /// Each article is aligned on its own, so a large corpus is split into short
+    /// contiguous runs aligned on as many threads as the machine offers; the runs are
+    /// joined in order, so the result is the same however many threads there are.
     pub fn align(&self, articles: &[Article], mode: Mode) -> Alignment {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let per_thread = articles.len().div_ceil(threads.max(1)).max(PER_THREAD_MIN);
@@ -231,19 +237,42 @@ impl Aligner {
                 articles: self.align_run(articles, mode),
             };
         }
-        let runs: Vec<Vec<Vec<PassageAlignment>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = articles
-                .chunks(per_thread)
-                .map(|run| scope.spawn(move || self.align_run(run, mode)))
+        // The threads take short runs in turn rather than one share each, so one the
+        // machine slows down (another process, a run of long articles) does not keep
+        // the others waiting at the end.
+        let threads = articles.len().div_ceil(per_thread);
+        let runs = articles.len().div_ceil(RUN);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut done: Vec<(usize, Vec<Vec<PassageAlignment>>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut scratch = Scratch::default();
+                        let mut mine = Vec::new();
+                        loop {
+                            let r = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            if r >= runs {
+                                break mine;
+                            }
+                            let run = &articles[r * RUN..((r + 1) * RUN).min(articles.len())];
+                            let aligned = run
+                                .iter()
+                                .map(|a| self.align_article(a, mode, &mut scratch))
+                                .collect();
+                            mine.push((r, aligned));
+                        }
+                    })
+                })
                 .collect();
             handles
                 .into_iter()
                 // A panic in a thread is passed on as it was.
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
+        done.sort_unstable_by_key(|(r, _)| *r);
         Alignment {
-            articles: runs.into_iter().flatten().collect(),
+            articles: done.into_iter().flat_map(|(_, run)| run).collect(),
         }
     }
 
@@ -271,8 +300,9 @@ impl Aligner {
         let n = model.events.len();
         let published = article.meta.published;
         let mut discourse = Discourse::new(model, published);
-        let mut out = Vec::new();
-        let mut obs: Vec<Observation> = Vec::new();
+        let mut out = Vec::with_capacity(article.passage_count());
+        let mut obs = std::mem::take(&mut scratch.observations);
+        obs.clear();
         let mut clues = self.title_clues(article, &discourse, scratch);
         for (index, block) in article.passages().enumerate() {
             if let (Some(marker), Mode::Curated) = (&block.marker, mode) {
@@ -280,11 +310,9 @@ impl Aligner {
                     .filter(|&e| marker.events.contains(&self.ids[e]))
                     .collect();
                 discourse.remember(model, index, block.kind, &events, None);
-                obs.push(Observation {
-                    decided: events.clone(),
-                    by_hand: true,
-                    ..Observation::default()
-                });
+                let o = obs.push();
+                o.decided.extend_from_slice(&events);
+                o.by_hand = true;
                 out.push(PassageAlignment {
                     events: events
                         .into_iter()
@@ -314,15 +342,14 @@ impl Aligner {
                 };
             let after_question = discourse.after_question;
             discourse.after_question = context::is_question(text);
-            if self.says_nothing(block.kind, &scratch.reading, &scratch.hits, &discourse)
+            let linked = context::link(block.kind, &scratch.reading).is_some();
+            if self.says_nothing(linked, &scratch.reading, &scratch.hits, &discourse)
                 && !after_question
             {
                 discourse.remember(model, index, block.kind, &[], None);
-                obs.push(Observation {
-                    background,
-                    linked: context::link(block.kind, &scratch.reading).is_some(),
-                    ..Observation::default()
-                });
+                let o = obs.push();
+                o.background = background;
+                o.linked = linked;
                 out.push(PassageAlignment::default());
                 continue;
             }
@@ -346,7 +373,9 @@ impl Aligner {
                 evidence,
             );
             let own = evidence.totals(n);
-            let own_kept = own.clone();
+            let own_kept = &mut scratch.own;
+            own_kept.clear();
+            own_kept.extend_from_slice(&own);
             evidence.recycle_totals(own);
             let events =
                 context::decide(model, block.kind, &passage, published, &discourse, evidence);
@@ -371,19 +400,17 @@ impl Aligner {
                 .map(|e| (e, explain(model, &passage, evidence, e)));
             discourse.remember(model, index, block.kind, &events, Some(&passage));
             if block.kind != crate::corpus::BlockKind::Caption {
-                discourse.weigh_last(&own_kept);
+                discourse.weigh_last(own_kept);
             }
-            obs.push(Observation {
-                topical,
-                hint,
-                decided: events,
-                by_hand: false,
-                own: own_kept,
-                ruled_out: ruled_out(model, &passage),
-                background: background + unrelated_dates(model, &passage),
-                refers: refers(&passage),
-                linked: context::link(block.kind, &scratch.reading).is_some() || after_question,
-            });
+            let o = obs.push();
+            o.decided.extend_from_slice(&events);
+            o.own.extend_from_slice(own_kept);
+            o.ruled_out.extend(ruled_out(model, &passage));
+            o.background = background + unrelated_dates(model, &passage);
+            o.refers = refers(&passage);
+            o.linked = linked || after_question;
+            o.topical = topical;
+            o.hint = hint;
             scratch.passage = passage.recycle();
             out.push(PassageAlignment {
                 events: matches,
@@ -399,8 +426,15 @@ impl Aligner {
                 | crate::corpus::Kind::Transcript
                 | crate::corpus::Kind::Statement
         );
-        let decoded = sequence::decode(model, &subject, report, &obs);
-        self.apply(&subject, &decoded, report, &obs, &mut out);
+        let decoded = sequence::decode_into(
+            model,
+            &subject,
+            report,
+            obs.as_slice(),
+            &mut scratch.decoder,
+        );
+        self.apply(&subject, decoded, report, obs.as_slice(), &mut out);
+        scratch.observations = obs;
         out
     }
 
@@ -485,6 +519,8 @@ impl Aligner {
         out: &mut [PassageAlignment],
     ) {
         let model = &self.model;
+        let mut take: Vec<usize> = Vec::new();
+        let mut chosen: Vec<usize> = Vec::new();
         for i in 0..out.len() {
             let o = &obs[i];
             if o.by_hand {
@@ -501,7 +537,7 @@ impl Aligner {
                 .checked_sub(1)
                 .and_then(|j| decoded.state[j])
                 .filter(|&s| subject.confidence(s) >= 0.5);
-            let mut take: Vec<usize> = Vec::new();
+            take.clear();
             for s in [decoded.state[i], before].into_iter().flatten() {
                 if take.contains(&s) || out[i].events.iter().any(|m| m.event == s) {
                     continue;
@@ -529,7 +565,7 @@ impl Aligner {
                     take.push(s);
                 }
             }
-            for s in take {
+            for &s in &take {
                 let earlier = (0..i)
                     .rev()
                     .find(|&j| out[j].events.iter().any(|m| m.event == s));
@@ -556,8 +592,12 @@ impl Aligner {
             // The likeliest event left out, by the chain or by the passage's own
             // evidence short of deciding; a series whose round was chosen is not left
             // out, it yields.
-            let chosen: Vec<usize> = out[i].events.iter().map(|m| m.event).collect();
+            chosen.clear();
+            chosen.extend(out[i].events.iter().map(|m| m.event));
             out[i].runner_up = (0..model.events.len())
+                // Most events are nowhere near: no evidence of their own, and a
+                // posterior that rounds to 0 %, so never the runner-up.
+                .filter(|&e| posterior[e] >= NEVER_SHOWN || o.own.get(e).is_some_and(|w| *w > 0.0))
                 .filter(|&e| !chosen.contains(&e) && !yields(model, e, &chosen))
                 .map(|e| {
                     let own = o.own.get(e).copied().unwrap_or(0.0);
@@ -578,14 +618,14 @@ impl Aligner {
     /// like this; such passages are spared the costlier steps.
     fn says_nothing(
         &self,
-        kind: crate::corpus::BlockKind,
+        linked: bool,
         reading: &Reading,
         hits: &[CueHit],
         discourse: &Discourse,
     ) -> bool {
         const TELLING: u64 =
             lexicon::DATE_WORDS | lexicon::TALKS | lexicon::GATHERING | lexicon::VERDICT;
-        let inherits = context::link(kind, reading).is_some()
+        let inherits = linked
             && (discourse
                 .previous
                 .as_ref()
@@ -658,6 +698,9 @@ const LEAD: usize = 1;
 const LEAD_MAX: f32 = 4.5;
 /// The weight of its own a title needs to say what the article is about.
 const TITLE_MIN: f32 = 1.2;
+
+/// Below this a probability is 0 as a whole percentage (it rounds at 0.005).
+const NEVER_SHOWN: f32 = 0.004;
 
 /// A probability as a whole percentage.
 fn percent(p: f32) -> u8 {

@@ -75,6 +75,52 @@ pub(crate) struct Observation {
     pub hint: Option<(usize, Vec<String>)>,
 }
 
+/// The observations of one article, kept from one article to the next with the storage
+/// of their lists: building the chain then allocates nothing once a few articles are read.
+#[derive(Debug, Default)]
+pub(crate) struct Observations {
+    items: Vec<Observation>,
+    len: usize,
+}
+
+impl Observations {
+    /// Forgets every observation, keeping their storage.
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// A new observation at the end, as [`Observation::default`] (its lists empty).
+    pub fn push(&mut self) -> &mut Observation {
+        if self.len == self.items.len() {
+            self.items.push(Observation::default());
+        } else {
+            let slot = &mut self.items[self.len];
+            let Observation {
+                mut decided,
+                mut own,
+                mut ruled_out,
+                ..
+            } = std::mem::take(slot);
+            decided.clear();
+            own.clear();
+            ruled_out.clear();
+            *slot = Observation {
+                decided,
+                own,
+                ruled_out,
+                ..Observation::default()
+            };
+        }
+        self.len += 1;
+        &mut self.items[self.len - 1]
+    }
+
+    /// The observations pushed since the last [`Observations::clear`], in order.
+    pub fn as_slice(&self) -> &[Observation] {
+        &self.items[..self.len]
+    }
+}
+
 /// What an article is about, as its title, lead and date say.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Subject {
@@ -158,18 +204,74 @@ pub(crate) fn subject(n: usize, weights: &[(usize, f32, &'static str)]) -> Subje
 /// Decodes the chain over `obs` for a timeline of `model.events.len()` events. A
 /// `report` (news, a transcript, a statement) tells its subject from start to end and is
 /// pulled back to it; an analysis or a comment argues between the events it names.
+/// The aligner decodes into a [`Decoder`] kept from article to article instead.
+#[cfg(test)]
 pub(crate) fn decode(
     model: &Model,
     subject: &Subject,
     report: bool,
     obs: &[Observation],
 ) -> Decoded {
+    let mut decoder = Decoder::default();
+    decode_into(model, subject, report, obs, &mut decoder);
+    decoder.decoded
+}
+
+/// The storage of [`decode_into`], kept from one article to the next: decoding runs for
+/// every article of a corpus, and would otherwise allocate a dozen rows for each.
+#[derive(Debug, Default)]
+pub(crate) struct Decoder {
+    conf: Vec<f32>,
+    initial: Vec<f32>,
+    emit: Vec<f32>,
+    costs: Vec<(f32, f32)>,
+    pc: Vec<(f32, f32)>,
+    score: Vec<f32>,
+    next: Vec<f32>,
+    back: Vec<u16>,
+    path: Vec<usize>,
+    pe: Vec<f32>,
+    fwd: Vec<f32>,
+    first: Vec<f32>,
+    bwd: Vec<f32>,
+    g: Vec<f32>,
+    decoded: Decoded,
+}
+
+/// [`decode`] in the storage of `decoder`: the result lasts until its next use.
+pub(crate) fn decode_into<'d>(
+    model: &Model,
+    subject: &Subject,
+    report: bool,
+    obs: &[Observation],
+    decoder: &'d mut Decoder,
+) -> &'d Decoded {
     let n = model.events.len();
     let states = n + 1;
     let none = n;
     let len = obs.len();
+    let Decoder {
+        conf,
+        initial,
+        emit,
+        costs,
+        pc,
+        score,
+        next,
+        back,
+        path,
+        pe,
+        fwd,
+        first,
+        bwd,
+        g,
+        decoded,
+    } = decoder;
+    decoded.state.clear();
+    decoded.posterior.clear();
+    decoded.states = 0;
     if len == 0 {
-        return Decoded::default();
+        return decoded;
     }
     // Whether passage i gives a reason to be in state b.
     let reason = |i: usize, b: usize| -> bool {
@@ -180,28 +282,30 @@ pub(crate) fn decode(
             o.decided.contains(&b) || o.own.get(b).is_some_and(|w| *w > 0.0)
         }
     };
-    let conf: Vec<f32> = (0..n).map(|e| subject.confidence(e)).collect();
-    let initial: Vec<f32> = (0..states)
-        .map(|s| {
-            if s == none {
-                0.0
+    conf.clear();
+    conf.extend((0..n).map(|e| subject.confidence(e)));
+    initial.clear();
+    initial.extend((0..states).map(|s| {
+        if s == none {
+            0.0
+        } else {
+            let c = conf[s];
+            if c > 0.0 {
+                SUBJECT_PRIOR * c
+            } else if reason(0, s) {
+                -ENTER
             } else {
-                let c = conf[s];
-                if c > 0.0 {
-                    SUBJECT_PRIOR * c
-                } else if reason(0, s) {
-                    -ENTER
-                } else {
-                    -ENTER - BLIND
-                }
+                -ENTER - BLIND
             }
-        })
-        .collect();
+        }
+    }));
     // Everything per passage and state lives in flat rows of `states` (one allocation
-    // each, not one per passage): this runs for every article of a corpus.
-    let mut emit = vec![0.0f32; len * states];
+    // each, not one per passage, and kept from article to article): this runs for every
+    // article of a corpus.
+    emit.clear();
+    emit.resize(len * states, 0.0);
     for (o, row) in obs.iter().zip(emit.chunks_mut(states)) {
-        emissions(o, &conf, report, row);
+        emissions(o, conf, report, row);
     }
     // Moving costs depend only on where the chain goes and whether it comes from no
     // event, so each step weighs every state in one pass, not every pair: a timeline of
@@ -210,8 +314,8 @@ pub(crate) fn decode(
     // for b = none, both are the cost of leaving.
     // `pc` holds the same as probabilities, each a product of the few factors there
     // are, so no exponential is taken per passage and state.
-    let mut costs: Vec<(f32, f32)> = Vec::with_capacity(len * states);
-    let mut pc: Vec<(f32, f32)> = Vec::with_capacity(len * states);
+    costs.clear();
+    pc.clear();
     let p = |x: f32| (-x).exp();
     let (p_leave, p_return, p_switch, p_enter) = (p(LEAVE), p(RETURN), p(SWITCH), p(ENTER));
     let (p_blind, p_linked) = (p(BLIND), p(LINKED));
@@ -245,9 +349,12 @@ pub(crate) fn decode(
     }
 
     // Viterbi, in log space. Ties go to the lowest state, as a scan of every pair would.
-    let mut score: Vec<f32> = (0..states).map(|s| initial[s] + emit[s]).collect();
-    let mut next = vec![f32::NEG_INFINITY; states];
-    let mut back: Vec<u16> = vec![0; len * states];
+    score.clear();
+    score.extend((0..states).map(|s| initial[s] + emit[s]));
+    next.clear();
+    next.resize(states, f32::NEG_INFINITY);
+    back.clear();
+    back.resize(len * states, 0);
     for i in 1..len {
         // The two best events at i - 1 (best first, lowest index among equals).
         let (mut top, mut second): (Option<usize>, Option<usize>) = (None, None);
@@ -283,12 +390,13 @@ pub(crate) fn decode(
             next[b] = v + emit[i * states + b];
             back[i * states + b] = a as u16;
         }
-        std::mem::swap(&mut score, &mut next);
+        std::mem::swap(score, next);
     }
     let mut best = (0..states)
         .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
         .unwrap_or(none);
-    let mut path = vec![none; len];
+    path.clear();
+    path.resize(len, none);
     for i in (0..len).rev() {
         path[i] = best;
         best = back[i * states + best] as usize;
@@ -303,7 +411,8 @@ pub(crate) fn decode(
             *o = (x - max).exp();
         }
     };
-    let mut pe = vec![0.0f32; len * states];
+    pe.clear();
+    pe.resize(len * states, 0.0);
     for i in 0..len {
         let r = i * states..(i + 1) * states;
         exp_into(&emit[r.clone()], &mut pe[r]);
@@ -314,13 +423,11 @@ pub(crate) fn decode(
             v.iter_mut().for_each(|x| *x /= z);
         }
     };
-    let mut fwd = vec![0.0f32; len * states];
-    let first: Vec<f32> = initial
-        .iter()
-        .zip(&emit[..states])
-        .map(|(a, b)| a + b)
-        .collect();
-    exp_into(&first, &mut fwd[..states]);
+    fwd.clear();
+    fwd.resize(len * states, 0.0);
+    first.clear();
+    first.extend(initial.iter().zip(&emit[..states]).map(|(a, b)| a + b));
+    exp_into(first, &mut fwd[..states]);
     normalise(&mut fwd[..states]);
     for i in 1..len {
         let (done, rest) = fwd.split_at_mut(i * states);
@@ -338,8 +445,10 @@ pub(crate) fn decode(
         }
         normalise(row);
     }
-    let mut bwd = vec![1.0f32; len * states];
-    let mut g = vec![0.0f32; states];
+    bwd.clear();
+    bwd.resize(len * states, 1.0);
+    g.clear();
+    g.resize(states, 0.0);
     for i in (0..len - 1).rev() {
         let at = (i + 1) * states;
         for b in 0..states {
@@ -358,15 +467,16 @@ pub(crate) fn decode(
         }
         normalise(row);
     }
-    let mut posterior: Vec<f32> = fwd.iter().zip(&bwd).map(|(f, b)| f * b).collect();
+    let posterior = &mut decoded.posterior;
+    posterior.extend(fwd.iter().zip(bwd.iter()).map(|(f, b)| f * b));
     for i in 0..len {
         normalise(&mut posterior[i * states..(i + 1) * states]);
     }
-    Decoded {
-        state: path.into_iter().map(|s| (s != none).then_some(s)).collect(),
-        posterior,
-        states,
-    }
+    decoded
+        .state
+        .extend(path.iter().map(|&s| (s != none).then_some(s)));
+    decoded.states = states;
+    decoded
 }
 
 /// How well each state fits one passage (index `n` is none).
@@ -609,6 +719,7 @@ mod tests {
         let model = crate::align::Aligner::new(&timeline).model;
         let n = model.events.len();
         let mut rng = Lcg(7);
+        let mut shared = Decoder::default();
         for case in 0..300 {
             let len = 1 + rng.below(12) as usize;
             let obs: Vec<Observation> = (0..len)
@@ -652,6 +763,14 @@ mod tests {
             let report = rng.below(2) == 0;
             let fast = decode(&model, &subject, report, &obs);
             let slow = naive_decode(&model, &subject, report, &obs);
+            // A decoder kept from case to case, as the aligner keeps one from article
+            // to article, gives exactly what a fresh one does.
+            let reused = decode_into(&model, &subject, report, &obs, &mut shared);
+            assert_eq!(reused.state, fast.state, "case {case}: reused decoder");
+            assert_eq!(
+                reused.posterior, fast.posterior,
+                "case {case}: reused decoder"
+            );
             assert_eq!(fast.state, slow.state, "case {case}");
             for (i, s) in slow.posterior.iter().enumerate() {
                 let f = fast.posterior(i);
@@ -660,5 +779,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A reused observation starts as a new one: nothing of the passage it last held.
+    #[test]
+    fn a_reused_observation_is_new() {
+        let mut obs = Observations::default();
+        let o = obs.push();
+        o.decided.push(2);
+        o.own.extend([1.0, 4.0, 0.5]);
+        o.ruled_out.push(1);
+        o.background = 2.0;
+        o.by_hand = true;
+        o.refers = true;
+        o.linked = true;
+        obs.push().own.push(3.0);
+        assert_eq!(obs.as_slice().len(), 2);
+        obs.clear();
+        assert!(obs.as_slice().is_empty());
+        let o = obs.push();
+        assert!(o.decided.is_empty() && o.own.is_empty() && o.ruled_out.is_empty());
+        assert_eq!(o.background, 0.0);
+        assert!(!o.by_hand && !o.refers && !o.linked);
+        assert!(obs.push().own.is_empty());
+        assert_eq!(obs.as_slice().len(), 2);
     }
 }

@@ -416,6 +416,41 @@ fn the_same_input_gives_the_same_output() {
     assert_eq!(again, first.articles);
 }
 
+/// A corpus large enough to be aligned on several threads, each taking short runs in
+/// turn, gives what one thread reading every article in order gives: the runs are put
+/// back in order, and nothing one article leaves in a thread's buffers reaches the next.
+#[test]
+fn threads_and_runs_change_nothing() {
+    let corpus = crate::corpus::Corpus::load(&crate::corpus::Source::Bundled);
+    let t = corpus.timeline.as_ref().expect("bundled timeline");
+    let aligner = Aligner::new(t);
+    // Far more than one thread's minimum, in an order that mixes kinds and lengths.
+    let mut articles = Vec::new();
+    for k in 0..(3 * PER_THREAD_MIN / corpus.articles.len() + 1) {
+        for i in 0..corpus.articles.len() {
+            articles.push(corpus.articles[(i * 3 + k) % corpus.articles.len()].clone());
+        }
+    }
+    assert!(articles.len() > 2 * PER_THREAD_MIN);
+    for mode in [Mode::Auto, Mode::Curated] {
+        let alone: Vec<Vec<PassageAlignment>> = articles
+            .iter()
+            .map(|a| aligner.align_each(std::slice::from_ref(a), mode).remove(0))
+            .collect();
+        assert_eq!(aligner.align(&articles, mode).articles, alone);
+    }
+}
+
+/// `apply` skips, as never the runner-up, every event with no evidence of its own whose
+/// posterior is below `NEVER_SHOWN`: each of those must be 0 % anyway. A percentage
+/// only grows with the probability, so the largest one below is the one to check.
+#[test]
+fn below_never_shown_is_nothing_percent() {
+    assert_eq!(percent(NEVER_SHOWN.next_down()), 0);
+    assert_eq!(percent(0.0), 0);
+    assert!(percent(0.0051) > 0);
+}
+
 #[test]
 fn odd_text_never_panics() {
     let long = "x".repeat(200);
