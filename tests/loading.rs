@@ -4,32 +4,16 @@
 mod common;
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use readout::align::{Mode, align};
 use readout::corpus::loader::{self, LoadEvent};
 use readout::corpus::{Corpus, Source};
 
-fn drain(rx: &Receiver<LoadEvent>, app: &mut readout::tui::app::App) {
-    loop {
-        match rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("loader reports")
-        {
-            LoadEvent::Finished => {
-                app.absorb(LoadEvent::Finished);
-                return;
-            }
-            ev => app.absorb(ev),
-        }
-    }
-}
-
 fn streamed(dir: PathBuf) -> readout::tui::app::App {
     let mut app = common::app_with(Corpus::default(), 80, 24);
     let rx = loader::spawn(dir, || {});
-    drain(&rx, &mut app);
+    common::drain(&rx, &mut app);
     app
 }
 

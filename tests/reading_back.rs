@@ -6,27 +6,10 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Receiver;
-use std::time::Duration;
 
-use readout::corpus::loader::{self, LoadEvent};
+use readout::corpus::loader;
 use readout::corpus::{Corpus, Source};
 use readout::tui::app::App;
-
-fn drain(rx: &Receiver<LoadEvent>, app: &mut App) {
-    loop {
-        match rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("loader reports")
-        {
-            LoadEvent::Finished => {
-                app.absorb(LoadEvent::Finished);
-                return;
-            }
-            ev => app.absorb(ev),
-        }
-    }
-}
 
 /// The bundled articles (and timeline), copied where a test may change them.
 fn corpus_dir() -> tempfile::TempDir {
@@ -44,7 +27,7 @@ fn corpus_dir() -> tempfile::TempDir {
 fn streamed(dir: &Path, w: u16, h: u16) -> App {
     let mut app = common::app_with(Corpus::default(), w, h);
     let rx = loader::spawn(dir.to_path_buf(), || {});
-    drain(&rx, &mut app);
+    common::drain(&rx, &mut app);
     app
 }
 

@@ -9,11 +9,9 @@
 mod common;
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
-use std::time::Duration;
 
 use common::{app, press, screen};
-use readout::corpus::loader::{self, LoadEvent};
+use readout::corpus::loader;
 use readout::corpus::{Corpus, Kind};
 use readout::listing::{ReadFilter, SortOrder};
 use readout::tui::app::{App, Focus};
@@ -282,21 +280,6 @@ fn clicks_and_search_go_by_the_list_not_the_corpus() {
     assert_eq!(a.browse().position(), Some(2));
 }
 
-fn drain(rx: &Receiver<LoadEvent>, app: &mut App) {
-    loop {
-        match rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("loader reports")
-        {
-            LoadEvent::Finished => {
-                app.absorb(LoadEvent::Finished);
-                return;
-            }
-            ev => app.absorb(ev),
-        }
-    }
-}
-
 #[test]
 fn articles_loaded_in_the_background_join_the_list_in_its_order() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare");
@@ -305,7 +288,7 @@ fn articles_loaded_in_the_background_join_the_list_in_its_order() {
     press(&mut a, "s s");
     assert_eq!(a.browse().order(), SortOrder::Title);
     let rx = loader::spawn(dir, || {});
-    drain(&rx, &mut a);
+    common::drain(&rx, &mut a);
     let n = a.corpus().articles.len();
     assert_eq!(n, 3);
     let titles: Vec<String> = a

@@ -15,6 +15,23 @@ use readout::tui::app::App;
 use readout::tui::event::{Input, translate};
 use readout::tui::theme::Theme;
 
+/// Feeds everything the background loader sends into `app`, until it has finished.
+pub fn drain(rx: &std::sync::mpsc::Receiver<readout::corpus::loader::LoadEvent>, app: &mut App) {
+    use readout::corpus::loader::LoadEvent;
+    loop {
+        match rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("loader reports")
+        {
+            LoadEvent::Finished => {
+                app.absorb(LoadEvent::Finished);
+                return;
+            }
+            ev => app.absorb(ev),
+        }
+    }
+}
+
 /// The bundled corpus.
 pub fn bundled() -> Corpus {
     Corpus::load(&Source::Bundled)
