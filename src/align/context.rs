@@ -266,20 +266,35 @@ fn current_series(model: &Model, published: Date) -> Option<usize> {
 }
 
 /// Who speaks a transcript's passage, when it opens with a label: "Question: …",
-/// "Moderator: …", "Jens Stoltenberg: …" (at most four words before the colon).
+/// "Moderator: …", "Jens Stoltenberg: …" (at most four words before the colon), also
+/// with who they are or whom they write for in brackets after the name, as press
+/// offices print it ("Question (Reuters): …", "Oana Lungescu [NATO Spokesperson]: …").
+/// The name alone is returned.
 pub(crate) fn speaker(text: &str) -> Option<&str> {
     // A label is short: look for its colon near the start only.
-    let mut end = text.len().min(64);
+    let mut end = text.len().min(96);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let colon = text[..end].find(':')?;
     let (label, rest) = (&text[..colon], &text[colon + 1..]);
-    let words = label.split_whitespace().count();
-    let capitalised = label
+    let name = match label.find(['(', '[']) {
+        // The brackets must close the label: "Q (AFP)", not "Q (AFP) asked".
+        Some(open) => {
+            let tail = label[open..].trim_end();
+            let closes = tail.ends_with(')') || tail.ends_with(']');
+            if !closes || tail[1..tail.len() - 1].contains(['(', '[', ')', ']']) {
+                return None;
+            }
+            &label[..open]
+        }
+        None => label,
+    };
+    let words = name.split_whitespace().count();
+    let capitalised = name
         .split_whitespace()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    ((1..=4).contains(&words) && capitalised && !rest.trim().is_empty()).then(|| label.trim())
+    ((1..=4).contains(&words) && capitalised && !rest.trim().is_empty()).then(|| name.trim())
 }
 
 /// A question put in a transcript: the answer that follows is about what it asks.

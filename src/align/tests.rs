@@ -632,3 +632,25 @@ fn a_passage_that_continues_another_carries_on_its_main_event() {
     assert_eq!(got[1], got[0], "{got:?}");
     assert!(got[1].len() >= 3, "{got:?}");
 }
+
+#[test]
+fn transcript_labels_as_press_offices_print_them() {
+    use super::context::{is_procedure, is_question, speaker};
+    assert_eq!(
+        speaker("Jens Stoltenberg: Good afternoon."),
+        Some("Jens Stoltenberg")
+    );
+    assert_eq!(
+        speaker("Oana Lungescu [NATO Spokesperson]: Welcome."),
+        Some("Oana Lungescu")
+    );
+    assert!(is_question("QUESTION: Thank you, Ned."));
+    assert!(is_question(
+        "Question (Teri Schultz, Deutsche Welle): Secretary General, …"
+    ));
+    assert!(is_question("Q [Reuters]: Will they come back?"));
+    assert!(is_procedure("MODERATOR: Last question, please."));
+    // Not labels: a sentence with a colon, brackets that do not close the label.
+    assert_eq!(speaker("The message was clear: no deal."), None);
+    assert_eq!(speaker("Q (AFP) asked again: why?"), None);
+}
