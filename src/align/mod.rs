@@ -723,10 +723,29 @@ fn background(article: &Article, text: &str) -> f32 {
         Kind::News | Kind::Transcript | Kind::Statement => 0.0,
     };
     let author = article.meta.author.trim();
-    if author.split_whitespace().count() >= 2 && text.contains(author) {
+    if (author.split_whitespace().count() >= 2 && text.contains(author)) || is_credit(text) {
         b += AUTHOR_NOTE;
     }
     b
+}
+
+/// A wire's credit line: "Reporting by …; Editing by …", "Additional reporting by …".
+fn is_credit(text: &str) -> bool {
+    const CREDITS: [&str; 6] = [
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "compiled by",
+        "reported by",
+    ];
+    let head: String = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .take(24)
+        .flat_map(char::to_lowercase)
+        .collect();
+    text.len() < 300 && CREDITS.iter().any(|c| head.starts_with(c))
 }
 
 /// Background in an opinion piece, before any evidence.

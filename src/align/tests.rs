@@ -514,6 +514,17 @@ fn an_authors_note_and_an_outside_expert_belong_to_no_event() {
 }
 
 #[test]
+fn a_wires_credit_line_belongs_to_no_event() {
+    let body = "BRUSSELS — Russia and NATO met in the NATO-Russia Council on Wednesday.\n\n\
+                The session lasted about four hours.\n\n\
+                (Reporting by Sabine Siebold; Editing by Mark Heinrich)";
+    assert_eq!(
+        ids_of("news", "Four hours in Brussels", "2022-01-12", body),
+        vec![vec![NRC], vec![NRC], vec![]]
+    );
+}
+
+#[test]
 fn a_comment_does_not_carry_an_event_into_its_argument() {
     let body = "The NATO-Russia Council met in Brussels on Wednesday.\n\n\
                 Alliances are a country's own business.\n\n\
