@@ -2,175 +2,30 @@
 //! quits, and leaves the terminal as it found it — also when ended by SIGTERM, SIGINT or
 //! SIGHUP, or when the terminal goes away.
 
-use std::fs::File;
-use std::io::{Read, Write};
-use std::os::fd::{AsFd, OwnedFd};
-use std::os::unix::process::CommandExt;
+use std::io::Write;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
-use rustix::termios::{LocalModes, Winsize, tcgetattr, tcsetwinsize};
+#[allow(dead_code)]
+#[path = "common/pty.rs"]
+mod pty;
 
-struct Session {
-    master: Option<OwnedFd>,
-    /// Asks the reader thread to close its copy of the master: with ours, the last.
-    close: Arc<std::sync::atomic::AtomicBool>,
-    slave: File,
-    child: Child,
-    output: Arc<Mutex<Vec<u8>>>,
-}
+use pty::{Launch, Session};
 
 fn start(state_dir: &Path) -> Session {
-    start_with(state_dir, &[])
+    pty::start(state_dir, Launch::default())
 }
 
 fn start_with(state_dir: &Path, args: &[&std::ffi::OsStr]) -> Session {
-    start_env(state_dir, args, &[])
-}
-
-/// As [`start_with`], with `env` set last (it can override `TERM`).
-fn start_env(state_dir: &Path, args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> Session {
-    let master =
-        openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).expect("openpt");
-    grantpt(&master).expect("grantpt");
-    unlockpt(&master).expect("unlockpt");
-    let name = ptsname(&master, Vec::new()).expect("ptsname");
-    let name = name.to_str().expect("utf-8 path").to_string();
-    tcsetwinsize(
-        &master,
-        Winsize {
-            ws_row: 24,
-            ws_col: 80,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
+    let args = args.to_vec();
+    pty::start(
+        state_dir,
+        Launch {
+            args,
+            ..Launch::default()
         },
     )
-    .expect("winsize");
-    let slave = File::options()
-        .read(true)
-        .write(true)
-        .open(&name)
-        .expect("open slave");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_readout"));
-    cmd.args(args)
-        .env("READOUT_STATE_DIR", state_dir)
-        .env("TERM", "xterm-256color")
-        .env("LANG", "C.UTF-8")
-        .env_remove("READOUT_ARTICLES")
-        .env_remove("COLUMNS")
-        .env_remove("READOUT_CLIPBOARD")
-        .envs(env.iter().copied())
-        .stdin(Stdio::from(slave.try_clone().expect("dup")))
-        .stdout(Stdio::from(slave.try_clone().expect("dup")))
-        .stderr(Stdio::from(slave.try_clone().expect("dup")));
-    // SAFETY: only async-signal-safe calls between fork and exec.
-    unsafe {
-        cmd.pre_exec(|| {
-            rustix::process::setsid().map_err(std::io::Error::from)?;
-            rustix::process::ioctl_tiocsctty(std::io::stdin().as_fd())
-                .map_err(std::io::Error::from)?;
-            Ok(())
-        });
-    }
-    let child = cmd.spawn().expect("spawn readout");
-    let output = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&output);
-    let close = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let closing = Arc::clone(&close);
-    let mut reader = File::from(master.try_clone().expect("dup master"));
-    std::thread::spawn(move || {
-        use rustix::event::{PollFd, PollFlags, Timespec, poll};
-        let mut buf = [0u8; 8192];
-        while !closing.load(std::sync::atomic::Ordering::Relaxed) {
-            let mut fds = [PollFd::new(&reader, PollFlags::IN)];
-            let wait = Timespec {
-                tv_sec: 0,
-                tv_nsec: 20_000_000,
-            };
-            if poll(&mut fds, Some(&wait)).unwrap_or(0) == 0 {
-                continue;
-            }
-            match reader.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => sink.lock().expect("lock").extend_from_slice(&buf[..n]),
-            }
-        }
-    });
-    Session {
-        master: Some(master),
-        close,
-        slave,
-        child,
-        output,
-    }
-}
-
-impl Session {
-    fn screen(&self) -> String {
-        let mut p = vt100::Parser::new(24, 80, 0);
-        p.process(&self.output.lock().expect("lock"));
-        p.screen().contents()
-    }
-
-    fn wait_for(&self, what: &str) {
-        let start = Instant::now();
-        while !self.screen().contains(what) {
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "never showed {what:?}:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&self, bytes: &[u8]) {
-        let mut f = File::from(
-            self.master
-                .as_ref()
-                .expect("open")
-                .try_clone()
-                .expect("dup"),
-        );
-        f.write_all(bytes).expect("write to pty");
-    }
-
-    fn wait_exit(&mut self, within: Duration) -> std::process::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                return status;
-            }
-            if start.elapsed() > within {
-                let _ = self.child.kill();
-                panic!("still running after {within:?}");
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    /// Alternate screen left, cursor shown, raw mode off.
-    fn assert_restored(&self) {
-        std::thread::sleep(Duration::from_millis(50));
-        let out = self.output.lock().expect("lock").clone();
-        let mut p = vt100::Parser::new(24, 80, 0);
-        p.process(&out);
-        assert!(
-            !p.screen().alternate_screen(),
-            "still in the alternate screen"
-        );
-        assert!(!p.screen().hide_cursor(), "cursor still hidden");
-        let attrs = tcgetattr(&self.slave).expect("tcgetattr");
-        assert!(
-            attrs
-                .local_modes
-                .contains(LocalModes::ICANON | LocalModes::ECHO),
-            "raw mode left on"
-        );
-    }
 }
 
 #[test]
@@ -214,8 +69,7 @@ fn closing_the_terminal_ends_it_without_spinning() {
     let state = tempfile::tempdir().expect("tempdir");
     let mut s = start(state.path());
     s.wait_for("Articles 5");
-    s.close.store(true, std::sync::atomic::Ordering::Relaxed);
-    drop(s.master.take());
+    s.hang_up();
     s.wait_exit(Duration::from_secs(2));
 }
 
@@ -284,7 +138,7 @@ fn a_full_state_directory_is_reported_and_reading_goes_on() {
     std::fs::create_dir(&dir).expect("mkdir");
     assert!(mount_tmpfs(&dir, "size=16k"), "mount tmpfs");
     // Fill it to the last byte.
-    let mut filler = File::create(dir.join("filler")).expect("create");
+    let mut filler = std::fs::File::create(dir.join("filler")).expect("create");
     let block = vec![0u8; 4096];
     while filler.write_all(&block).is_ok() {}
     while filler.write_all(&block[..1]).is_ok() {}
@@ -474,7 +328,11 @@ fn a_configured_copy_key_writes_the_passage_and_its_citation_as_osc52() {
 #[test]
 fn on_the_linux_console_copy_says_it_cannot_and_sends_nothing() {
     let state = tempfile::tempdir().expect("tempdir");
-    let mut s = start_env(state.path(), &[], &[("TERM", "linux")]);
+    let launch = Launch {
+        term: Some("linux"),
+        ..Launch::default()
+    };
+    let mut s = pty::start(state.path(), launch);
     s.wait_for("Articles 5");
     s.send(b"\ry");
     s.wait_for("nothing copied: TERM=linux has no OSC 52 clipboard");

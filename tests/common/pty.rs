@@ -90,6 +90,8 @@ pub fn start(state_dir: &Path, launch: Launch<'_>) -> Session {
         .env("READOUT_STATE_DIR", state_dir)
         .env("LANG", "C.UTF-8")
         .env_remove("READOUT_ARTICLES")
+        .env_remove("COLUMNS")
+        .env_remove("READOUT_CLIPBOARD")
         .stdin(Stdio::from(slave.try_clone().expect("dup")))
         .stdout(Stdio::from(slave.try_clone().expect("dup")))
         .stderr(Stdio::from(slave.try_clone().expect("dup")));
