@@ -304,6 +304,14 @@ impl Aligner {
         let mut obs = std::mem::take(&mut scratch.observations);
         obs.clear();
         let mut clues = self.title_clues(article, &discourse, scratch);
+        let mut dated = Vec::new();
+        self.published_clues(article, &mut dated);
+        // What the title and the date make the subject (the lead only adds events it
+        // decides). An event neither in it nor decided so far is one `why` may have to
+        // explain by a passage's weaker evidence.
+        let early: Vec<(usize, f32, &'static str)> = clues.iter().chain(&dated).copied().collect();
+        let early = sequence::subject(n, &early);
+        let mut unexplained: Vec<bool> = (0..n).map(|e| early.confidence(e) == 0.0).collect();
         for (index, block) in article.passages().enumerate() {
             if let (Some(marker), Mode::Curated) = (&block.marker, mode) {
                 let events: Vec<usize> = (0..self.ids.len())
@@ -394,10 +402,20 @@ impl Aligner {
                 })
                 .collect();
             let topical = !events.is_empty() && events.iter().all(|&e| evidence.only_topic(e));
-            let hint = (0..n)
-                .filter(|&e| own_kept[e] > 0.0 && !events.contains(&e))
-                .max_by(|&a, &b| own_kept[a].total_cmp(&own_kept[b]).then(b.cmp(&a)))
-                .map(|e| (e, explain(model, &passage, evidence, e)));
+            // The strongest of them: a cue shared by two events (Geneva: the summit
+            // and the round) leaves them level, and the chain may take either.
+            let mut weak: Vec<usize> = (0..n)
+                .filter(|&e| own_kept[e] > 0.0 && !events.contains(&e) && unexplained[e])
+                .collect();
+            weak.sort_by(|&a, &b| own_kept[b].total_cmp(&own_kept[a]).then(a.cmp(&b)));
+            let hints: Vec<(usize, Vec<String>)> = weak
+                .into_iter()
+                .take(HINTS)
+                .map(|e| (e, explain(model, &passage, evidence, e)))
+                .collect();
+            for &e in &events {
+                unexplained[e] = false;
+            }
             discourse.remember(model, index, block.kind, &events, Some(&passage));
             if block.kind != crate::corpus::BlockKind::Caption {
                 discourse.weigh_last(own_kept);
@@ -410,7 +428,7 @@ impl Aligner {
             o.refers = refers(&passage);
             o.linked = linked || after_question;
             o.topical = topical;
-            o.hint = hint;
+            o.hints = hints;
             scratch.passage = passage.recycle();
             out.push(PassageAlignment {
                 events: matches,
@@ -418,7 +436,7 @@ impl Aligner {
                 runner_up: None,
             });
         }
-        self.published_clues(article, &mut clues);
+        clues.extend(dated);
         let subject = sequence::subject(n, &clues);
         let report = matches!(
             article.meta.kind,
@@ -569,19 +587,22 @@ impl Aligner {
                 let earlier = (0..i)
                     .rev()
                     .find(|&j| out[j].events.iter().any(|m| m.event == s));
-                let mut cues = match earlier {
+                let cues = match earlier {
                     Some(j) => vec![format!("context: continues ¶{}", j + 1)],
                     None if subject.confidence(s) > 0.0 => vec![format!(
                         "the article's subject: {} ({})",
                         model.events[s].label,
                         subject.sources_of(s).join(", ")
                     )],
-                    None => vec!["context: what the article turns to here".to_string()],
+                    None => {
+                        // Its own evidence, short of deciding alone, says why here.
+                        let mut cues = vec!["context: what the article turns to here".to_string()];
+                        if let Some((_, hint)) = o.hints.iter().find(|(e, _)| *e == s) {
+                            cues.extend(hint.iter().cloned());
+                        }
+                        cues
+                    }
                 };
-                // Its own evidence, short of deciding alone, says why here.
-                if let Some((_, hint)) = o.hint.as_ref().filter(|(e, _)| *e == s) {
-                    cues.extend(hint.iter().cloned());
-                }
                 out[i].events.push(EventMatch {
                     event: s,
                     cues,
@@ -688,6 +709,9 @@ fn yields(model: &Model, s: usize, events: &[usize]) -> bool {
         .iter()
         .any(|(x, rounds)| *x == s && rounds.iter().any(|r| events.contains(r)))
 }
+
+/// How many of a passage's undecided events `why` can explain by their own evidence.
+const HINTS: usize = 2;
 
 /// The weight of its own that keeps the current event beside the ones a passage names.
 const UNION_OWN: f32 = 1.5;

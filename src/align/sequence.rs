@@ -70,9 +70,10 @@ pub(crate) struct Observation {
     /// Its decided events are only topics: named by their people and stock phrases,
     /// not by date, place or format.
     pub topical: bool,
-    /// The event its own evidence favours short of deciding, with that evidence in
+    /// The events its own evidence points to short of deciding, that neither the
+    /// article's subject nor an earlier passage explains, each with that evidence in
     /// words: what `why` says if the chain puts the passage there.
-    pub hint: Option<(usize, Vec<String>)>,
+    pub hints: Vec<(usize, Vec<String>)>,
 }
 
 /// The observations of one article, kept from one article to the next with the storage
@@ -745,7 +746,7 @@ mod tests {
                         linked: rng.below(3) == 0,
                         by_hand: rng.below(10) == 0,
                         topical: rng.below(4) == 0,
-                        hint: None,
+                        hints: Vec::new(),
                         decided,
                     }
                 })

@@ -665,3 +665,18 @@ fn transcript_labels_as_press_offices_print_them() {
     assert_eq!(speaker("The message was clear: no deal."), None);
     assert_eq!(speaker("Q (AFP) asked again: why?"), None);
 }
+
+#[test]
+fn why_shows_the_cues_behind_an_event_the_chain_turned_to() {
+    // "Geneva" is shared by the summit and the round: neither decides alone, and the
+    // chain takes the round; `why` must still show the cues it stood on.
+    let t = timeline();
+    let body = "Two weeks ago, negotiators met in Geneva.\n\n\
+                A fortnight ago the talks in Geneva began.";
+    let a = article_of("news", "Looking back", "2022-01-24", body);
+    let why = align(&[a], &t, Mode::Auto).why(&t, 0, 0);
+    let Some(geneva) = why.get(GENEVA) else {
+        panic!("the round: {why:?}");
+    };
+    assert!(geneva.iter().any(|r| r == "place: Geneva"), "{geneva:?}");
+}
