@@ -274,15 +274,7 @@ pub(crate) fn decode_into<'d>(
     if len == 0 {
         return decoded;
     }
-    // Whether passage i gives a reason to be in state b.
-    let reason = |i: usize, b: usize| -> bool {
-        let o = &obs[i];
-        if b == none {
-            o.background > 0.0
-        } else {
-            o.decided.contains(&b) || o.own.get(b).is_some_and(|w| *w > 0.0)
-        }
-    };
+    let reason = |i: usize, b: usize| gives_reason(&obs[i], b, none);
     conf.clear();
     conf.extend((0..n).map(|e| subject.confidence(e)));
     initial.clear();
@@ -480,6 +472,16 @@ pub(crate) fn decode_into<'d>(
     decoded
 }
 
+/// Whether passage `o` gives a reason to be in state `b` (`none` is no event): evidence
+/// of background, or of the event.
+fn gives_reason(o: &Observation, b: usize, none: usize) -> bool {
+    if b == none {
+        o.background > 0.0
+    } else {
+        o.decided.contains(&b) || o.own.get(b).is_some_and(|w| *w > 0.0)
+    }
+}
+
 /// How well each state fits one passage (index `n` is none).
 fn emissions(o: &Observation, conf: &[f32], report: bool, out: &mut [f32]) {
     let n = conf.len();
@@ -536,15 +538,7 @@ mod tests {
                 posterior: Vec::new(),
             };
         }
-        // Whether passage i gives a reason to be in state b.
-        let reason = |i: usize, b: usize| -> bool {
-            let o = &obs[i];
-            if b == none {
-                o.background > 0.0
-            } else {
-                o.decided.contains(&b) || o.own.get(b).is_some_and(|w| *w > 0.0)
-            }
-        };
+        let reason = |i: usize, b: usize| gives_reason(&obs[i], b, none);
         let initial: Vec<f32> = (0..states)
             .map(|s| {
                 if s == none {
