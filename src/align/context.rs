@@ -120,6 +120,8 @@ impl Discourse {
     }
 
     /// Records passage `index` (of `kind`) under `events`, and the cues its dates settled.
+    /// `own` is its own evidence per event (empty: none weighed), which says which of
+    /// `events` are its main ones: those within half of the strongest.
     pub fn remember(
         &mut self,
         model: &Model,
@@ -127,6 +129,7 @@ impl Discourse {
         kind: BlockKind,
         events: &[usize],
         passage: Option<&Passage>,
+        own: &[f32],
     ) {
         if kind == BlockKind::Caption {
             // A caption describes a photo, often an old one: it neither continues the
@@ -146,6 +149,16 @@ impl Discourse {
         prior.events.clear();
         prior.events.extend_from_slice(events);
         prior.main.clear();
+        if !own.is_empty() {
+            let strength = |e: usize| own.get(e).copied().unwrap_or(0.0).max(THRESHOLD);
+            let best = events.iter().map(|&e| strength(e)).fold(0.0, f32::max);
+            prior.main.extend(
+                events
+                    .iter()
+                    .copied()
+                    .filter(|&e| strength(e) * 2.0 >= best),
+            );
+        }
         if let Some(s) = self.series {
             self.covered_series |= events
                 .iter()
@@ -154,28 +167,6 @@ impl Discourse {
         if let Some(p) = passage {
             self.bind(model, index, events, p);
         }
-    }
-
-    /// Marks which of the last passage's events are its main ones, by `own` evidence:
-    /// within half of the strongest.
-    pub fn weigh_last(&mut self, own: &[f32]) {
-        let Some(prior) = self.previous.as_mut() else {
-            return;
-        };
-        let strength = |e: usize| own.get(e).copied().unwrap_or(0.0).max(THRESHOLD);
-        let best = prior
-            .events
-            .iter()
-            .map(|&e| strength(e))
-            .fold(0.0, f32::max);
-        prior.main.clear();
-        prior.main.extend(
-            prior
-                .events
-                .iter()
-                .copied()
-                .filter(|&e| strength(e) * 2.0 >= best),
-        );
     }
 
     /// A sentence whose dates name exactly one of the passage's events ties the places

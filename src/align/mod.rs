@@ -317,7 +317,7 @@ impl Aligner {
                 let events: Vec<usize> = (0..self.ids.len())
                     .filter(|&e| marker.events.contains(&self.ids[e]))
                     .collect();
-                discourse.remember(model, index, block.kind, &events, None);
+                discourse.remember(model, index, block.kind, &events, None, &[]);
                 let o = obs.push();
                 o.decided.extend_from_slice(&events);
                 o.by_hand = true;
@@ -354,7 +354,7 @@ impl Aligner {
             if self.says_nothing(linked, &scratch.reading, &scratch.hits, &discourse)
                 && !after_question
             {
-                discourse.remember(model, index, block.kind, &[], None);
+                discourse.remember(model, index, block.kind, &[], None, &[]);
                 let o = obs.push();
                 o.background = background;
                 o.linked = linked;
@@ -416,10 +416,7 @@ impl Aligner {
             for &e in &events {
                 unexplained[e] = false;
             }
-            discourse.remember(model, index, block.kind, &events, Some(&passage));
-            if block.kind != crate::corpus::BlockKind::Caption {
-                discourse.weigh_last(own_kept);
-            }
+            discourse.remember(model, index, block.kind, &events, Some(&passage), own_kept);
             let o = obs.push();
             o.decided.extend_from_slice(&events);
             o.own.extend_from_slice(own_kept);
@@ -763,13 +760,13 @@ fn is_credit(text: &str) -> bool {
         "compiled by",
         "reported by",
     ];
-    let head: String = text
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .chars()
-        .take(24)
-        .flat_map(char::to_lowercase)
-        .collect();
-    text.len() < 300 && CREDITS.iter().any(|c| head.starts_with(c))
+    // Runs for every passage: compared in place, nothing allocated.
+    let head = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    text.len() < 300
+        && CREDITS.iter().any(|c| {
+            head.get(..c.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(c))
+        })
 }
 
 /// Background in an opinion piece, before any evidence.
