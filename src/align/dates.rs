@@ -93,7 +93,16 @@ pub(crate) fn read_dates(
         match scanner.mention_at(i) {
             Some(m) => {
                 i = m.to.max(i + 1);
-                out.push(m);
+                // "The first since 2019", "ever since June": a date after "since" bounds
+                // a stretch of time that runs to the present; the passage is not about
+                // that day, so it is neither evidence nor a sign of background.
+                let since = (m.from.saturating_sub(2)..m.from).any(|j| {
+                    scanner.raw(j).eq_ignore_ascii_case("since")
+                        && reading.tokens[j].sentence == m.sentence
+                });
+                if !since {
+                    out.push(m);
+                }
             }
             None => i += 1,
         }
@@ -638,6 +647,18 @@ mod tests {
     }
 
     const JAN14: Date = date(2022, 1, 14); // a Friday
+
+    #[test]
+    fn a_date_after_since_is_a_bound_not_a_time_of_the_passage() {
+        assert!(dates_in("met for the first time since 2019", JAN14).is_empty());
+        assert!(dates_in("Ever since last June, the two sides", JAN14).is_empty());
+        assert!(dates_in("not seen since the summer", JAN14).is_empty());
+        assert_eq!(
+            dates_in("met in 2019 and not since", JAN14).len(),
+            1,
+            "a year with no since before it is still read"
+        );
+    }
 
     #[test]
     fn month_day_forms() {
