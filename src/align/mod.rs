@@ -41,6 +41,7 @@ use jiff::ToSpan;
 
 use self::context::Discourse;
 use self::cues::{CueHit, CueIndex};
+use self::dates::Precision;
 use self::evidence::{Evidence, weigh};
 use self::explain::explain;
 use self::model::{EventFacts, Model};
@@ -312,7 +313,18 @@ impl Aligner {
         let early: Vec<(usize, f32, &'static str)> = clues.iter().chain(&dated).copied().collect();
         let early = sequence::subject(n, &early);
         let mut unexplained: Vec<bool> = (0..n).map(|e| early.confidence(e) == 0.0).collect();
-        for (index, block) in article.passages().enumerate() {
+        // The evidence of the section heading just read, for the passage under it.
+        let mut section: Option<Vec<(usize, f32, Vec<String>)>> = None;
+        let mut index = 0;
+        for block in &article.blocks {
+            if !block.is_passage() {
+                section = Some(self.section_clues(article, &block.text, &discourse, scratch));
+                continue;
+            }
+            let index = {
+                index += 1;
+                index - 1
+            };
             if let (Some(marker), Mode::Curated) = (&block.marker, mode) {
                 let events: Vec<usize> = (0..self.ids.len())
                     .filter(|&e| marker.events.contains(&self.ids[e]))
@@ -321,6 +333,7 @@ impl Aligner {
                 let o = obs.push();
                 o.decided.extend_from_slice(&events);
                 o.by_hand = true;
+                section = None;
                 out.push(PassageAlignment {
                     events: events
                         .into_iter()
@@ -358,6 +371,7 @@ impl Aligner {
                 let o = obs.push();
                 o.background = background;
                 o.linked = linked;
+                under_heading(o, n, &mut section);
                 out.push(PassageAlignment::default());
                 continue;
             }
@@ -426,6 +440,7 @@ impl Aligner {
             o.linked = linked || after_question;
             o.topical = topical;
             o.hints = hints;
+            under_heading(o, n, &mut section);
             scratch.passage = passage.recycle();
             out.push(PassageAlignment {
                 events: matches,
@@ -460,16 +475,74 @@ impl Aligner {
         discourse: &Discourse,
         scratch: &mut Scratch,
     ) -> Vec<(usize, f32, &'static str)> {
+        let mut clues = Vec::new();
+        self.weigh_line(
+            article,
+            &article.meta.title,
+            discourse,
+            scratch,
+            |_, _, own| {
+                clues.extend(
+                    own.iter()
+                        .enumerate()
+                        .filter(|(_, w)| **w >= TITLE_MIN)
+                        .map(|(e, &w)| (e, w, "title")),
+                )
+            },
+        );
+        clues
+    }
+
+    /// What a section heading ("## Brussels") says of the passages under it: the events
+    /// its own evidence points to, each with that evidence and its cues in words. A
+    /// heading is the lead of its section, as the title is of the article.
+    fn section_clues(
+        &self,
+        article: &Article,
+        heading: &str,
+        discourse: &Discourse,
+        scratch: &mut Scratch,
+    ) -> Vec<(usize, f32, Vec<String>)> {
+        let mut clues = Vec::new();
+        let model = &self.model;
+        self.weigh_line(
+            article,
+            heading,
+            discourse,
+            scratch,
+            |passage, evidence, own| {
+                for (e, &w) in own.iter().enumerate().filter(|(_, w)| **w > 0.0) {
+                    let mut cues = vec![format!("under the heading “{}”", heading.trim())];
+                    cues.extend(explain(model, passage, evidence, e));
+                    clues.push((e, w * HEADING_GAIN, cues));
+                }
+            },
+        );
+        clues
+    }
+
+    /// Reads one line that is not a passage (the title, a heading) as evidence, and
+    /// hands `found` the reading, its evidence and its own weight for each event; not
+    /// called when the line holds neither a cue nor a date.
+    fn weigh_line(
+        &self,
+        article: &Article,
+        line: &str,
+        discourse: &Discourse,
+        scratch: &mut Scratch,
+        found: impl FnOnce(&Passage, &Evidence, &[f32]),
+    ) {
         let model = &self.model;
         let published = article.meta.published;
-        read(&article.meta.title, &model.vocab, &mut scratch.reading);
+        let line = bounded(line);
+        read(line, &model.vocab, &mut scratch.reading);
         model.cues.find(&scratch.reading.tokens, &mut scratch.hits);
         if scratch.hits.is_empty() && scratch.reading.classes & lexicon::DATE_WORDS == 0 {
-            return Vec::new();
+            return;
         }
         let passage = Passage::new(
             model,
-            &article.meta.title,
+            line,
             &scratch.reading,
             &scratch.hits,
             published,
@@ -484,15 +557,9 @@ impl Aligner {
             &mut scratch.evidence,
         );
         let own = scratch.evidence.totals(model.events.len());
-        let clues = own
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| **w >= TITLE_MIN)
-            .map(|(e, &w)| (e, w, "title"))
-            .collect();
+        found(&passage, &scratch.evidence, &own);
         scratch.evidence.recycle_totals(own);
         scratch.passage = passage.recycle();
-        clues
     }
 
     /// What the publication date says of the subject: a report published on the day of
@@ -584,7 +651,9 @@ impl Aligner {
                 let earlier = (0..i)
                     .rev()
                     .find(|&j| out[j].events.iter().any(|m| m.event == s));
+                let heading = o.section.iter().find(|(e, _)| *e == s);
                 let cues = match earlier {
+                    _ if heading.is_some() => heading.map(|(_, c)| c.clone()).unwrap_or_default(),
                     Some(j) => vec![format!("context: continues ¶{}", j + 1)],
                     None if subject.confidence(s) > 0.0 => vec![format!(
                         "the article's subject: {} ({})",
@@ -699,6 +768,31 @@ fn outside_voice(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
     })
 }
 
+/// Lays the evidence of a section heading (`section`, then emptied) on the first
+/// passage under it, `o`, for a timeline of `n` events: the chain weighs it as the
+/// passage's own, so the section starts on the event its heading names and the passages
+/// after carry it on.
+fn under_heading(
+    o: &mut Observation,
+    n: usize,
+    section: &mut Option<Vec<(usize, f32, Vec<String>)>>,
+) {
+    let Some(section) = section.take() else {
+        return;
+    };
+    o.opens_section = true;
+    if section.is_empty() {
+        return;
+    }
+    if o.own.len() < n {
+        o.own.resize(n, 0.0);
+    }
+    for (e, w, cues) in section {
+        o.own[e] += w;
+        o.section.push((e, cues));
+    }
+}
+
 /// Whether series `s` yields to one of its rounds among `events`.
 fn yields(model: &Model, s: usize, events: &[usize]) -> bool {
     model
@@ -712,6 +806,10 @@ const HINTS: usize = 2;
 
 /// The weight of its own that keeps the current event beside the ones a passage names.
 const UNION_OWN: f32 = 1.5;
+
+/// How much more a section heading's evidence counts than the same words in a
+/// passage: a heading is nothing but its topic.
+const HEADING_GAIN: f32 = 3.0;
 
 /// How many opening passages count as the article's lead.
 const LEAD: usize = 1;
@@ -785,6 +883,10 @@ fn unrelated_dates(model: &Model, p: &Passage) -> f32 {
     let unrelated = p
         .mentions
         .iter()
+        // Only a date that places the passage on the calendar itself: a week or a day
+        // read relative to publication ("the week", "on Friday") may be the one the
+        // article looks back on, not another time.
+        .filter(|m| !matches!(m.precision, Precision::Relative | Precision::Week))
         .filter(|m| {
             !model
                 .events

@@ -74,6 +74,12 @@ pub(crate) struct Observation {
     /// article's subject nor an earlier passage explains, each with that evidence in
     /// words: what `why` says if the chain puts the passage there.
     pub hints: Vec<(usize, Vec<String>)>,
+    /// The events the section heading above it names, with that evidence in words: on
+    /// the first passage of a section only.
+    pub section: Vec<(usize, Vec<String>)>,
+    /// It is the first passage under a heading: a new section may turn to another
+    /// event as freely as the article's first passage may.
+    pub opens_section: bool,
 }
 
 /// The observations of one article, kept from one article to the next with the storage
@@ -334,6 +340,9 @@ pub(crate) fn decode_into<'d>(
             } else if conf.get(b).is_some_and(|c| *c > 0.0) {
                 costs.push((RETURN + extra, RETURN + extra));
                 pc.push((p_return * p_extra, p_return * p_extra));
+            } else if o.opens_section {
+                costs.push((ENTER + extra, ENTER + extra));
+                pc.push((p_enter * p_extra, p_enter * p_extra));
             } else {
                 costs.push((SWITCH + extra, ENTER + extra));
                 pc.push((p_switch * p_extra, p_enter * p_extra));
@@ -574,7 +583,7 @@ mod tests {
                 LEAVE
             } else if subject.confidence(b) > 0.0 {
                 RETURN
-            } else if a == none {
+            } else if a == none || o.opens_section {
                 ENTER
             } else {
                 SWITCH
@@ -741,6 +750,8 @@ mod tests {
                         by_hand: rng.below(10) == 0,
                         topical: rng.below(4) == 0,
                         hints: Vec::new(),
+                        section: Vec::new(),
+                        opens_section: rng.below(5) == 0,
                         decided,
                     }
                 })

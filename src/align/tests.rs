@@ -680,3 +680,52 @@ fn why_shows_the_cues_behind_an_event_the_chain_turned_to() {
     };
     assert!(geneva.iter().any(|r| r == "place: Geneva"), "{geneva:?}");
 }
+
+#[test]
+fn a_section_heading_names_the_event_of_the_passages_under_it() {
+    // A look back, two weeks on: each section is headed by the place of its round, and
+    // its paragraphs name neither the round nor its day.
+    let body = "## Brussels\n\n\
+                The alliance and Moscow's envoys sat at one table for four hours, and \
+                the most concrete offer came from the allies.\n\n\
+                ## Vienna\n\n\
+                The last meeting drew the least attention, and its host had the least \
+                to say.";
+    let headed = ids_of("analysis", "Two weeks on", "2022-01-24", body);
+    assert_eq!(headed, vec![vec![NRC], vec![OSCE]]);
+    let t = timeline();
+    let art = article_of("analysis", "Two weeks on", "2022-01-24", body);
+    let why = align(&[art], &t, Mode::Auto).why(&t, 0, 0);
+    assert_eq!(
+        why.get(NRC).and_then(|w| w.first()).map(String::as_str),
+        Some("under the heading “Brussels”"),
+        "{why:?}"
+    );
+    // The same paragraphs without their headings are about nothing one can name.
+    let bare = body
+        .replace("## Brussels\n\n", "")
+        .replace("## Vienna\n\n", "");
+    assert_eq!(
+        ids_of("analysis", "Two weeks on", "2022-01-24", &bare),
+        vec![Vec::<&str>::new(), vec![]]
+    );
+}
+
+#[test]
+fn a_week_read_from_publication_is_no_sign_of_another_time() {
+    // Two weeks on, "the week" may be the week looked back on: unlike "in 2019", it
+    // does not place the passage at a time no event falls on.
+    let body = "## Brussels\n\n\
+                The alliance and Moscow's envoys sat at one table for four hours. The \
+                most concrete offer of the week came from the allies.";
+    assert_eq!(
+        ids_of("analysis", "Two weeks on", "2022-01-24", body),
+        vec![vec![NRC]]
+    );
+    let dated = body.replace("of the week", "since 2019 and not before 2019");
+    assert_eq!(
+        ids_of("analysis", "Two weeks on", "2022-01-24", &dated),
+        vec![Vec::<&str>::new()],
+        "a year no event falls on still speaks of another time"
+    );
+}
