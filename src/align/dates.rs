@@ -1,14 +1,14 @@
 //! Reading dates and weekdays in the forms news texts use — "January 10", "Jan. 10",
 //! "10 January", "13–14 January", "December 17, 2021", "mid-January", "in the summer",
-//! "this week", "on Friday" — each resolved to days of the calendar against the
+//! "this week", "on Friday", "three days ago" — each resolved to days of the calendar against the
 //! article's publication date.
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::lexicon::{
-    DATE_WORDS, DAY_PART, DAY_WORD, DEFINITE, FRAME, FUTURE, INDEFINITE, LAST, MONTH, MONTH_NOUN,
-    MONTH_WORD, NEXT, OF, PART, SEASON, THIS, WEEK, WEEKDAY, YEAR,
+    AGO, DATE_WORDS, DAY_PART, DAY_WORD, DEFINITE, FRAME, FUTURE, INDEFINITE, LAST, MONTH,
+    MONTH_NOUN, MONTH_WORD, NEXT, OF, PART, SEASON, THIS, WEEK, WEEKDAY, YEAR,
 };
 use super::words::{Reading, Vocabulary};
 
@@ -237,6 +237,9 @@ impl Scanner<'_> {
             let day = self.published.checked_add(offset.days()).ok()?;
             return Some(self.mention(day, day, Precision::Relative, i - 1, i + 1));
         }
+        if class & AGO != 0 {
+            return self.ago_at(i);
+        }
         if class & WEEK != 0 {
             return self.week_at(i);
         }
@@ -264,6 +267,41 @@ impl Scanner<'_> {
             return self.year_mention(y, i, i + 1);
         }
         self.ordinal_at(i)
+    }
+
+    /// "three days ago", "two weeks ago", "a month ago", counted back from publication
+    /// (`i` is "ago"). Days are exact; a week or more ago is a stretch around the day
+    /// counted back, as loosely as people count it.
+    fn ago_at(&self, i: usize) -> Option<TimeMention> {
+        let unit = self.raw(i.checked_sub(1)?).to_ascii_lowercase();
+        let count = self.raw(i.checked_sub(2)?).to_ascii_lowercase();
+        const WORDS: [&str; 12] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve",
+        ];
+        let n: i64 = match count.as_str() {
+            "a" | "an" => 1,
+            _ => match WORDS.iter().position(|w| *w == count) {
+                Some(k) => k as i64 + 1,
+                None => count.parse().ok().filter(|n| (1..=400).contains(n))?,
+            },
+        };
+        let p = self.published;
+        let around = |back: jiff::Span, slack: i64| -> Option<(Date, Date)> {
+            let at = p.checked_sub(back).ok()?;
+            Some((
+                at.checked_sub(slack.days()).ok()?,
+                at.checked_add(slack.days()).ok()?.min(p),
+            ))
+        };
+        let ((first, last), precision) = match unit.trim_end_matches('s') {
+            "day" => (around(n.days(), 0)?, Precision::Relative),
+            "week" => (around((7 * n).days(), 3)?, Precision::Week),
+            "month" => (around(n.months(), 15)?, Precision::Month),
+            "year" => (around(n.years(), 182)?, Precision::Year),
+            _ => return None,
+        };
+        Some(self.mention(first, last, precision, i - 2, i + 1))
     }
 
     /// "on the 12th": a day of the month named alone, the last one before publication
@@ -647,6 +685,24 @@ mod tests {
     }
 
     const JAN14: Date = date(2022, 1, 14); // a Friday
+
+    #[test]
+    fn a_date_counted_back_from_publication() {
+        assert_eq!(
+            one("They met three days ago", JAN14),
+            (date(2022, 1, 11), date(2022, 1, 11), Precision::Relative)
+        );
+        assert_eq!(one("a day ago", JAN14).0, date(2022, 1, 13));
+        // Two weeks before 24 January is the week of the talks, loosely.
+        let (first, last, precision) = one("met two weeks ago", date(2022, 1, 24));
+        assert_eq!((first, last), (date(2022, 1, 7), date(2022, 1, 13)));
+        assert_eq!(precision, Precision::Week);
+        assert_eq!(one("a month ago", JAN14).0, date(2021, 11, 29));
+        assert_eq!(one("2 years ago", JAN14).2, Precision::Year);
+        for text in ["long ago", "some days ago", "ago", "the days ago"] {
+            assert!(dates_in(text, JAN14).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn a_date_after_since_is_a_bound_not_a_time_of_the_passage() {

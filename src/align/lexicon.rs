@@ -79,9 +79,11 @@ pub(crate) const MONTH_NOUN: u64 = 1 << 31;
 pub(crate) const EXPERT: u64 = 1 << 32;
 /// A part of a day: "this morning", "last night".
 pub(crate) const DAY_PART: u64 = 1 << 33;
-/// Words that can start a date mention.
+/// "ago", which ends a date counted back from publication: "three days ago".
+pub(crate) const AGO: u64 = 1 << 34;
+/// Words that can start (or, for "ago", end) a date mention.
 pub(crate) const DATE_WORDS: u64 =
-    MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR | DAY_PART;
+    MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR | DAY_PART | AGO;
 /// Every class naming a kind of event.
 pub(crate) const KINDS: u64 =
     KIND_TALKS | KIND_SUMMIT | KIND_CALL | KIND_DOCUMENT | KIND_STATEMENT | KIND_SERIES;
@@ -130,6 +132,7 @@ const LISTS: &[(u64, &[&str])] = &[
     (NEXT, &["next", "coming"]),
     (WEEK, &["week"]),
     (MONTH_NOUN, &["month"]),
+    (AGO, &["ago"]),
     (
         FUTURE,
         &[
