@@ -7,8 +7,8 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::lexicon::{
-    AGO, DATE_WORDS, DAY_PART, DAY_WORD, DEFINITE, FRAME, FUTURE, INDEFINITE, LAST, MONTH,
-    MONTH_NOUN, MONTH_WORD, NEXT, OF, PART, SEASON, THIS, WEEK, WEEKDAY, YEAR,
+    AGO, DATE_WORDS, DAY_NOUN, DAY_PART, DAY_WORD, DEFINITE, FRAME, FUTURE, INDEFINITE, LAST,
+    MONTH, MONTH_NOUN, MONTH_WORD, NEXT, OF, PART, SEASON, THIS, WEEK, WEEKDAY, YEAR,
 };
 use super::words::{Reading, Vocabulary};
 
@@ -60,12 +60,15 @@ const AHEAD_DAYS: i32 = 45;
 const AHEAD_DAYS_FUTURE: i32 = 180;
 
 /// Reads every date mention of a passage into `out`. `future(s)` says whether sentence
-/// `s` speaks of the future (which turns "on Monday" forwards).
+/// `s` speaks of the future (which turns "on Monday" forwards). `anchor` is the day of
+/// the event the article is telling when the passage begins, if it knows one: "the
+/// next day" and "two days later" count from it (from publication without one).
 pub(crate) fn read_dates(
     text: &str,
     reading: &Reading,
     vocab: &Vocabulary,
     published: Date,
+    anchor: Option<Date>,
     future: &dyn Fn(u16) -> bool,
     out: &mut Vec<TimeMention>,
 ) {
@@ -75,6 +78,7 @@ pub(crate) fn read_dates(
         reading,
         vocab,
         published,
+        anchor,
         future,
     };
     let mut i = 0;
@@ -114,6 +118,7 @@ struct Scanner<'a> {
     reading: &'a Reading,
     vocab: &'a Vocabulary,
     published: Date,
+    anchor: Option<Date>,
     future: &'a dyn Fn(u16) -> bool,
 }
 
@@ -240,6 +245,9 @@ impl Scanner<'_> {
         if class & AGO != 0 {
             return self.ago_at(i);
         }
+        if class & DAY_NOUN != 0 {
+            return self.day_counted_at(i);
+        }
         if class & WEEK != 0 {
             return self.week_at(i);
         }
@@ -274,18 +282,7 @@ impl Scanner<'_> {
     /// counted back, as loosely as people count it.
     fn ago_at(&self, i: usize) -> Option<TimeMention> {
         let unit = self.raw(i.checked_sub(1)?).to_ascii_lowercase();
-        let count = self.raw(i.checked_sub(2)?).to_ascii_lowercase();
-        const WORDS: [&str; 12] = [
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve",
-        ];
-        let n: i64 = match count.as_str() {
-            "a" | "an" => 1,
-            _ => match WORDS.iter().position(|w| *w == count) {
-                Some(k) => k as i64 + 1,
-                None => count.parse().ok().filter(|n| (1..=400).contains(n))?,
-            },
-        };
+        let n = self.count_at(i.checked_sub(2)?, 400)?;
         let p = self.published;
         let around = |back: jiff::Span, slack: i64| -> Option<(Date, Date)> {
             let at = p.checked_sub(back).ok()?;
@@ -302,6 +299,69 @@ impl Scanner<'_> {
             _ => return None,
         };
         Some(self.mention(first, last, precision, i - 2, i + 1))
+    }
+
+    /// "the next day", "the day after", "two days later" (`i` is "day" or "days"):
+    /// counted on from the day of the event being told, if the article has told one.
+    /// A count back ("two days earlier", "the day before") is most often a look back
+    /// in passing ("Sherman, who had led the team in Geneva two days earlier, …"),
+    /// which the cues read better; it is not read here.
+    fn day_counted_at(&self, i: usize) -> Option<TimeMention> {
+        let word = |j: usize| self.raw(j).to_ascii_lowercase();
+        let before = i.checked_sub(1).map(word).unwrap_or_default();
+        let after = word(i + 1);
+        // The word after "after": "the day after, …" counts from the event being told;
+        // "the day after the talks" from what it names, left to the cues.
+        let open_after = |j: usize| match self.reading.tokens.get(j) {
+            None => true,
+            Some(t) => {
+                t.sentence != self.reading.tokens[i].sentence
+                    || !self.gap(j - 1).is_empty()
+                    || (self.class(j) & DEFINITE == 0 && !t.capital)
+            }
+        };
+        let (offset, from, to): (i64, usize, usize) = if i >= 2
+            && self.class(i - 2) & DEFINITE != 0
+            && matches!(before.as_str(), "next" | "following")
+        {
+            (1, i - 2, i + 1)
+        } else {
+            let the = i > 0 && self.class(i - 1) & DEFINITE != 0;
+            let count = if the {
+                1
+            } else {
+                self.count_at(i.checked_sub(1)?, 7)?
+            };
+            let open = match after.as_str() {
+                "later" => true,
+                "after" => count == 1 && open_after(i + 2),
+                _ => false,
+            };
+            if !open {
+                return None;
+            }
+            (count, i - 1, i + 2)
+        };
+        // As exact as a date on the calendar, once the day counted from is known.
+        let day = self.anchor?.checked_add(offset.days()).ok()?;
+        Some(self.mention(day, day, Precision::Day, from, to))
+    }
+
+    /// A count at token `j`, from 1 to `max`: "two", "2", or "a" for one.
+    fn count_at(&self, j: usize, max: i64) -> Option<i64> {
+        const WORDS: [&str; 12] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve",
+        ];
+        let w = self.raw(j).to_ascii_lowercase();
+        let n = match w.as_str() {
+            "a" | "an" => 1,
+            _ => match WORDS.iter().position(|x| *x == w) {
+                Some(k) => k as i64 + 1,
+                None => w.parse().ok()?,
+            },
+        };
+        (1..=max).contains(&n).then_some(n)
     }
 
     /// "on the 12th": a day of the month named alone, the last one before publication
@@ -654,6 +714,16 @@ mod tests {
 
     /// (text of the mention, first day, last day, precision) for every mention.
     fn dates_in(text: &str, published: Date) -> Vec<(String, Date, Date, Precision)> {
+        dates_from(text, published, None)
+    }
+
+    /// [`dates_in`] in an article telling, when the passage begins, an event of day
+    /// `anchor`.
+    fn dates_from(
+        text: &str,
+        published: Date,
+        anchor: Option<Date>,
+    ) -> Vec<(String, Date, Date, Precision)> {
         let mut vocab = Vocabulary::default();
         lexicon::install(&mut vocab);
         let mut reading = Reading::default();
@@ -665,7 +735,7 @@ mod tests {
                 .any(|t| t.sentence == s && t.class & lexicon::FUTURE != 0)
         };
         let mut out = Vec::new();
-        read_dates(text, &reading, &vocab, published, &future, &mut out);
+        read_dates(text, &reading, &vocab, published, anchor, &future, &mut out);
         out.into_iter()
             .map(|m| {
                 (
@@ -701,6 +771,52 @@ mod tests {
         assert_eq!(one("2 years ago", JAN14).2, Precision::Year);
         for text in ["long ago", "some days ago", "ago", "the days ago"] {
             assert!(dates_in(text, JAN14).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_day_counted_on_from_the_event_being_told() {
+        let geneva = Some(date(2022, 1, 10));
+        for (text, words, d) in [
+            (
+                "Two days later the alliance met Russia.",
+                "Two days later",
+                12,
+            ),
+            ("The next day, the allies met.", "The next day", 11),
+            (
+                "On the following day the allies met.",
+                "the following day",
+                11,
+            ),
+            ("They met again the day after.", "the day after", 11),
+            ("A day later they met.", "A day later", 11),
+        ] {
+            let all = dates_from(text, JAN14, geneva);
+            assert_eq!(
+                all,
+                vec![(
+                    words.to_string(),
+                    date(2022, 1, d),
+                    date(2022, 1, d),
+                    Precision::Day
+                )],
+                "{text}"
+            );
+        }
+        // With no event told yet there is nothing to count from.
+        assert!(dates_from("Two days later, they met.", JAN14, None).is_empty());
+        // A count back is a look back in passing, left to the cues; "the day after
+        // Geneva" counts from what it names; neither is a day counted on.
+        for text in [
+            "Sherman, who had led the team two days earlier, sat down.",
+            "The day before, they had dinner.",
+            "the day after the talks",
+            "the day after Geneva",
+            "a day of talks",
+            "days later",
+        ] {
+            assert!(dates_from(text, JAN14, geneva).is_empty(), "{text}");
         }
     }
 

@@ -81,9 +81,11 @@ pub(crate) const EXPERT: u64 = 1 << 32;
 pub(crate) const DAY_PART: u64 = 1 << 33;
 /// "ago", which ends a date counted back from publication: "three days ago".
 pub(crate) const AGO: u64 = 1 << 34;
-/// Words that can start (or, for "ago", end) a date mention.
+/// "day", "days": a day counted from another ("the next day", "two days later").
+pub(crate) const DAY_NOUN: u64 = 1 << 35;
+/// Words that can start (or, for "ago" and "day", end or hold) a date mention.
 pub(crate) const DATE_WORDS: u64 =
-    MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR | DAY_PART | AGO;
+    MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR | DAY_PART | AGO | DAY_NOUN;
 /// Every class naming a kind of event.
 pub(crate) const KINDS: u64 =
     KIND_TALKS | KIND_SUMMIT | KIND_CALL | KIND_DOCUMENT | KIND_STATEMENT | KIND_SERIES;
@@ -133,6 +135,7 @@ const LISTS: &[(u64, &[&str])] = &[
     (WEEK, &["week"]),
     (MONTH_NOUN, &["month"]),
     (AGO, &["ago"]),
+    (DAY_NOUN, &["day", "days"]),
     (
         FUTURE,
         &[

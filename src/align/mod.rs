@@ -377,12 +377,26 @@ impl Aligner {
             }
             let question_now = discourse.after_question;
             discourse.after_question = after_question;
+            // The day of the event being told, which "the next day" counts from.
+            let anchor = discourse
+                .previous
+                .as_ref()
+                .and_then(|p| p.carried().iter().copied().find(|&e| self.is_day(e)))
+                .or_else(|| {
+                    early
+                        .events
+                        .iter()
+                        .map(|(e, _)| *e)
+                        .find(|&e| self.is_day(e))
+                })
+                .map(|e| model.events[e].start);
             let passage = Passage::new(
                 model,
                 text,
                 &scratch.reading,
                 &scratch.hits,
                 published,
+                anchor,
                 std::mem::take(&mut scratch.passage),
             );
             let evidence = &mut scratch.evidence;
@@ -546,6 +560,7 @@ impl Aligner {
             &scratch.reading,
             &scratch.hits,
             published,
+            None,
             std::mem::take(&mut scratch.passage),
         );
         weigh(
@@ -587,6 +602,12 @@ impl Aligner {
                 clues.push((e, weight, when));
             }
         }
+    }
+
+    /// Whether event `e` happened on one day, so that a day can be counted from it.
+    fn is_day(&self, e: usize) -> bool {
+        let ev = &self.model.events[e];
+        ev.start == ev.end
     }
 
     /// Lays the decoded chain over what each passage's own evidence decided: a passage

@@ -72,6 +72,7 @@ impl<'a> Passage<'a> {
         reading: &'a Reading,
         hits: &'a [CueHit],
         published: Date,
+        anchor: Option<Date>,
         buffers: PassageBuffers,
     ) -> Passage<'a> {
         let PassageBuffers {
@@ -101,6 +102,7 @@ impl<'a> Passage<'a> {
             reading,
             &model.vocab,
             published,
+            anchor,
             &future,
             &mut mentions,
         );

@@ -729,3 +729,29 @@ fn a_week_read_from_publication_is_no_sign_of_another_time() {
         "a year no event falls on still speaks of another time"
     );
 }
+
+#[test]
+fn a_day_counted_on_from_the_round_just_told() {
+    let told = "Sherman and Ryabkov met at the US mission in Geneva on 10 January.\n\n";
+    let next = "Two days later, the allies held a council with Russia's envoys.";
+    assert_eq!(
+        ids_of(
+            "analysis",
+            "A look back",
+            "2022-01-24",
+            &format!("{told}{next}")
+        ),
+        vec![vec![GENEVA], vec![NRC]]
+    );
+    // Counted from the summit of June instead, the same words name no event.
+    let summit = "Biden and Putin met at a villa in Geneva on 16 June 2021.\n\n";
+    assert_eq!(
+        ids_of(
+            "analysis",
+            "A look back",
+            "2022-01-24",
+            &format!("{summit}{next}")
+        ),
+        vec![vec![SUMMIT], vec![]]
+    );
+}
