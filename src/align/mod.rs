@@ -176,6 +176,8 @@ struct Scratch {
     observations: Observations,
     /// A passage's own evidence for each event, kept past the deciding.
     own: Vec<f32>,
+    /// The article's cue bindings (see [`Discourse::reusing`]).
+    bindings: Vec<Option<(usize, usize)>>,
 }
 
 impl Aligner {
@@ -299,7 +301,8 @@ impl Aligner {
         let model = &self.model;
         let n = model.events.len();
         let published = article.meta.published;
-        let mut discourse = Discourse::new(model, published);
+        let mut discourse =
+            Discourse::reusing(model, published, std::mem::take(&mut scratch.bindings));
         let mut out = Vec::with_capacity(article.passage_count());
         let mut obs = std::mem::take(&mut scratch.observations);
         obs.clear();
@@ -450,6 +453,7 @@ impl Aligner {
         );
         self.apply(&subject, decoded, report, obs.as_slice(), &mut out);
         scratch.observations = obs;
+        scratch.bindings = discourse.bindings;
         out
     }
 
