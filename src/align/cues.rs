@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use super::lexicon::CUE_START;
 use super::words::{Token, UNKNOWN, Vocabulary, WordId};
 use crate::timeline::Timeline;
 
@@ -166,6 +167,7 @@ impl CueIndex {
         let mut starts = vec![Vec::new(); vocab.len()];
         for (i, cue) in cues.iter().enumerate() {
             starts[cue.words[0] as usize].push(i);
+            vocab.mark(cue.words[0], CUE_START);
         }
         for list in &mut starts {
             list.sort_by_key(|&i| std::cmp::Reverse(cues[i].words.len()));
@@ -180,6 +182,11 @@ impl CueIndex {
         out.clear();
         let mut i = 0;
         while i < tokens.len() {
+            // Most words start no cue: one test of the class read with the word.
+            if tokens[i].class & CUE_START == 0 {
+                i += 1;
+                continue;
+            }
             let w = tokens[i].word;
             let candidates: &[usize] = if w == UNKNOWN {
                 &[]

@@ -79,6 +79,10 @@ pub(crate) const MONTH_NOUN: u64 = 1 << 31;
 pub(crate) const EXPERT: u64 = 1 << 32;
 /// A part of a day: "this morning", "last night".
 pub(crate) const DAY_PART: u64 = 1 << 33;
+/// Not a word class of the lexicon: set by the cue index on the first word of every cue,
+/// so finding cues skips every other word at a glance. The top bit, far from the
+/// lexicon's own.
+pub(crate) const CUE_START: u64 = 1 << 63;
 /// Words that can start a date mention.
 pub(crate) const DATE_WORDS: u64 =
     MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR | DAY_PART;

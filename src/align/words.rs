@@ -31,18 +31,32 @@ pub(crate) struct WordInfo {
 /// text is only looked up, so crafted text cannot crowd the table.
 #[derive(Debug, Clone)]
 pub(crate) struct Vocabulary {
-    /// Open addressing, a power of two long: the top half of a word's hash beside its
-    /// `id + 1`, or 0 for an empty slot.
+    /// Open addressing, a power of two long: a word's [`tag`] (part of its hash and its
+    /// length) beside its `id + 1`, or 0 for an empty slot.
     slots: Vec<u64>,
     words: Vec<Box<[u8]>>,
-    /// Each word's first eight bytes as one number: most words compare in one step.
-    packed: Vec<u64>,
+    /// Each word's first eight bytes as one number (most words compare in one step),
+    /// beside its classes: a word found is checked and classed from one place.
+    known: Vec<Known>,
     hashes: Vec<u64>,
     info: Vec<WordInfo>,
     longest: usize,
     /// For each first byte of a known ASCII word, a bit for each length it comes in:
     /// most unknown words are turned away by this one look, before any hashing.
     shapes: [u64; 128],
+}
+
+/// What a slot of the table leads to first: [`Vocabulary::known`].
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    first: u64,
+    class: u64,
+}
+
+/// The upper half of a slot for a word of `len` bytes with hash `h`: 24 bits of the
+/// hash and the length, so a slot turns away most other words before any other look.
+fn tag(h: u64, len: usize) -> u64 {
+    (h >> 40) << 8 | len.min(0xff) as u64
 }
 
 /// A word's hash and its first eight bytes as one number, read from a buffer eight
@@ -86,7 +100,7 @@ impl Default for Vocabulary {
         Vocabulary {
             slots: Vec::new(),
             words: Vec::new(),
-            packed: Vec::new(),
+            known: Vec::new(),
             hashes: Vec::new(),
             info: Vec::new(),
             longest: 0,
@@ -105,7 +119,7 @@ impl Vocabulary {
         let id = self.words.len() as WordId;
         let (h, first) = key_of(normal.as_bytes());
         self.words.push(normal.as_bytes().into());
-        self.packed.push(first);
+        self.known.push(Known { first, class: 0 });
         self.hashes.push(h);
         self.info.push(WordInfo::default());
         self.longest = self.longest.max(normal.len());
@@ -131,11 +145,12 @@ impl Vocabulary {
     fn place(&mut self, id: WordId) {
         let mask = self.slots.len() - 1;
         let h = self.hashes[id as usize];
+        let len = self.words[id as usize].len();
         let mut s = home(h, mask);
         while self.slots[s] != 0 {
             s = (s + 1) & mask;
         }
-        self.slots[s] = (h >> 32) << 32 | u64::from(id + 1);
+        self.slots[s] = tag(h, len) << 32 | u64::from(id + 1);
     }
 
     /// Adds `class` (and `value`) to every word of `raw`, normalised as text is.
@@ -146,6 +161,18 @@ impl Vocabulary {
             if value != 0 {
                 info.value = value;
             }
+            self.known[id as usize].class = info.class;
+        }
+    }
+
+    /// Adds `class` to the word `id` (one the vocabulary knows).
+    pub fn mark(&mut self, id: WordId, class: u64) {
+        if let (Some(info), Some(known)) = (
+            self.info.get_mut(id as usize),
+            self.known.get_mut(id as usize),
+        ) {
+            info.class |= class;
+            known.class = info.class;
         }
     }
 
@@ -174,32 +201,41 @@ impl Vocabulary {
             return UNKNOWN;
         }
         let (h, first) = key_of(w);
-        self.id_by_key(w, h, first)
+        self.id_by_key(w, h, first).0
     }
 
-    /// The id of normalised word `w`, given its [`key`].
-    fn id_by_key(&self, w: &[u8], h: u64, first: u64) -> WordId {
+    /// The id and classes of normalised word `w`, given its [`key`].
+    fn id_by_key(&self, w: &[u8], h: u64, first: u64) -> (WordId, u64) {
         self.id_where(w.len(), h, first, |known| known == w)
     }
 
-    /// The id of the word of `len` bytes with [`key`] `(h, first)` that `same` accepts.
-    fn id_where(&self, len: usize, h: u64, first: u64, same: impl Fn(&[u8]) -> bool) -> WordId {
+    /// The id and classes of the word of `len` bytes with [`key`] `(h, first)` that
+    /// `same` accepts; ([`UNKNOWN`], 0) if there is none.
+    fn id_where(
+        &self,
+        len: usize,
+        h: u64,
+        first: u64,
+        same: impl Fn(&[u8]) -> bool,
+    ) -> (WordId, u64) {
         if len > self.longest || self.slots.is_empty() {
-            return UNKNOWN;
+            return (UNKNOWN, 0);
         }
         let mask = self.slots.len() - 1;
-        let tag = h >> 32;
+        let tag = tag(h, len);
         let mut s = home(h, mask);
         loop {
             let v = self.slots[s];
             if v == 0 {
-                return UNKNOWN;
+                return (UNKNOWN, 0);
             }
             if v >> 32 == tag {
                 let id = (v as u32 - 1) as usize;
-                let known = &self.words[id];
-                if known.len() == len && self.packed[id] == first && (len <= 8 || same(known)) {
-                    return id as WordId;
+                let known = self.known[id];
+                // Up to eight bytes, the length and `first` are the whole word.
+                let word = &self.words[id];
+                if known.first == first && (len <= 8 || (word.len() == len && same(word))) {
+                    return (id as WordId, known.class);
                 }
             }
             s = (s + 1) & mask;
@@ -372,13 +408,14 @@ fn load8(bytes: &[u8], at: usize) -> u64 {
 
 /// The id of the ASCII word `bytes[from..to]`, lower-cased as it is hashed: for
 /// letters and digits, setting bit 5 lower-cases letters and leaves digits alone, so
-/// the word is never copied. The same [`key`] as for a word in a buffer.
-fn lookup_ascii(vocab: &Vocabulary, bytes: &[u8], from: usize, to: usize) -> WordId {
+/// the word is never copied. The same [`key`] as for a word in a buffer. With the
+/// word's id, its classes.
+fn lookup_ascii(vocab: &Vocabulary, bytes: &[u8], from: usize, to: usize) -> (WordId, u64) {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let n = to - from;
     // Folding takes at most two bytes off.
     if n > vocab.longest + 2 || vocab.slots.is_empty() {
-        return UNKNOWN;
+        return (UNKNOWN, 0);
     }
     let w = &bytes[from..to];
     // The word, or the word less a folded "s" or "ies", must have a known shape; only
@@ -390,7 +427,7 @@ fn lookup_ascii(vocab: &Vocabulary, bytes: &[u8], from: usize, to: usize) -> Wor
         (shapes >> n.min(63)) & 1 != 0
     };
     if !known_shape {
-        return UNKNOWN;
+        return (UNKNOWN, 0);
     }
     let lower = |k: usize| w[k] | 0x20;
     let mut len = n;
@@ -432,10 +469,11 @@ fn lookup_ascii(vocab: &Vocabulary, bytes: &[u8], from: usize, to: usize) -> Wor
     })
 }
 
-/// The id of the word in `buf[..len]` (lower case), once its plural `-s` is folded.
-fn lookup(vocab: &Vocabulary, buf: &mut [u8; MAX_WORD], len: usize) -> WordId {
+/// The id and classes of the word in `buf[..len]` (lower case), once its plural `-s`
+/// is folded.
+fn lookup(vocab: &Vocabulary, buf: &mut [u8; MAX_WORD], len: usize) -> (WordId, u64) {
     if len > MAX_WORD {
-        return UNKNOWN;
+        return (UNKNOWN, 0);
     }
     let (keep, y) = folded(&buf[..len]);
     let end = if y {
@@ -509,10 +547,10 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
                     } else {
                         None
                     };
-                    let word = lookup_ascii(vocab, bytes, i, end);
+                    let (word, class) = lookup_ascii(vocab, bytes, i, end);
                     tokens.push(Token {
                         word,
-                        class: vocab.info(word).class,
+                        class,
                         start: i as u32,
                         end: end as u32,
                         sentence,
@@ -588,10 +626,10 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
         } else {
             None
         };
-        let word = lookup(vocab, &mut buf, len);
+        let (word, class) = lookup(vocab, &mut buf, len);
         tokens.push(Token {
             word,
-            class: vocab.info(word).class,
+            class,
             start: start as u32,
             end: i as u32,
             sentence,
