@@ -687,6 +687,9 @@ fn outside_voice(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
     if reading.classes & lexicon::EXPERT != 0 {
         return true;
     }
+    if reading.classes & lexicon::INDEFINITE == 0 {
+        return false;
+    }
     let t = &reading.tokens;
     // Hits are in token order: whether one covers token `i`.
     let cue_at = |i: usize| {
@@ -816,6 +819,10 @@ fn ruled_out(model: &Model, p: &Passage) -> Vec<usize> {
 /// word for a meeting, a call, a document ("the session", "their call"), when no cue
 /// beside it says which ("the Geneva talks", "the talks in Vienna" say it themselves).
 fn refers(p: &Passage) -> bool {
+    let classes = p.reading.classes;
+    if classes & lexicon::DEFINITE == 0 || classes & (lexicon::KINDS | lexicon::TALKS) == 0 {
+        return false;
+    }
     let t = &p.reading.tokens;
     // Hits are in token order and do not overlap: whether any covers [a, b).
     let near_cue = |a: usize, b: usize| {

@@ -84,7 +84,11 @@ impl<'a> Passage<'a> {
         let n = reading.sentences as usize;
         sentences.clear();
         sentences.resize(n, Sentence::default());
-        for t in &reading.tokens {
+        // Most passages have neither quotations nor any of these words: nothing to mark.
+        let marks =
+            reading.quoted > 0 || reading.classes & (EXPECT | VERDICT | SPEECH | FUTURE) != 0;
+        let tokens = if marks { &reading.tokens[..] } else { &[] };
+        for t in tokens {
             let x = &mut sentences[t.sentence as usize];
             x.speech |= t.quoted;
             if t.class == 0 {
@@ -158,6 +162,9 @@ impl<'a> Passage<'a> {
     /// A sentence that opens with "During", "After", "Ahead of"… and names an event
     /// before its first comma: the sentence reports what happened at that event.
     fn find_frames(&mut self, model: &Model) {
+        if self.reading.classes & FRAME == 0 {
+            return;
+        }
         let kinds = model.events.iter().fold(TALKS, |c, e| c | e.class);
         let tokens = &self.reading.tokens;
         for (from, t) in tokens.iter().enumerate() {
@@ -192,6 +199,9 @@ impl<'a> Passage<'a> {
     /// "the talks", "their scheduled meetings" (definite, outside quotations), and "a
     /// week of talks", "the latest round of negotiations" (gatherings of talks).
     fn find_talk_words(&mut self) {
+        if self.reading.classes & (TALKS | GATHERING) == 0 {
+            return;
+        }
         let tokens = &self.reading.tokens;
         for (i, t) in tokens.iter().enumerate() {
             if t.class & (TALKS | GATHERING) == 0 {

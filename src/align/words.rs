@@ -283,6 +283,8 @@ pub(crate) struct Reading {
     pub opens_with_quote: bool,
     /// Every lexicon class of its words, together.
     pub classes: u64,
+    /// How many tokens stand inside quotation marks.
+    pub quoted: usize,
 }
 
 impl Reading {
@@ -291,7 +293,7 @@ impl Reading {
         if self.tokens.is_empty() {
             return 0.0;
         }
-        self.tokens.iter().filter(|t| t.quoted).count() as f32 / self.tokens.len() as f32
+        self.quoted as f32 / self.tokens.len() as f32
     }
 
     /// The text between token `a` and the token after it.
@@ -659,7 +661,11 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
         tokens[i].sentence = split - shift;
     }
     reading.sentences = tokens.last().map_or(1, |t| t.sentence + 1);
-    reading.classes = tokens.iter().fold(0, |c, t| c | t.class);
+    let (classes, quoted) = tokens
+        .iter()
+        .fold((0, 0), |(c, q), t| (c | t.class, q + usize::from(t.quoted)));
+    reading.classes = classes;
+    reading.quoted = quoted;
 }
 
 #[cfg(test)]
