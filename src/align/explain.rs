@@ -1,6 +1,8 @@
 //! Turning the reasons that decided an event into the short words of its `why`:
 //! `date: "January 12"`, `place: Brussels`, `context: continues the quotation of ¶4`.
 
+use std::fmt::Write as _;
+
 use super::dates::Precision;
 use super::evidence::{Evidence, Group, Reason};
 use super::model::Model;
@@ -23,8 +25,13 @@ fn describe(model: &Model, p: &Passage, reason: &Reason) -> String {
             said("date", span(m.from, m.to));
             match m.precision {
                 Precision::Day | Precision::Days => {}
-                _ if m.first == m.last => out.push_str(&format!(" ({})", m.first)),
-                _ => out.push_str(&format!(" ({} – {})", m.first, m.last)),
+                // Written in place: a `String` never fails to take text.
+                _ if m.first == m.last => {
+                    let _ = write!(out, " ({})", m.first);
+                }
+                _ => {
+                    let _ = write!(out, " ({} – {})", m.first, m.last);
+                }
             }
         }
         Reason::Cue { cue, bound } => {
@@ -38,7 +45,7 @@ fn describe(model: &Model, p: &Passage, reason: &Reason) -> String {
                 out.push_str(&c.text);
             }
             if let Some(from) = bound {
-                out.push_str(&format!(" (as in ¶{})", from + 1));
+                let _ = write!(out, " (as in ¶{})", from + 1);
             }
         }
         Reason::Kind(t) => said("kind", span(*t, t + 1)),
