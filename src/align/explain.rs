@@ -74,6 +74,11 @@ fn describe(model: &Model, p: &Passage, reason: &Reason) -> String {
 /// Appends `words` in double quotes, a double quote inside escaped.
 fn quote(out: &mut String, words: &str) {
     out.push('"');
+    if !words.contains('"') {
+        out.push_str(words);
+        out.push('"');
+        return;
+    }
     for part in words.split_inclusive('"') {
         match part.strip_suffix('"') {
             Some(head) => {
@@ -105,8 +110,15 @@ pub(crate) fn explain(
         Group::Speaker,
         Group::Kind,
     ];
+    // The groups the event has items in, found in one pass: the ones it lacks are
+    // not scanned for.
+    let present = evidence
+        .items
+        .iter()
+        .filter(|it| it.event == event)
+        .fold(0u32, |bits, it| bits | 1 << it.group as u32);
     let mut out: Vec<String> = Vec::new();
-    for group in ORDER {
+    for group in ORDER.into_iter().filter(|&g| present & 1 << g as u32 != 0) {
         for it in evidence.items.iter() {
             if it.event == event && it.group == group {
                 let words = describe(model, p, &it.reason);
