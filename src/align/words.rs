@@ -368,6 +368,16 @@ fn is_abbreviation(raw: &str) -> bool {
     raw.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(raw))
 }
 
+/// Whether the stop between token `prev` and a capitalised word at byte `start` follows
+/// an abbreviation ("U.S.", "Mr.", "Jan.") and so ends no sentence.
+fn after_abbreviation(text: &str, prev: &Token, start: usize) -> bool {
+    let raw = text
+        .get(prev.start as usize..prev.end as usize)
+        .unwrap_or("");
+    let gap = text.get(prev.end as usize..start).unwrap_or("");
+    gap.trim_start().starts_with('.') && !gap.contains(['!', '?', '\n']) && is_abbreviation(raw)
+}
+
 /// What a byte is to the reader: bits, so "a letter or digit" is one test.
 const OTHER: u8 = 0;
 const LOWER: u8 = 1;
@@ -521,6 +531,9 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
     // capitalised word starts a sentence.
     let mut stop = false;
     let mut sentence: u16 = 0;
+    // Every class of the words, and how many are quoted, gathered as they are read.
+    let mut classes = 0;
+    let mut quoted_words = 0;
     let mut buf = [0u8; MAX_WORD];
     let mut i = 0;
     while i < bytes.len() {
@@ -537,7 +550,12 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
                 }
                 // Most words are ASCII throughout: look them up straight from the text.
                 if end == bytes.len() || bytes[end].is_ascii() || wide_letter(text, end).is_none() {
-                    if stop && kind == UPPER && !tokens.is_empty() {
+                    if stop
+                        && kind == UPPER
+                        && tokens
+                            .last()
+                            .is_some_and(|p| !after_abbreviation(text, p, i))
+                    {
                         sentence = sentence.saturating_add(1);
                     }
                     stop = false;
@@ -550,6 +568,8 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
                         None
                     };
                     let (word, class) = lookup_ascii(vocab, bytes, i, end);
+                    classes |= class;
+                    quoted_words += usize::from(quoted);
                     tokens.push(Token {
                         word,
                         class,
@@ -617,7 +637,12 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
             digits &= k == DIGIT;
             i += 1;
         }
-        if stop && capital && !tokens.is_empty() {
+        if stop
+            && capital
+            && tokens
+                .last()
+                .is_some_and(|p| !after_abbreviation(text, p, start))
+        {
             sentence = sentence.saturating_add(1);
         }
         stop = false;
@@ -629,6 +654,8 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
             None
         };
         let (word, class) = lookup(vocab, &mut buf, len);
+        classes |= class;
+        quoted_words += usize::from(quoted);
         tokens.push(Token {
             word,
             class,
@@ -640,32 +667,9 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
             number,
         });
     }
-    // A stop after an abbreviation ("U.S.", "Mr.") does not end the sentence: undo the
-    // splits it made. A second pass keeps the first a simple scan.
-    let mut shift: u16 = 0;
-    let mut prev_split = tokens.first().map_or(0, |t| t.sentence);
-    for i in 1..tokens.len() {
-        let split = tokens[i].sentence;
-        if split > prev_split {
-            let prev = tokens[i - 1];
-            let raw = &text[prev.start as usize..prev.end as usize];
-            let gap = &text[prev.end as usize..tokens[i].start as usize];
-            if gap.trim_start().starts_with('.')
-                && !gap.contains(['!', '?', '\n'])
-                && is_abbreviation(raw)
-            {
-                shift += 1;
-            }
-        }
-        prev_split = split;
-        tokens[i].sentence = split - shift;
-    }
     reading.sentences = tokens.last().map_or(1, |t| t.sentence + 1);
-    let (classes, quoted) = tokens
-        .iter()
-        .fold((0, 0), |(c, q), t| (c | t.class, q + usize::from(t.quoted)));
     reading.classes = classes;
-    reading.quoted = quoted;
+    reading.quoted = quoted_words;
 }
 
 #[cfg(test)]
@@ -727,6 +731,10 @@ mod tests {
         assert_eq!(find("10").and_then(|t| t.number), Some(10));
         assert_eq!(find("Smith").map(|t| t.sentence), Some(2));
         assert!(find("Geneva").is_some_and(|t| t.capital));
+        // What is gathered while reading is what the tokens say.
+        assert_eq!(r.quoted, 3, "“We’re patient,”: we, re, patient");
+        assert_eq!(r.quoted, r.tokens.iter().filter(|t| t.quoted).count());
+        assert_eq!(r.classes, r.tokens.iter().fold(0, |c, t| c | t.class));
     }
 
     /// The quick look-up of ASCII words, with its shape filter, finds exactly what the
