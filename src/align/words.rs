@@ -44,6 +44,29 @@ pub(crate) struct Vocabulary {
     /// For each first byte of a known ASCII word, a bit for each length it comes in:
     /// most unknown words are turned away by this one look, before any hashing.
     shapes: [u64; 128],
+    /// The id of every word of one or two ASCII letters or digits, at [`short_index`]:
+    /// "a", "of", "to", "us" are a good part of any text, and are found without a hash.
+    short: Vec<WordId>,
+}
+
+/// How many words of one or two ASCII letters or digits there are.
+const SHORT: usize = 36 * 37;
+
+/// 0–35 for an ASCII digit or letter, either case.
+fn short_code(b: u8) -> usize {
+    let b = b | 0x20;
+    if b <= b'9' {
+        usize::from(b.wrapping_sub(b'0'))
+    } else {
+        usize::from(b.wrapping_sub(b'a')) + 10
+    }
+}
+
+/// Where a word of one or two ASCII letters or digits (either case) sits in
+/// [`Vocabulary::short`].
+fn short_index(w: &[u8]) -> usize {
+    let first = w.first().map_or(0, |&b| short_code(b));
+    first * 37 + w.get(1).map_or(0, |&b| short_code(b) + 1)
 }
 
 /// What a slot of the table leads to first: [`Vocabulary::known`].
@@ -105,6 +128,7 @@ impl Default for Vocabulary {
             info: Vec::new(),
             longest: 0,
             shapes: [0; 128],
+            short: vec![UNKNOWN; SHORT],
         }
     }
 }
@@ -125,6 +149,14 @@ impl Vocabulary {
         self.longest = self.longest.max(normal.len());
         if let Some(&first) = normal.as_bytes().first().filter(|b| b.is_ascii()) {
             self.shapes[first as usize] |= 1u64 << normal.len().min(63);
+        }
+        let b = normal.as_bytes();
+        if (1..=2).contains(&b.len())
+            && b.iter()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && let Some(slot) = self.short.get_mut(short_index(b))
+        {
+            *slot = id;
         }
         if self.words.len() * 2 > self.slots.len() {
             self.rebuild();
@@ -430,6 +462,11 @@ fn lookup_ascii(vocab: &Vocabulary, bytes: &[u8], from: usize, to: usize) -> (Wo
         return (UNKNOWN, 0);
     }
     let w = &bytes[from..to];
+    // One or two letters: never folded, found in a table of their own.
+    if n <= 2 {
+        let id = vocab.short.get(short_index(w)).copied().unwrap_or(UNKNOWN);
+        return (id, vocab.known.get(id as usize).map_or(0, |k| k.class));
+    }
     // The word, or the word less a folded "s" or "ies", must have a known shape; only
     // a word ending in "s" is folded, any other is looked up at its own length.
     let shapes = vocab.shapes[(w[0] | 0x20) as usize & 0x7f];
@@ -780,5 +817,26 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+        // Every word of one or two letters or digits, in every case, known or not.
+        let alnum: Vec<u8> = (b'0'..=b'9')
+            .chain(b'a'..=b'z')
+            .chain(b'A'..=b'Z')
+            .collect();
+        let words = alnum.iter().map(|&a| vec![a]).chain(
+            alnum
+                .iter()
+                .flat_map(|&a| alnum.iter().map(move |&b| vec![a, b])),
+        );
+        let mut found = 0;
+        for v in words {
+            let mut buf = [0u8; MAX_WORD];
+            buf[..v.len()].copy_from_slice(&v);
+            buf[..v.len()].make_ascii_lowercase();
+            let plain = lookup(&vocab, &mut buf, v.len());
+            let quick = lookup_ascii(&vocab, &v, 0, v.len());
+            assert_eq!(quick, plain, "{}", String::from_utf8_lossy(&v));
+            found += usize::from(plain.0 != UNKNOWN);
+        }
+        assert!(found > 10, "{found}");
     }
 }
