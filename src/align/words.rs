@@ -44,13 +44,14 @@ pub(crate) struct Vocabulary {
     /// For each first byte of a known ASCII word, a bit for each length it comes in:
     /// most unknown words are turned away by this one look, before any hashing.
     shapes: [u64; 128],
-    /// The id of every word of one or two ASCII letters or digits, at [`short_index`]:
-    /// "a", "of", "to", "us" are a good part of any text, and are found without a hash.
+    /// The id of every word of one to three ASCII letters or digits, at
+    /// [`short_index`]: "a", "of", "the", "and" are a good part of any text, and are
+    /// found without a hash. Empty until a word is interned.
     short: Vec<WordId>,
 }
 
-/// How many words of one or two ASCII letters or digits there are.
-const SHORT: usize = 36 * 37;
+/// How many words of one to three ASCII letters or digits there are.
+const SHORT: usize = 36 * 37 * 37;
 
 /// 0–35 for an ASCII digit or letter, either case.
 fn short_code(b: u8) -> usize {
@@ -62,11 +63,12 @@ fn short_code(b: u8) -> usize {
     }
 }
 
-/// Where a word of one or two ASCII letters or digits (either case) sits in
+/// Where a word of one to three ASCII letters or digits (either case) sits in
 /// [`Vocabulary::short`].
 fn short_index(w: &[u8]) -> usize {
     let first = w.first().map_or(0, |&b| short_code(b));
-    first * 37 + w.get(1).map_or(0, |&b| short_code(b) + 1)
+    let next = |k: usize| w.get(k).map_or(0, |&b| short_code(b) + 1);
+    (first * 37 + next(1)) * 37 + next(2)
 }
 
 /// What a slot of the table leads to first: [`Vocabulary::known`].
@@ -128,7 +130,7 @@ impl Default for Vocabulary {
             info: Vec::new(),
             longest: 0,
             shapes: [0; 128],
-            short: vec![UNKNOWN; SHORT],
+            short: Vec::new(),
         }
     }
 }
@@ -150,8 +152,11 @@ impl Vocabulary {
         if let Some(&first) = normal.as_bytes().first().filter(|b| b.is_ascii()) {
             self.shapes[first as usize] |= 1u64 << normal.len().min(63);
         }
+        if self.short.is_empty() {
+            self.short = vec![UNKNOWN; SHORT];
+        }
         let b = normal.as_bytes();
-        if (1..=2).contains(&b.len())
+        if (1..=3).contains(&b.len())
             && b.iter()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
             && let Some(slot) = self.short.get_mut(short_index(b))
@@ -462,8 +467,8 @@ fn lookup_ascii(vocab: &Vocabulary, bytes: &[u8], from: usize, to: usize) -> (Wo
         return (UNKNOWN, 0);
     }
     let w = &bytes[from..to];
-    // One or two letters: never folded, found in a table of their own.
-    if n <= 2 {
+    // One to three letters: never folded, found in a table of their own.
+    if n <= 3 {
         let id = vocab.short.get(short_index(w)).copied().unwrap_or(UNKNOWN);
         return (id, vocab.known.get(id as usize).map_or(0, |k| k.class));
     }
@@ -817,16 +822,26 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
-        // Every word of one or two letters or digits, in every case, known or not.
+        // Every word of one or two letters or digits, in every case, known or not, and
+        // every three-letter one with its first letter in either case.
         let alnum: Vec<u8> = (b'0'..=b'9')
             .chain(b'a'..=b'z')
             .chain(b'A'..=b'Z')
             .collect();
-        let words = alnum.iter().map(|&a| vec![a]).chain(
-            alnum
-                .iter()
-                .flat_map(|&a| alnum.iter().map(move |&b| vec![a, b])),
-        );
+        let lower = || (b'0'..=b'9').chain(b'a'..=b'z');
+        let words = alnum
+            .iter()
+            .map(|&a| vec![a])
+            .chain(
+                alnum
+                    .iter()
+                    .flat_map(|&a| alnum.iter().map(move |&b| vec![a, b])),
+            )
+            .chain(
+                alnum
+                    .iter()
+                    .flat_map(|&a| lower().flat_map(move |b| lower().map(move |c| vec![a, b, c]))),
+            );
         let mut found = 0;
         for v in words {
             let mut buf = [0u8; MAX_WORD];
