@@ -95,6 +95,8 @@ pub(crate) struct Cue {
     pub events: Vec<(usize, CueKind)>,
     /// Matches only a capitalised word.
     pub capital: bool,
+    /// May match with one word inserted: a format or phrase of several words.
+    pub gappable: bool,
 }
 
 /// A cue found in a passage.
@@ -151,6 +153,7 @@ impl CueIndex {
                             text: text.trim().to_string(),
                             events: Vec::new(),
                             capital,
+                            gappable: false,
                         });
                         cues.len() - 1
                     });
@@ -163,6 +166,13 @@ impl CueIndex {
                     }
                 }
             }
+        }
+        for cue in &mut cues {
+            cue.gappable = cue.words.len() >= 2
+                && cue
+                    .events
+                    .iter()
+                    .any(|&(_, k)| matches!(k, CueKind::Format | CueKind::Phrase));
         }
         let mut starts = vec![Vec::new(); vocab.len()];
         for (i, cue) in cues.iter().enumerate() {
@@ -218,13 +228,7 @@ impl CueIndex {
         let n = cue.words.len();
         // The cheapest tests first: every passage tries the cues of its common words
         // ("secretary", "foreign"), and most of them fail on the cue alone or its words.
-        if gap
-            && (n < 2
-                || !cue
-                    .events
-                    .iter()
-                    .any(|&(_, k)| matches!(k, CueKind::Format | CueKind::Phrase)))
-        {
+        if gap && !cue.gappable {
             return None;
         }
         let len = if gap { n + 1 } else { n };
