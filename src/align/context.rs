@@ -106,8 +106,16 @@ pub(crate) struct Discourse {
 }
 
 impl Discourse {
-    /// A fresh article published on `published`.
-    pub fn new(model: &Model, published: Date) -> Discourse {
+    /// A fresh article published on `published`, its cue bindings kept in `bindings`
+    /// (emptied first): a list as long as the timeline's cues, which would otherwise be
+    /// allocated for every article.
+    pub fn reusing(
+        model: &Model,
+        published: Date,
+        mut bindings: Vec<Option<(usize, usize)>>,
+    ) -> Discourse {
+        bindings.clear();
+        bindings.resize(model.cues.cues.len(), None);
         Discourse {
             series: current_series(model, published),
             previous: None,
@@ -115,7 +123,7 @@ impl Discourse {
             in_list: false,
             covered_series: false,
             after_question: false,
-            bindings: vec![None; model.cues.cues.len()],
+            bindings,
         }
     }
 

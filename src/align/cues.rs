@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use super::lexicon::CUE_START;
 use super::words::{Token, UNKNOWN, Vocabulary, WordId};
 use crate::timeline::Timeline;
 
@@ -94,6 +95,8 @@ pub(crate) struct Cue {
     pub events: Vec<(usize, CueKind)>,
     /// Matches only a capitalised word.
     pub capital: bool,
+    /// May match with one word inserted: a format or phrase of several words.
+    pub gappable: bool,
 }
 
 /// A cue found in a passage.
@@ -150,6 +153,7 @@ impl CueIndex {
                             text: text.trim().to_string(),
                             events: Vec::new(),
                             capital,
+                            gappable: false,
                         });
                         cues.len() - 1
                     });
@@ -163,9 +167,17 @@ impl CueIndex {
                 }
             }
         }
+        for cue in &mut cues {
+            cue.gappable = cue.words.len() >= 2
+                && cue
+                    .events
+                    .iter()
+                    .any(|&(_, k)| matches!(k, CueKind::Format | CueKind::Phrase));
+        }
         let mut starts = vec![Vec::new(); vocab.len()];
         for (i, cue) in cues.iter().enumerate() {
             starts[cue.words[0] as usize].push(i);
+            vocab.mark(cue.words[0], CUE_START);
         }
         for list in &mut starts {
             list.sort_by_key(|&i| std::cmp::Reverse(cues[i].words.len()));
@@ -180,6 +192,11 @@ impl CueIndex {
         out.clear();
         let mut i = 0;
         while i < tokens.len() {
+            // Most words start no cue: one test of the class read with the word.
+            if tokens[i].class & CUE_START == 0 {
+                i += 1;
+                continue;
+            }
             let w = tokens[i].word;
             let candidates: &[usize] = if w == UNKNOWN {
                 &[]
@@ -211,13 +228,7 @@ impl CueIndex {
         let n = cue.words.len();
         // The cheapest tests first: every passage tries the cues of its common words
         // ("secretary", "foreign"), and most of them fail on the cue alone or its words.
-        if gap
-            && (n < 2
-                || !cue
-                    .events
-                    .iter()
-                    .any(|&(_, k)| matches!(k, CueKind::Format | CueKind::Phrase)))
-        {
+        if gap && !cue.gappable {
             return None;
         }
         let len = if gap { n + 1 } else { n };

@@ -1,6 +1,8 @@
 //! Turning the reasons that decided an event into the short words of its `why`:
 //! `date: "January 12"`, `place: Brussels`, `context: continues the quotation of ¶4`.
 
+use std::fmt::Write as _;
+
 use super::dates::Precision;
 use super::evidence::{Evidence, Group, Reason};
 use super::model::Model;
@@ -23,8 +25,13 @@ fn describe(model: &Model, p: &Passage, reason: &Reason) -> String {
             said("date", span(m.from, m.to));
             match m.precision {
                 Precision::Day | Precision::Days => {}
-                _ if m.first == m.last => out.push_str(&format!(" ({})", m.first)),
-                _ => out.push_str(&format!(" ({} – {})", m.first, m.last)),
+                // Written in place: a `String` never fails to take text.
+                _ if m.first == m.last => {
+                    let _ = write!(out, " ({})", m.first);
+                }
+                _ => {
+                    let _ = write!(out, " ({} – {})", m.first, m.last);
+                }
             }
         }
         Reason::Cue { cue, bound } => {
@@ -38,7 +45,7 @@ fn describe(model: &Model, p: &Passage, reason: &Reason) -> String {
                 out.push_str(&c.text);
             }
             if let Some(from) = bound {
-                out.push_str(&format!(" (as in ¶{})", from + 1));
+                let _ = write!(out, " (as in ¶{})", from + 1);
             }
         }
         Reason::Kind(t) => said("kind", span(*t, t + 1)),
@@ -67,6 +74,11 @@ fn describe(model: &Model, p: &Passage, reason: &Reason) -> String {
 /// Appends `words` in double quotes, a double quote inside escaped.
 fn quote(out: &mut String, words: &str) {
     out.push('"');
+    if !words.contains('"') {
+        out.push_str(words);
+        out.push('"');
+        return;
+    }
     for part in words.split_inclusive('"') {
         match part.strip_suffix('"') {
             Some(head) => {
@@ -98,8 +110,15 @@ pub(crate) fn explain(
         Group::Speaker,
         Group::Kind,
     ];
+    // The groups the event has items in, found in one pass: the ones it lacks are
+    // not scanned for.
+    let present = evidence
+        .items
+        .iter()
+        .filter(|it| it.event == event)
+        .fold(0u32, |bits, it| bits | 1 << it.group as u32);
     let mut out: Vec<String> = Vec::new();
-    for group in ORDER {
+    for group in ORDER.into_iter().filter(|&g| present & 1 << g as u32 != 0) {
         for it in evidence.items.iter() {
             if it.event == event && it.group == group {
                 let words = describe(model, p, &it.reason);

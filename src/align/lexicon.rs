@@ -79,6 +79,10 @@ pub(crate) const MONTH_NOUN: u64 = 1 << 31;
 pub(crate) const EXPERT: u64 = 1 << 32;
 /// A part of a day: "this morning", "last night".
 pub(crate) const DAY_PART: u64 = 1 << 33;
+/// Not a word class of the lexicon: set by the cue index on the first word of every cue,
+/// so finding cues skips every other word at a glance. The top bit, far from the
+/// lexicon's own.
+pub(crate) const CUE_START: u64 = 1 << 63;
 /// "ago", which ends a date counted back from publication: "three days ago".
 pub(crate) const AGO: u64 = 1 << 34;
 /// "day", "days": a day counted from another ("the next day", "two days later").

@@ -177,6 +177,8 @@ struct Scratch {
     observations: Observations,
     /// A passage's own evidence for each event, kept past the deciding.
     own: Vec<f32>,
+    /// The article's cue bindings (see [`Discourse::reusing`]).
+    bindings: Vec<Option<(usize, usize)>>,
 }
 
 impl Aligner {
@@ -300,7 +302,8 @@ impl Aligner {
         let model = &self.model;
         let n = model.events.len();
         let published = article.meta.published;
-        let mut discourse = Discourse::new(model, published);
+        let mut discourse =
+            Discourse::reusing(model, published, std::mem::take(&mut scratch.bindings));
         let mut out = Vec::with_capacity(article.passage_count());
         let mut obs = std::mem::take(&mut scratch.observations);
         obs.clear();
@@ -479,6 +482,7 @@ impl Aligner {
         );
         self.apply(&subject, decoded, report, obs.as_slice(), &mut out);
         scratch.observations = obs;
+        scratch.bindings = discourse.bindings;
         out
     }
 
@@ -773,6 +777,9 @@ fn outside_voice(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
     if reading.classes & lexicon::EXPERT != 0 {
         return true;
     }
+    if reading.classes & lexicon::INDEFINITE == 0 {
+        return false;
+    }
     let t = &reading.tokens;
     // Hits are in token order: whether one covers token `i`.
     let cue_at = |i: usize| {
@@ -935,6 +942,10 @@ fn ruled_out(model: &Model, p: &Passage) -> Vec<usize> {
 /// word for a meeting, a call, a document ("the session", "their call"), when no cue
 /// beside it says which ("the Geneva talks", "the talks in Vienna" say it themselves).
 fn refers(p: &Passage) -> bool {
+    let classes = p.reading.classes;
+    if classes & lexicon::DEFINITE == 0 || classes & (lexicon::KINDS | lexicon::TALKS) == 0 {
+        return false;
+    }
     let t = &p.reading.tokens;
     // Hits are in token order and do not overlap: whether any covers [a, b).
     let near_cue = |a: usize, b: usize| {

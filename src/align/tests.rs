@@ -364,6 +364,23 @@ fn a_shared_cue_keeps_the_meaning_a_date_gave_it() {
     );
 }
 
+/// The bindings an article's dates made live in storage kept for the next article: they
+/// must not reach it. Here the first article ties "virtual meeting" to the phone call;
+/// read after it, the second still means the video call.
+#[test]
+fn a_binding_ends_with_its_article() {
+    let tied = article(
+        "2021-12-31",
+        "On December 30 the two presidents held a virtual meeting.\n\n\
+         The virtual meeting ended after midnight Moscow time.",
+    );
+    let free = article("2021-12-31", "The virtual meeting ended after two hours.");
+    assert_eq!(
+        ids_in(&[tied, free], Mode::Auto),
+        vec![vec![vec![PHONE], vec![PHONE]], vec![vec![VIDEO]]]
+    );
+}
+
 #[test]
 fn a_general_passage_with_a_stray_name_is_about_nothing() {
     let body = "Ryabkov is a veteran arms-control negotiator who has dealt with Washington for \

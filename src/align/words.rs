@@ -31,18 +31,57 @@ pub(crate) struct WordInfo {
 /// text is only looked up, so crafted text cannot crowd the table.
 #[derive(Debug, Clone)]
 pub(crate) struct Vocabulary {
-    /// Open addressing, a power of two long: the top half of a word's hash beside its
-    /// `id + 1`, or 0 for an empty slot.
+    /// Open addressing, a power of two long: a word's [`tag`] (part of its hash and its
+    /// length) beside its `id + 1`, or 0 for an empty slot.
     slots: Vec<u64>,
     words: Vec<Box<[u8]>>,
-    /// Each word's first eight bytes as one number: most words compare in one step.
-    packed: Vec<u64>,
+    /// Each word's first eight bytes as one number (most words compare in one step),
+    /// beside its classes: a word found is checked and classed from one place.
+    known: Vec<Known>,
     hashes: Vec<u64>,
     info: Vec<WordInfo>,
     longest: usize,
     /// For each first byte of a known ASCII word, a bit for each length it comes in:
     /// most unknown words are turned away by this one look, before any hashing.
     shapes: [u64; 128],
+    /// The id of every word of one to three ASCII letters or digits, at
+    /// [`short_index`]: "a", "of", "the", "and" are a good part of any text, and are
+    /// found without a hash. Empty until a word is interned.
+    short: Vec<WordId>,
+}
+
+/// How many words of one to three ASCII letters or digits there are.
+const SHORT: usize = 36 * 37 * 37;
+
+/// 0–35 for an ASCII digit or letter, either case.
+fn short_code(b: u8) -> usize {
+    let b = b | 0x20;
+    if b <= b'9' {
+        usize::from(b.wrapping_sub(b'0'))
+    } else {
+        usize::from(b.wrapping_sub(b'a')) + 10
+    }
+}
+
+/// Where a word of one to three ASCII letters or digits (either case) sits in
+/// [`Vocabulary::short`].
+fn short_index(w: &[u8]) -> usize {
+    let first = w.first().map_or(0, |&b| short_code(b));
+    let next = |k: usize| w.get(k).map_or(0, |&b| short_code(b) + 1);
+    (first * 37 + next(1)) * 37 + next(2)
+}
+
+/// What a slot of the table leads to first: [`Vocabulary::known`].
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    first: u64,
+    class: u64,
+}
+
+/// The upper half of a slot for a word of `len` bytes with hash `h`: 24 bits of the
+/// hash and the length, so a slot turns away most other words before any other look.
+fn tag(h: u64, len: usize) -> u64 {
+    (h >> 40) << 8 | len.min(0xff) as u64
 }
 
 /// A word's hash and its first eight bytes as one number, read from a buffer eight
@@ -86,11 +125,12 @@ impl Default for Vocabulary {
         Vocabulary {
             slots: Vec::new(),
             words: Vec::new(),
-            packed: Vec::new(),
+            known: Vec::new(),
             hashes: Vec::new(),
             info: Vec::new(),
             longest: 0,
             shapes: [0; 128],
+            short: Vec::new(),
         }
     }
 }
@@ -105,12 +145,23 @@ impl Vocabulary {
         let id = self.words.len() as WordId;
         let (h, first) = key_of(normal.as_bytes());
         self.words.push(normal.as_bytes().into());
-        self.packed.push(first);
+        self.known.push(Known { first, class: 0 });
         self.hashes.push(h);
         self.info.push(WordInfo::default());
         self.longest = self.longest.max(normal.len());
         if let Some(&first) = normal.as_bytes().first().filter(|b| b.is_ascii()) {
             self.shapes[first as usize] |= 1u64 << normal.len().min(63);
+        }
+        if self.short.is_empty() {
+            self.short = vec![UNKNOWN; SHORT];
+        }
+        let b = normal.as_bytes();
+        if (1..=3).contains(&b.len())
+            && b.iter()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && let Some(slot) = self.short.get_mut(short_index(b))
+        {
+            *slot = id;
         }
         if self.words.len() * 2 > self.slots.len() {
             self.rebuild();
@@ -131,11 +182,12 @@ impl Vocabulary {
     fn place(&mut self, id: WordId) {
         let mask = self.slots.len() - 1;
         let h = self.hashes[id as usize];
+        let len = self.words[id as usize].len();
         let mut s = home(h, mask);
         while self.slots[s] != 0 {
             s = (s + 1) & mask;
         }
-        self.slots[s] = (h >> 32) << 32 | u64::from(id + 1);
+        self.slots[s] = tag(h, len) << 32 | u64::from(id + 1);
     }
 
     /// Adds `class` (and `value`) to every word of `raw`, normalised as text is.
@@ -146,6 +198,18 @@ impl Vocabulary {
             if value != 0 {
                 info.value = value;
             }
+            self.known[id as usize].class = info.class;
+        }
+    }
+
+    /// Adds `class` to the word `id` (one the vocabulary knows).
+    pub fn mark(&mut self, id: WordId, class: u64) {
+        if let (Some(info), Some(known)) = (
+            self.info.get_mut(id as usize),
+            self.known.get_mut(id as usize),
+        ) {
+            info.class |= class;
+            known.class = info.class;
         }
     }
 
@@ -174,32 +238,41 @@ impl Vocabulary {
             return UNKNOWN;
         }
         let (h, first) = key_of(w);
-        self.id_by_key(w, h, first)
+        self.id_by_key(w, h, first).0
     }
 
-    /// The id of normalised word `w`, given its [`key`].
-    fn id_by_key(&self, w: &[u8], h: u64, first: u64) -> WordId {
+    /// The id and classes of normalised word `w`, given its [`key`].
+    fn id_by_key(&self, w: &[u8], h: u64, first: u64) -> (WordId, u64) {
         self.id_where(w.len(), h, first, |known| known == w)
     }
 
-    /// The id of the word of `len` bytes with [`key`] `(h, first)` that `same` accepts.
-    fn id_where(&self, len: usize, h: u64, first: u64, same: impl Fn(&[u8]) -> bool) -> WordId {
+    /// The id and classes of the word of `len` bytes with [`key`] `(h, first)` that
+    /// `same` accepts; ([`UNKNOWN`], 0) if there is none.
+    fn id_where(
+        &self,
+        len: usize,
+        h: u64,
+        first: u64,
+        same: impl Fn(&[u8]) -> bool,
+    ) -> (WordId, u64) {
         if len > self.longest || self.slots.is_empty() {
-            return UNKNOWN;
+            return (UNKNOWN, 0);
         }
         let mask = self.slots.len() - 1;
-        let tag = h >> 32;
+        let tag = tag(h, len);
         let mut s = home(h, mask);
         loop {
             let v = self.slots[s];
             if v == 0 {
-                return UNKNOWN;
+                return (UNKNOWN, 0);
             }
             if v >> 32 == tag {
                 let id = (v as u32 - 1) as usize;
-                let known = &self.words[id];
-                if known.len() == len && self.packed[id] == first && (len <= 8 || same(known)) {
-                    return id as WordId;
+                let known = self.known[id];
+                // Up to eight bytes, the length and `first` are the whole word.
+                let word = &self.words[id];
+                if known.first == first && (len <= 8 || (word.len() == len && same(word))) {
+                    return (id as WordId, known.class);
                 }
             }
             s = (s + 1) & mask;
@@ -247,6 +320,8 @@ pub(crate) struct Reading {
     pub opens_with_quote: bool,
     /// Every lexicon class of its words, together.
     pub classes: u64,
+    /// How many tokens stand inside quotation marks.
+    pub quoted: usize,
 }
 
 impl Reading {
@@ -255,7 +330,7 @@ impl Reading {
         if self.tokens.is_empty() {
             return 0.0;
         }
-        self.tokens.iter().filter(|t| t.quoted).count() as f32 / self.tokens.len() as f32
+        self.quoted as f32 / self.tokens.len() as f32
     }
 
     /// The text between token `a` and the token after it.
@@ -330,6 +405,16 @@ fn is_abbreviation(raw: &str) -> bool {
     raw.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(raw))
 }
 
+/// Whether the stop between token `prev` and a capitalised word at byte `start` follows
+/// an abbreviation ("U.S.", "Mr.", "Jan.") and so ends no sentence.
+fn after_abbreviation(text: &str, prev: &Token, start: usize) -> bool {
+    let raw = text
+        .get(prev.start as usize..prev.end as usize)
+        .unwrap_or("");
+    let gap = text.get(prev.end as usize..start).unwrap_or("");
+    gap.trim_start().starts_with('.') && !gap.contains(['!', '?', '\n']) && is_abbreviation(raw)
+}
+
 /// What a byte is to the reader: bits, so "a letter or digit" is one test.
 const OTHER: u8 = 0;
 const LOWER: u8 = 1;
@@ -372,15 +457,21 @@ fn load8(bytes: &[u8], at: usize) -> u64 {
 
 /// The id of the ASCII word `bytes[from..to]`, lower-cased as it is hashed: for
 /// letters and digits, setting bit 5 lower-cases letters and leaves digits alone, so
-/// the word is never copied. The same [`key`] as for a word in a buffer.
-fn lookup_ascii(vocab: &Vocabulary, bytes: &[u8], from: usize, to: usize) -> WordId {
+/// the word is never copied. The same [`key`] as for a word in a buffer. With the
+/// word's id, its classes.
+fn lookup_ascii(vocab: &Vocabulary, bytes: &[u8], from: usize, to: usize) -> (WordId, u64) {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let n = to - from;
     // Folding takes at most two bytes off.
     if n > vocab.longest + 2 || vocab.slots.is_empty() {
-        return UNKNOWN;
+        return (UNKNOWN, 0);
     }
     let w = &bytes[from..to];
+    // One to three letters: never folded, found in a table of their own.
+    if n <= 3 {
+        let id = vocab.short.get(short_index(w)).copied().unwrap_or(UNKNOWN);
+        return (id, vocab.known.get(id as usize).map_or(0, |k| k.class));
+    }
     // The word, or the word less a folded "s" or "ies", must have a known shape; only
     // a word ending in "s" is folded, any other is looked up at its own length.
     let shapes = vocab.shapes[(w[0] | 0x20) as usize & 0x7f];
@@ -390,7 +481,7 @@ fn lookup_ascii(vocab: &Vocabulary, bytes: &[u8], from: usize, to: usize) -> Wor
         (shapes >> n.min(63)) & 1 != 0
     };
     if !known_shape {
-        return UNKNOWN;
+        return (UNKNOWN, 0);
     }
     let lower = |k: usize| w[k] | 0x20;
     let mut len = n;
@@ -432,10 +523,11 @@ fn lookup_ascii(vocab: &Vocabulary, bytes: &[u8], from: usize, to: usize) -> Wor
     })
 }
 
-/// The id of the word in `buf[..len]` (lower case), once its plural `-s` is folded.
-fn lookup(vocab: &Vocabulary, buf: &mut [u8; MAX_WORD], len: usize) -> WordId {
+/// The id and classes of the word in `buf[..len]` (lower case), once its plural `-s`
+/// is folded.
+fn lookup(vocab: &Vocabulary, buf: &mut [u8; MAX_WORD], len: usize) -> (WordId, u64) {
     if len > MAX_WORD {
-        return UNKNOWN;
+        return (UNKNOWN, 0);
     }
     let (keep, y) = folded(&buf[..len]);
     let end = if y {
@@ -481,6 +573,9 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
     // capitalised word starts a sentence.
     let mut stop = false;
     let mut sentence: u16 = 0;
+    // Every class of the words, and how many are quoted, gathered as they are read.
+    let mut classes = 0;
+    let mut quoted_words = 0;
     let mut buf = [0u8; MAX_WORD];
     let mut i = 0;
     while i < bytes.len() {
@@ -497,7 +592,12 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
                 }
                 // Most words are ASCII throughout: look them up straight from the text.
                 if end == bytes.len() || bytes[end].is_ascii() || wide_letter(text, end).is_none() {
-                    if stop && kind == UPPER && !tokens.is_empty() {
+                    if stop
+                        && kind == UPPER
+                        && tokens
+                            .last()
+                            .is_some_and(|p| !after_abbreviation(text, p, i))
+                    {
                         sentence = sentence.saturating_add(1);
                     }
                     stop = false;
@@ -509,10 +609,12 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
                     } else {
                         None
                     };
-                    let word = lookup_ascii(vocab, bytes, i, end);
+                    let (word, class) = lookup_ascii(vocab, bytes, i, end);
+                    classes |= class;
+                    quoted_words += usize::from(quoted);
                     tokens.push(Token {
                         word,
-                        class: vocab.info(word).class,
+                        class,
                         start: i as u32,
                         end: end as u32,
                         sentence,
@@ -577,7 +679,12 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
             digits &= k == DIGIT;
             i += 1;
         }
-        if stop && capital && !tokens.is_empty() {
+        if stop
+            && capital
+            && tokens
+                .last()
+                .is_some_and(|p| !after_abbreviation(text, p, start))
+        {
             sentence = sentence.saturating_add(1);
         }
         stop = false;
@@ -588,10 +695,12 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
         } else {
             None
         };
-        let word = lookup(vocab, &mut buf, len);
+        let (word, class) = lookup(vocab, &mut buf, len);
+        classes |= class;
+        quoted_words += usize::from(quoted);
         tokens.push(Token {
             word,
-            class: vocab.info(word).class,
+            class,
             start: start as u32,
             end: i as u32,
             sentence,
@@ -600,28 +709,9 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
             number,
         });
     }
-    // A stop after an abbreviation ("U.S.", "Mr.") does not end the sentence: undo the
-    // splits it made. A second pass keeps the first a simple scan.
-    let mut shift: u16 = 0;
-    let mut prev_split = tokens.first().map_or(0, |t| t.sentence);
-    for i in 1..tokens.len() {
-        let split = tokens[i].sentence;
-        if split > prev_split {
-            let prev = tokens[i - 1];
-            let raw = &text[prev.start as usize..prev.end as usize];
-            let gap = &text[prev.end as usize..tokens[i].start as usize];
-            if gap.trim_start().starts_with('.')
-                && !gap.contains(['!', '?', '\n'])
-                && is_abbreviation(raw)
-            {
-                shift += 1;
-            }
-        }
-        prev_split = split;
-        tokens[i].sentence = split - shift;
-    }
     reading.sentences = tokens.last().map_or(1, |t| t.sentence + 1);
-    reading.classes = tokens.iter().fold(0, |c, t| c | t.class);
+    reading.classes = classes;
+    reading.quoted = quoted_words;
 }
 
 #[cfg(test)]
@@ -683,6 +773,10 @@ mod tests {
         assert_eq!(find("10").and_then(|t| t.number), Some(10));
         assert_eq!(find("Smith").map(|t| t.sentence), Some(2));
         assert!(find("Geneva").is_some_and(|t| t.capital));
+        // What is gathered while reading is what the tokens say.
+        assert_eq!(r.quoted, 3, "“We’re patient,”: we, re, patient");
+        assert_eq!(r.quoted, r.tokens.iter().filter(|t| t.quoted).count());
+        assert_eq!(r.classes, r.tokens.iter().fold(0, |c, t| c | t.class));
     }
 
     /// The quick look-up of ASCII words, with its shape filter, finds exactly what the
@@ -728,5 +822,36 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+        // Every word of one or two letters or digits, in every case, known or not, and
+        // every three-letter one with its first letter in either case.
+        let alnum: Vec<u8> = (b'0'..=b'9')
+            .chain(b'a'..=b'z')
+            .chain(b'A'..=b'Z')
+            .collect();
+        let lower = || (b'0'..=b'9').chain(b'a'..=b'z');
+        let words = alnum
+            .iter()
+            .map(|&a| vec![a])
+            .chain(
+                alnum
+                    .iter()
+                    .flat_map(|&a| alnum.iter().map(move |&b| vec![a, b])),
+            )
+            .chain(
+                alnum
+                    .iter()
+                    .flat_map(|&a| lower().flat_map(move |b| lower().map(move |c| vec![a, b, c]))),
+            );
+        let mut found = 0;
+        for v in words {
+            let mut buf = [0u8; MAX_WORD];
+            buf[..v.len()].copy_from_slice(&v);
+            buf[..v.len()].make_ascii_lowercase();
+            let plain = lookup(&vocab, &mut buf, v.len());
+            let quick = lookup_ascii(&vocab, &v, 0, v.len());
+            assert_eq!(quick, plain, "{}", String::from_utf8_lossy(&v));
+            found += usize::from(plain.0 != UNKNOWN);
+        }
+        assert!(found > 10, "{found}");
     }
 }
