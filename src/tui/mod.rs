@@ -269,7 +269,7 @@ fn event_loop(
         }
         // Wake within the save interval while there is something to save; do not wait
         // at all while the loader has more to give.
-        let wait = if loading_more {
+        let wait = if loading_more || app.busy() {
             Duration::ZERO
         } else if app.is_dirty() {
             SAVE_EVERY
@@ -318,6 +318,11 @@ fn event_loop(
         }
         loading_more = loader.as_ref().is_some_and(|rx| absorb_one(app, rx));
         redraw |= loading_more;
+        // A search through the list goes on a slice at a time, keys answered between.
+        if app.busy() {
+            app.work();
+            redraw = true;
+        }
     }
 }
 
