@@ -496,6 +496,13 @@ fn an_alignment_that_does_not_fit_its_article_is_left_out() {
     assert!(app.alignment().articles[0].is_empty());
     let s = app.session();
     assert!((0..s.events()).all(|e| s.count(e, 0) == 0));
+    // The overview while aligning goes on: it says it counts what is aligned so far.
+    common::press(&mut app, "o");
+    let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
+    assert_eq!(
+        status,
+        "still aligning: the overview counts the articles aligned so far"
+    );
     app.absorb(LoadEvent::Finished);
     assert_eq!(app.aligning(), None);
 }

@@ -180,6 +180,8 @@ fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
             return;
         }
     }
+    // Nothing of the load left behind once it is done.
+    drop(listed);
     send(LoadEvent::Finished);
 }
 

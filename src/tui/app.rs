@@ -713,7 +713,7 @@ impl App {
                     self.push(Screen::Compare);
                 }
                 self.compare.open(&mut self.session, event, outlet);
-                self.say_aligning("the comparison");
+                self.say_aligning("the comparison shows");
             }
             Outcome::Read { article, passage } => {
                 self.push(Screen::Browse);
@@ -748,18 +748,16 @@ impl App {
         };
         self.push(Screen::Coverage);
         self.coverage.open(&self.session, here);
-        self.say_aligning("the overview");
+        self.say_aligning("the overview counts");
     }
 
-    /// While a listed directory is still being aligned, says that `what` shows the
-    /// articles aligned so far (and follows them as more are), unless something more
-    /// particular was said.
+    /// While a listed directory is still being aligned, says that `what` (a screen and
+    /// its verb) goes by the articles aligned so far (it follows them as more are; the
+    /// status line's right end says how many), unless something more particular was said.
     fn say_aligning(&mut self, what: &str) {
-        if let Some((done, total)) = self.session.aligning
-            && self.session.status.is_none()
-        {
+        if self.session.aligning.is_some() && self.session.status.is_none() {
             self.session.say(
-                format!("aligning {done}/{total}: {what} counts the articles aligned so far"),
+                format!("still aligning: {what} the articles aligned so far"),
                 false,
             );
         }
