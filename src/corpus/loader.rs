@@ -213,6 +213,7 @@ fn in_order<T: Send>(
             let done_tx = done_tx.clone();
             let (next, stop, work) = (&next, &stop, &work);
             scope.spawn(move || {
+                yield_to_the_reader();
                 while !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= jobs {
@@ -239,6 +240,23 @@ fn in_order<T: Send>(
         }
         true
     })
+}
+
+/// How much less eagerly a worker is given a core than the reader's own thread.
+#[cfg(target_os = "linux")]
+const WORKER_NICE: i32 = 10;
+
+/// Lowers the calling worker's priority, so that when a key or a batch is waiting the
+/// event loop's thread gets a core at once instead of after a worker's time slice: the
+/// workers use every core, and without this the longest gap between frames was mostly
+/// that wait. Only on Linux, where the nice value is each thread's own; elsewhere it is
+/// the whole process's, the reader's thread included.
+fn yield_to_the_reader() {
+    #[cfg(target_os = "linux")]
+    {
+        // Nothing is lost if it cannot be done: the load only competes as before.
+        let _ = rustix::process::setpriority_process(None, WORKER_NICE);
+    }
 }
 
 /// Reads and parses one batch of files, each slot keeping its file and problem; the
@@ -339,6 +357,24 @@ mod tests {
         );
         assert_eq!(passages[0].runner_up, kept.runner_up);
         assert_eq!(passages[1], PassageAlignment::default());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_worker_gives_way_to_the_reader_and_only_itself() {
+        let before = rustix::process::getpriority_process(None).expect("own priority");
+        let worker = thread::spawn(|| {
+            yield_to_the_reader();
+            rustix::process::getpriority_process(None).expect("worker's priority")
+        })
+        .join()
+        .expect("worker");
+        assert_eq!(worker, WORKER_NICE.max(before));
+        assert_eq!(
+            rustix::process::getpriority_process(None).expect("own priority"),
+            before,
+            "the calling thread keeps its priority"
+        );
     }
 
     #[test]
