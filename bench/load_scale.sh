@@ -3,6 +3,7 @@
 # repository), times `cat` reading its files, then runs examples/load_scale.rs on it (the
 # reader's background load, one batch a turn, a frame after each) and prints both as
 # JSON lines; the corpus is removed at the end. Usage: bench/load_scale.sh N [RUNS]
+# BEFORE=path/to/another/load_scale runs that build too, in each round (before/after).
 set -euo pipefail
 N=${1:?usage: bench/load_scale.sh N [RUNS]}
 RUNS=${2:-3}
@@ -18,5 +19,10 @@ for _ in $(seq "$RUNS"); do
     find "$WORK/corpus" -name '*.md' -print0 | xargs -0 cat >/dev/null
     end=$(date +%s.%N)
     printf '{"cat_ms": %.0f}\n' "$(echo "($end - $start) * 1000" | bc -l)"
+    if [ -n "${BEFORE:-}" ]; then
+        printf '{"build": "before"} '
+        "$BEFORE" "$WORK/corpus"
+        printf '{"build": "after"} '
+    fi
     target/release/examples/load_scale "$WORK/corpus"
 done

@@ -346,3 +346,222 @@ fn a_batch_loaded_behind_the_list_builds_no_comparison_but_an_open_one_follows()
     let after = app.compare().grid().map(|g| g.lines);
     assert!(after > before, "{before:?} → {after:?}");
 }
+
+/// Which files of `files` give the list an article: those that parse, the first with
+/// each id (a later one is skipped as a duplicate), by the file's place.
+fn owners(files: &[(String, Vec<u8>)]) -> Vec<Option<String>> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .iter()
+        .map(|(path, bytes)| {
+            let a = readout::corpus::parse_article(path, bytes).ok()?;
+            seen.insert(a.meta.id.clone()).then_some(a.meta.id)
+        })
+        .collect()
+}
+
+#[test]
+fn alignments_after_the_list_match_a_full_recompute_as_they_arrive() {
+    let rounds = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare/rounds.toml"),
+    )
+    .expect("fixture timeline");
+    let timeline =
+        readout::timeline::parse_timeline("dir/rounds.toml", &rounds).expect("valid timeline");
+    let aligner = readout::align::Aligner::new(&timeline);
+    let files = varied_files(300);
+    let owners = owners(&files);
+    let mut app = common::app_with(Corpus::default(), 120, 40);
+    app.start_loading();
+    app.absorb(LoadEvent::Started(Ok(files.len())));
+    app.absorb(LoadEvent::Timeline(Ok(timeline.clone())));
+    // The list first, as the loader sends it: every article without its alignment.
+    for chunk in files.chunks(70) {
+        let batch = chunk
+            .iter()
+            .map(|(path, bytes)| {
+                let parsed = readout::corpus::parse_article(path, bytes).map(|a| (a, Vec::new()));
+                (path.clone(), parsed)
+            })
+            .collect();
+        app.absorb(LoadEvent::Batch(batch));
+    }
+    let parsed = files
+        .iter()
+        .filter(|(p, b)| readout::corpus::parse_article(p, b).is_ok())
+        .count();
+    app.absorb(LoadEvent::Listed { aligning: parsed });
+    assert_eq!(app.loading(), None);
+    assert_eq!(app.aligning(), Some((0, parsed)));
+    let screen = common::screen(&app);
+    assert!(screen.contains("aligning 0/"), "{screen}");
+
+    // The whole corpus loaded at once, aligned at once: what each step is held to.
+    let whole = Corpus::from_files(
+        std::iter::once(("dir/rounds.toml".to_string(), Ok(rounds.clone())))
+            .chain(files.iter().map(|(p, b)| (p.clone(), Ok(b.clone())))),
+    );
+    let full = align(&whole.articles, &timeline, Mode::Curated);
+    let outlets: Vec<&str> = whole.outlets();
+    let expected = |aligned: &std::collections::HashSet<String>| {
+        let mut partial = full.clone();
+        for (a, article) in whole.articles.iter().enumerate() {
+            if !aligned.contains(&article.meta.id) {
+                partial.articles[a] = Vec::new();
+            }
+        }
+        let coverage =
+            readout::compare::coverage(&whole, &partial, timeline.events.len(), &outlets);
+        (
+            whole.articles.iter().map(|a| a.meta.id.clone()).collect(),
+            format!("{partial:?}"),
+            outlets.iter().map(|o| o.to_string()).collect(),
+            coverage.into_iter().flatten().collect(),
+            whole.skipped,
+        )
+    };
+    let mut aligned_ids = std::collections::HashSet::new();
+    assert_eq!(listed(&app), expected(&aligned_ids), "before any alignment");
+
+    // Alignments out of file order, in uneven batches; the duplicate's too (it parsed,
+    // so the loader aligns it): it must not land on the article that kept the id.
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&f| (f * 7919) % files.len());
+    let mut sizes = [1usize, 13, 40, 5].into_iter().cycle();
+    let mut at = 0;
+    while at < order.len() {
+        let end = (at + sizes.next().expect("cycles")).min(order.len());
+        let batch: Vec<(usize, Vec<readout::align::PassageAlignment>)> = order[at..end]
+            .iter()
+            .filter_map(|&f| {
+                let (path, bytes) = &files[f];
+                let a = readout::corpus::parse_article(path, bytes).ok()?;
+                let aligned = aligner
+                    .align_each(std::slice::from_ref(&a), Mode::Curated)
+                    .remove(0);
+                Some((f, aligned))
+            })
+            .collect();
+        for &f in &order[at..end] {
+            if let Some(id) = &owners[f] {
+                aligned_ids.insert(id.clone());
+            }
+        }
+        app.absorb(LoadEvent::Aligned(batch));
+        assert_eq!(
+            listed(&app),
+            expected(&aligned_ids),
+            "after {end} alignments"
+        );
+        at = end;
+    }
+    app.absorb(LoadEvent::Finished);
+    assert_eq!(app.aligning(), None);
+    let (ids, alignment, outlets, counts, skipped) = recomputed(
+        std::iter::once(("dir/rounds.toml".to_string(), Ok(rounds)))
+            .chain(files.into_iter().map(|(p, b)| (p, Ok(b))))
+            .collect(),
+    );
+    assert_eq!(listed(&app), (ids, alignment, outlets, counts, skipped));
+}
+
+#[test]
+fn an_alignment_that_does_not_fit_its_article_is_left_out() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare");
+    let kyiv = std::fs::read(dir.join("kyiv.md")).expect("fixture");
+    let rounds = std::fs::read(dir.join("rounds.toml")).expect("fixture");
+    let timeline =
+        readout::timeline::parse_timeline("dir/rounds.toml", &rounds).expect("valid timeline");
+    let article = readout::corpus::parse_article("dir/kyiv.md", &kyiv).expect("parses");
+    let mut aligned = readout::align::Aligner::new(&timeline)
+        .align_each(std::slice::from_ref(&article), Mode::Curated)
+        .remove(0);
+    assert!(
+        aligned.iter().any(|p| !p.events.is_empty()),
+        "fixture aligns"
+    );
+    let mut app = common::app_with(Corpus::default(), 80, 24);
+    app.start_loading();
+    app.absorb(LoadEvent::Started(Ok(1)));
+    app.absorb(LoadEvent::Timeline(Ok(timeline)));
+    app.absorb(LoadEvent::Batch(vec![(
+        "dir/kyiv.md".to_string(),
+        Ok((article, Vec::new())),
+    )]));
+    app.absorb(LoadEvent::Listed { aligning: 1 });
+    // One passage short: the file changed between listing and aligning.
+    aligned.pop();
+    app.absorb(LoadEvent::Aligned(vec![(0, aligned.clone()), (7, aligned)]));
+    assert_eq!(app.aligning(), Some((1, 1)));
+    assert!(app.alignment().articles[0].is_empty());
+    let s = app.session();
+    assert!((0..s.events()).all(|e| s.count(e, 0) == 0));
+    // The overview while aligning goes on: it says it counts what is aligned so far.
+    common::press(&mut app, "o");
+    let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
+    assert_eq!(
+        status,
+        "still aligning: the overview counts the articles aligned so far"
+    );
+    app.absorb(LoadEvent::Finished);
+    assert_eq!(app.aligning(), None);
+}
+
+#[test]
+fn the_loader_lists_every_article_before_it_aligns_any() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare");
+    let plain = Corpus::load(&Source::Dir(dir.clone()));
+    let mut app = common::app_with(Corpus::default(), 80, 24);
+    app.start_loading();
+    let rx = loader::spawn(dir, || {});
+    let mut events = Vec::new();
+    loop {
+        let ev = rx.recv_timeout(Duration::from_secs(30)).expect("reports");
+        let name = match &ev {
+            LoadEvent::Started(_) => "started",
+            LoadEvent::Timeline(_) => "timeline",
+            LoadEvent::Batch(batch) => {
+                assert!(
+                    batch
+                        .iter()
+                        .all(|(_, p)| p.as_ref().is_ok_and(|(_, aligned)| aligned.is_empty())),
+                    "listed before aligned"
+                );
+                "batch"
+            }
+            LoadEvent::Listed { aligning } => {
+                assert_eq!(*aligning, plain.articles.len());
+                "listed"
+            }
+            LoadEvent::Aligned(_) => "aligned",
+            LoadEvent::Finished => "finished",
+        };
+        events.push(name);
+        let listed = matches!(ev, LoadEvent::Listed { .. });
+        app.absorb(ev);
+        if listed {
+            // The whole list, none of it aligned yet: the overview counts nothing.
+            assert_eq!(app.corpus().articles.len(), plain.articles.len());
+            assert_eq!(app.aligning(), Some((0, plain.articles.len())));
+            let s = app.session();
+            assert!((0..s.events()).all(|e| (0..s.outlets().len()).all(|o| s.count(e, o) == 0)));
+            common::press(&mut app, "c");
+            let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
+            assert!(status.contains("not aligned yet"), "{status}");
+            common::press(&mut app, "<Esc>");
+        }
+        if name == "finished" {
+            break;
+        }
+    }
+    events.dedup();
+    assert_eq!(
+        events,
+        [
+            "started", "timeline", "batch", "listed", "aligned", "finished"
+        ]
+    );
+    assert_eq!(app.aligning(), None);
+    let s = app.session();
+    assert!((0..s.events()).any(|e| (0..s.outlets().len()).any(|o| s.count(e, o) > 0)));
+}

@@ -1,11 +1,14 @@
-//! Loading a large corpus in the background: the timeline first, then the articles in
-//! batches, each batch already aligned (alignment looks at one article at a time), so
-//! the reader can show the list at once and fill it in as batches arrive. Batches are
-//! read, parsed and aligned by one worker per core against one compiled [`Aligner`],
-//! and reported in file order, so the outcome is the same however many workers ran.
-//! Each article is hollowed once aligned ([`Article::hollow`]): the reader keeps its
-//! front matter, passage lengths and alignment (without the aligner's reasons, which
-//! took more memory than the rest of it), and reads the text back when it needs it.
+//! Loading a large corpus in the background, in two passes so the list is whole as soon
+//! as the files are read. First every file is read, parsed and hollowed
+//! ([`Article::hollow`]: the reader keeps its front matter and passage lengths, and reads
+//! the text back when it needs it) and the articles are reported in batches, which the
+//! reader lists as they come. Then, if the directory has a timeline, each article is read
+//! again (from the page cache, checked against what was listed) and aligned, and the
+//! alignments are reported in batches too (without the aligner's reasons, which took
+//! more memory than the rest). Aligning is most of the work, so listing first brings the
+//! whole list in at about the cost of reading the files. Both passes run one worker per
+//! core (against one compiled [`Aligner`]) and report in file order, so the outcome is
+//! the same however many workers ran.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,10 +16,12 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
+use super::store::{self, Loaded};
 use super::{
     Article, CorpusError, is_timeline, list_dir, parse_article, read_limited, read_stamped, shown,
 };
 use crate::align::{Aligner, Mode, PassageAlignment};
+use crate::safe_file::Stamp;
 use crate::timeline::{self, Timeline};
 
 /// Articles in the first batch: few, so the first arrive within milliseconds. Batches
@@ -40,22 +45,38 @@ pub fn batch_sizes(files: usize) -> Vec<usize> {
     sizes
 }
 
-/// One file's outcome: its path and the article with its alignment, or the problem.
+/// One file's outcome: its path and the article with its alignment, or the problem. The
+/// loader lists articles before aligning them: their alignment is empty here and comes
+/// later in [`LoadEvent::Aligned`].
 pub type Parsed = (
     String,
     Result<(Article, Vec<PassageAlignment>), CorpusError>,
 );
 
-/// What the loader reports, in this order: the file count, the timeline, batches, done.
+/// An article's alignment, by its file's place among the article files (counting from
+/// 0, in the order [`LoadEvent::Batch`]es report them, files skipped included).
+pub type AlignedFile = (usize, Vec<PassageAlignment>);
+
+/// What the loader reports, in this order: the file count, the timeline, batches of
+/// articles, `Listed`, batches of alignments, done.
 #[derive(Debug)]
 pub enum LoadEvent {
     /// How many article files there are, or why the directory could not be read.
     Started(Result<usize, CorpusError>),
     /// The timeline (or its problems), if the directory has one.
     Timeline(Result<Timeline, Vec<CorpusError>>),
-    /// Parsed and aligned articles.
+    /// Parsed articles, every file in file order (their alignments follow, if any).
     Batch(Vec<Parsed>),
-    /// Every file has been reported.
+    /// Every file has been reported: the list is whole. `aligning` articles are to be
+    /// aligned next (none without a timeline).
+    Listed {
+        /// How many alignments [`LoadEvent::Aligned`] will bring.
+        aligning: usize,
+    },
+    /// Alignments of articles listed before. An article whose file changed since it
+    /// was listed comes with none.
+    Aligned(Vec<AlignedFile>),
+    /// Every file has been reported and aligned.
     Finished,
 }
 
@@ -72,6 +93,15 @@ pub fn spawn(dir: PathBuf, wake: impl Fn() + Send + 'static) -> Receiver<LoadEve
         })
         .ok();
     rx
+}
+
+/// What the second pass needs of a listed article to read it again and know it is the
+/// same: its file's place, its stamp, id and number of passages.
+struct ToAlign {
+    file: usize,
+    stamp: Stamp,
+    id: String,
+    passages: usize,
 }
 
 fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
@@ -106,47 +136,102 @@ fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
     }
     // Compiled once for the whole load.
     let aligner = timeline.as_ref().map(Aligner::new);
-    let mut batches: Vec<&[PathBuf]> = Vec::new();
-    let mut rest = articles.as_slice();
-    for n in batch_sizes(articles.len()) {
-        let (batch, tail) = rest.split_at(n);
-        batches.push(batch);
+
+    // First pass: list every file.
+    let batches = split(&articles, &batch_sizes(articles.len()));
+    let mut listed: Vec<ToAlign> = Vec::new();
+    let mut first_file = 0;
+    let whole = in_order(
+        batches.len(),
+        |i| list_batch(batches[i]),
+        |batch| {
+            if aligner.is_some() {
+                listed.extend(batch.iter().enumerate().filter_map(|(k, (_, parsed))| {
+                    let (article, _) = parsed.as_ref().ok()?;
+                    Some(ToAlign {
+                        file: first_file + k,
+                        stamp: article.stored.as_ref()?.stamp,
+                        id: article.meta.id.clone(),
+                        passages: article.passage_count(),
+                    })
+                }));
+            }
+            first_file += batch.len();
+            send(LoadEvent::Batch(batch))
+        },
+    );
+    if !whole
+        || !send(LoadEvent::Listed {
+            aligning: listed.len(),
+        })
+    {
+        return;
+    }
+
+    // Second pass: align what was listed.
+    if let Some(aligner) = &aligner {
+        let jobs = split(&listed, &batch_sizes(listed.len()));
+        let aligned = in_order(
+            jobs.len(),
+            |i| align_batch(jobs[i], &articles, aligner),
+            |batch| send(LoadEvent::Aligned(batch)),
+        );
+        if !aligned {
+            return;
+        }
+    }
+    // Nothing of the load left behind once it is done.
+    drop(listed);
+    send(LoadEvent::Finished);
+}
+
+/// `items` cut into consecutive pieces of `sizes`.
+fn split<'a, T>(items: &'a [T], sizes: &[usize]) -> Vec<&'a [T]> {
+    let mut pieces = Vec::with_capacity(sizes.len());
+    let mut rest = items;
+    for &n in sizes {
+        let (piece, tail) = rest.split_at(n.min(rest.len()));
+        pieces.push(piece);
         rest = tail;
     }
+    pieces
+}
+
+/// Runs `work` on jobs `0..jobs`, one worker per core, and hands each result to `pass`
+/// in job order (workers finish out of order). Stops, false, when `pass` says so.
+fn in_order<T: Send>(
+    jobs: usize,
+    work: impl Fn(usize) -> T + Sync,
+    mut pass: impl FnMut(T) -> bool,
+) -> bool {
     let workers = thread::available_parallelism().map_or(1, |n| n.get());
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Parsed>)>();
-    let finished = thread::scope(|scope| {
-        for _ in 0..workers.min(batches.len()) {
+    let (done_tx, done_rx) = mpsc::channel::<(usize, T)>();
+    thread::scope(|scope| {
+        for _ in 0..workers.min(jobs) {
             let done_tx = done_tx.clone();
-            let (batches, next, stop, aligner) = (&batches, &next, &stop, aligner.as_ref());
+            let (next, stop, work) = (&next, &stop, &work);
             scope.spawn(move || {
+                yield_to_the_reader();
                 while !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(paths) = batches.get(i) else { break };
-                    // In pieces of the first batch's size, each let go of its text
-                    // before the next is read: a worker holds the text of a few
-                    // hundred articles at most, however large the batch.
-                    let batch = paths
-                        .chunks(BATCH)
-                        .flat_map(|piece| load_batch(piece, aligner))
-                        .collect();
-                    if done_tx.send((i, batch)).is_err() {
+                    if i >= jobs {
+                        break;
+                    }
+                    if done_tx.send((i, work(i))).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(done_tx);
-        // Workers finish out of order; batches are passed on in file order, so the
-        // first file with an id keeps it, as in a plain load.
         let mut waiting = BTreeMap::new();
         let mut want = 0;
-        for (i, batch) in done_rx {
-            waiting.insert(i, batch);
-            while let Some(batch) = waiting.remove(&want) {
-                if !send(LoadEvent::Batch(batch)) {
+        for (i, result) in done_rx {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&want) {
+                if !pass(result) {
                     stop.store(true, Ordering::Relaxed);
                     return false;
                 }
@@ -154,55 +239,77 @@ fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
             }
         }
         true
-    });
-    if finished {
-        send(LoadEvent::Finished);
+    })
+}
+
+/// How much less eagerly a worker is given a core than the reader's own thread.
+#[cfg(target_os = "linux")]
+const WORKER_NICE: i32 = 10;
+
+/// Lowers the calling worker's priority, so that when a key or a batch is waiting the
+/// event loop's thread gets a core at once instead of after a worker's time slice: the
+/// workers use every core, and without this the longest gap between frames was mostly
+/// that wait. Only on Linux, where the nice value is each thread's own; elsewhere it is
+/// the whole process's, the reader's thread included.
+fn yield_to_the_reader() {
+    #[cfg(target_os = "linux")]
+    {
+        // Nothing is lost if it cannot be done: the load only competes as before.
+        let _ = rustix::process::setpriority_process(None, WORKER_NICE);
     }
 }
 
-/// Reads, parses and aligns one batch of files, each slot keeping its file and problem;
-/// the articles are hollowed once aligned.
-fn load_batch(paths: &[PathBuf], aligner: Option<&Aligner>) -> Vec<Parsed> {
-    let mut ok: Vec<Article> = Vec::with_capacity(paths.len());
-    let mut stamps = Vec::with_capacity(paths.len());
-    let mut slots: Vec<(String, Option<CorpusError>)> = Vec::with_capacity(paths.len());
-    for p in paths {
-        let shown = shown(p);
-        match read_stamped(p, &shown)
-            .and_then(|(b, stamp)| parse_article(&shown, &b).map(|a| (a, stamp)))
-        {
-            Ok((a, stamp)) => {
-                ok.push(a);
-                stamps.push((p, stamp));
-                slots.push((shown, None));
-            }
-            Err(e) => slots.push((shown, Some(e))),
-        }
-    }
-    let aligned = match aligner {
-        Some(aligner) => aligner.align_each(&ok, Mode::Curated).into_iter(),
-        None => Vec::new().into_iter(),
-    };
-    for (a, (p, stamp)) in ok.iter_mut().zip(stamps) {
-        a.hollow(p.clone(), stamp);
-    }
-    let mut aligned = aligned.map(|mut passages| {
-        forget_reasons(&mut passages);
-        passages
-    });
-    let mut ok = ok.into_iter();
-    slots
-        .into_iter()
-        .filter_map(|(path, problem)| match problem {
-            Some(e) => Some((path, Err(e))),
-            None => ok.next().map(|a| {
-                let pa = aligned
-                    .next()
-                    .unwrap_or_else(|| vec![PassageAlignment::default(); a.passage_count()]);
-                (path, Ok((a, pa)))
-            }),
+/// Reads and parses one batch of files, each slot keeping its file and problem; the
+/// articles are hollowed at once, each with an empty alignment.
+fn list_batch(paths: &[PathBuf]) -> Vec<Parsed> {
+    paths
+        .iter()
+        .map(|p| {
+            let shown = shown(p);
+            let parsed = read_stamped(p, &shown).and_then(|(bytes, stamp)| {
+                let mut article = parse_article(&shown, &bytes)?;
+                article.hollow(p.clone(), stamp);
+                Ok((article, Vec::new()))
+            });
+            (shown, parsed)
         })
         .collect()
+}
+
+/// Reads the listed articles of one batch again and aligns them, in pieces of the first
+/// batch's size, each let go of its text before the next is read: a worker holds the
+/// text of a few hundred articles at most. A file that is not what was listed gets no
+/// alignment (the reader says it changed when it is opened).
+fn align_batch(listed: &[ToAlign], paths: &[PathBuf], aligner: &Aligner) -> Vec<AlignedFile> {
+    let mut out = Vec::with_capacity(listed.len());
+    for piece in listed.chunks(BATCH) {
+        let mut files = Vec::with_capacity(piece.len());
+        let mut read = Vec::with_capacity(piece.len());
+        for l in piece {
+            let Some(file) = paths.get(l.file) else {
+                continue;
+            };
+            let loaded = Loaded {
+                file,
+                stamp: l.stamp,
+                id: &l.id,
+                passages: l.passages,
+            };
+            match store::read_again(&shown(file), &loaded) {
+                Ok(article) => {
+                    files.push(l.file);
+                    read.push(article);
+                }
+                Err(_) => out.push((l.file, Vec::new())),
+            }
+        }
+        let aligned = aligner.align_each(&read, Mode::Curated);
+        out.extend(files.into_iter().zip(aligned).map(|(file, mut passages)| {
+            forget_reasons(&mut passages);
+            (file, passages)
+        }));
+    }
+    out
 }
 
 /// Lets go of the aligner's reasons (the cues, in words, behind each event), keeping
@@ -250,6 +357,24 @@ mod tests {
         );
         assert_eq!(passages[0].runner_up, kept.runner_up);
         assert_eq!(passages[1], PassageAlignment::default());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_worker_gives_way_to_the_reader_and_only_itself() {
+        let before = rustix::process::getpriority_process(None).expect("own priority");
+        let worker = thread::spawn(|| {
+            yield_to_the_reader();
+            rustix::process::getpriority_process(None).expect("worker's priority")
+        })
+        .join()
+        .expect("worker");
+        assert_eq!(worker, WORKER_NICE.max(before));
+        assert_eq!(
+            rustix::process::getpriority_process(None).expect("own priority"),
+            before,
+            "the calling thread keeps its priority"
+        );
     }
 
     #[test]

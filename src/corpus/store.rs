@@ -7,7 +7,7 @@
 
 use std::num::NonZeroUsize;
 use std::ops::Deref;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use lru::LruCache;
@@ -151,7 +151,35 @@ impl BodyCache {
 /// Reads a hollow article's file again and parses it, refusing it if it is not what was
 /// loaded: another size or modification time, or another id or number of passages.
 pub fn read_back(article: &Article, stored: &Stored) -> Result<Article, CorpusError> {
-    let path = article.path.as_str();
+    read_again(
+        &article.path,
+        &Loaded {
+            file: &stored.file,
+            stamp: stored.stamp,
+            id: &article.meta.id,
+            passages: article.passage_count(),
+        },
+    )
+}
+
+/// What a file held when it was loaded, to tell whether it still does.
+#[derive(Debug, Clone, Copy)]
+pub struct Loaded<'a> {
+    /// The file, as it was opened.
+    pub file: &'a Path,
+    /// Its size and modification time then.
+    pub stamp: Stamp,
+    /// The article's id then.
+    pub id: &'a str,
+    /// Its number of passages then.
+    pub passages: usize,
+}
+
+/// Reads a file loaded before (`path` as shown to the user) and parses it, refusing it
+/// if it is not what was loaded: another size or modification time, or another id or
+/// number of passages. What [`read_back`] does for a hollow article, for callers that
+/// kept only this much of it (the loader aligning what it listed).
+pub fn read_again(path: &str, loaded: &Loaded<'_>) -> Result<Article, CorpusError> {
     let changed = |what: String| {
         CorpusError::at(
             path,
@@ -161,23 +189,23 @@ pub fn read_back(article: &Article, stored: &Stored) -> Result<Article, CorpusEr
         )
     };
     let (bytes, stamp) =
-        safe_file::read_stamped(&stored.file, MAX_ARTICLE_BYTES).map_err(|e| match e {
+        safe_file::read_stamped(loaded.file, MAX_ARTICLE_BYTES).map_err(|e| match e {
             OpenError::NotFound | OpenError::DanglingLink => {
                 changed("the file was deleted or moved".to_string())
             }
             other => CorpusError::at(path, 1, 1, format!("cannot read it again: {other}")),
         })?;
-    if stamp.len != stored.stamp.len {
+    if stamp.len != loaded.stamp.len {
         return Err(changed(format!(
             "the file changed on disk (it was {} bytes, it is {})",
-            stored.stamp.len, stamp.len
+            loaded.stamp.len, stamp.len
         )));
     }
-    if stamp.modified != stored.stamp.modified {
+    if stamp.modified != loaded.stamp.modified {
         return Err(changed("the file changed on disk".to_string()));
     }
     let read = parse_article(path, &bytes)?;
-    if read.meta.id != article.meta.id || read.passage_count() != article.passage_count() {
+    if read.meta.id != loaded.id || read.passage_count() != loaded.passages {
         return Err(changed("the file changed on disk".to_string()));
     }
     Ok(read)

@@ -20,7 +20,7 @@ use super::view::coverage::CoverageView;
 use super::view::overlay::OverlayView;
 use super::view::{Outcome, Session};
 use crate::align::{Alignment, PassageAlignment};
-use crate::corpus::loader::LoadEvent;
+use crate::corpus::loader::{AlignedFile, LoadEvent};
 use crate::corpus::{self, Article, Corpus};
 use crate::state::ReadingState;
 
@@ -79,7 +79,19 @@ pub struct App {
     pending: Seq,
     /// Text copied and not yet sent to the terminal's clipboard.
     copied: Option<String>,
+    /// While a directory loads: each article's file, as its place among the files the
+    /// loader reports (in step with the articles), so alignments that arrive after the
+    /// list can find their article.
+    files: Vec<u32>,
+    /// Files reported so far.
+    files_reported: usize,
+    /// The article of each file (`u32::MAX` for none), worked out from `files` when the
+    /// first alignment arrives after a merge.
+    places: Option<Vec<u32>>,
 }
+
+/// No article: a file that was skipped.
+const NO_ARTICLE: u32 = u32::MAX;
 
 impl App {
     /// A new interface over `corpus`, at terminal size `area`.
@@ -95,6 +107,7 @@ impl App {
         let compare = CompareView::new(&session);
         let mut browse = BrowseView::default();
         browse.relist(&mut session);
+        let files = vec![NO_ARTICLE; session.corpus.articles.len()];
         App {
             session,
             browse,
@@ -105,6 +118,9 @@ impl App {
             quit: false,
             pending: Seq::new(),
             copied: None,
+            files,
+            files_reported: 0,
+            places: None,
         }
     }
 
@@ -203,6 +219,22 @@ impl App {
     /// Progress of a background load: (files reported, files in all), while it runs.
     pub fn loading(&self) -> Option<(usize, usize)> {
         self.session.loading
+    }
+    /// Progress of aligning a directory listed before it was aligned: (articles aligned,
+    /// articles in all), while it runs.
+    pub fn aligning(&self) -> Option<(usize, usize)> {
+        self.session.aligning
+    }
+    /// True while the browse screen has work to go on with between keys (a search
+    /// through the list): the event loop then calls [`App::work`] every turn.
+    pub fn busy(&self) -> bool {
+        self.screen() == Screen::Browse && self.browse.sweep().is_some()
+    }
+    /// Does a slice of the work [`App::busy`] says is waiting.
+    pub fn work(&mut self) {
+        if self.busy() {
+            self.browse.sweep_step(&mut self.session);
+        }
     }
     /// A background load has begun.
     pub fn start_loading(&mut self) {
@@ -305,7 +337,8 @@ impl App {
     // ----- changes -----
 
     /// Takes what the background loader reports: new articles join the list in date
-    /// order, the selection and the open article stay where they were.
+    /// order, the selection and the open article stay where they were; alignments that
+    /// come after the list are attached to their articles and counted.
     pub fn absorb(&mut self, event: LoadEvent) {
         let s = &mut self.session;
         match event {
@@ -320,11 +353,16 @@ impl App {
             }
             LoadEvent::Batch(batch) => {
                 let n = batch.len();
+                let first = self.files_reported;
                 let fresh: Vec<_> = batch
                     .into_iter()
-                    .filter_map(|(path, parsed)| match parsed {
+                    .enumerate()
+                    .filter_map(|(k, (path, parsed))| match parsed {
                         Ok((article, aligned)) => {
-                            s.corpus.admit(&path, Ok(article)).map(|a| (a, aligned))
+                            let file = u32::try_from(first + k).unwrap_or(NO_ARTICLE);
+                            s.corpus
+                                .admit(&path, Ok(article))
+                                .map(|a| (a, (aligned, file)))
                         }
                         Err(e) => {
                             s.corpus.admit(&path, Err(e));
@@ -332,17 +370,70 @@ impl App {
                         }
                     })
                     .collect();
+                self.files_reported += n;
                 if let Some((done, _)) = &mut s.loading {
                     *done += n;
                 }
                 self.merge(fresh);
             }
-            LoadEvent::Finished => {
+            LoadEvent::Listed { aligning } => {
                 s.loading = None;
+                s.aligning = (aligning > 0).then_some((0, aligning));
                 s.corpus.check_markers();
+            }
+            LoadEvent::Aligned(batch) => self.attach(batch),
+            LoadEvent::Finished => {
+                // Without `Listed` (a loader that stopped early): the list is whole now.
+                if s.loading.take().is_some() {
+                    s.corpus.check_markers();
+                }
+                s.aligning = None;
+                self.files = Vec::new();
+                self.places = None;
             }
         }
         self.rebuild_overlay();
+    }
+
+    /// Attaches alignments that arrive after the list to their articles and adds them to
+    /// the coverage counts; the comparison and the overview follow. An article already
+    /// aligned, or whose passages no longer match (its file changed), is left as it is.
+    fn attach(&mut self, batch: Vec<AlignedFile>) {
+        let s = &mut self.session;
+        let n = batch.len();
+        let files = &self.files;
+        let places = self.places.get_or_insert_with(|| {
+            let mut places =
+                vec![NO_ARTICLE; files.iter().map(|&f| f as usize + 1).max().unwrap_or(0)];
+            for (a, &f) in files.iter().enumerate() {
+                if let Some(p) = places.get_mut(f as usize) {
+                    *p = u32::try_from(a).unwrap_or(NO_ARTICLE);
+                }
+            }
+            places
+        });
+        for (file, aligned) in batch {
+            let Some(a) = places.get(file).map(|&a| a as usize) else {
+                continue;
+            };
+            let (Some(article), Some(slot)) =
+                (s.corpus.articles.get(a), s.alignment.articles.get_mut(a))
+            else {
+                continue;
+            };
+            if !slot.is_empty() || aligned.len() != article.passage_count() {
+                continue;
+            }
+            s.tally.add(article, &aligned);
+            *slot = aligned;
+        }
+        if let Some((done, total)) = &mut s.aligning {
+            *done = (*done + n).min(*total);
+        }
+        s.outlets_changed();
+        let visible = self.stack.last() == Some(&Screen::Compare);
+        self.compare.corpus_changed(s, visible);
+        self.coverage.ensure(s);
     }
 
     /// Takes the articles' alignment, worked out after the first frame was drawn (the
@@ -361,7 +452,7 @@ impl App {
     /// Merges newly loaded articles (and their alignments) into the sorted list and
     /// adds them to the coverage counts, keeping the selection and the open article on
     /// the same articles. Costs the length of the list, never a sort or a recount of it.
-    fn merge(&mut self, mut fresh: Vec<(Article, Vec<PassageAlignment>)>) {
+    fn merge(&mut self, mut fresh: Vec<(Article, (Vec<PassageAlignment>, u32))>) {
         let s = &mut self.session;
         corpus::sort_batch(&mut fresh);
         let merged = {
@@ -369,12 +460,17 @@ impl App {
             corpus::merge_positions(&s.corpus.articles, &batch)
         };
         let was_empty = s.corpus.articles.is_empty();
-        for (article, aligned) in &fresh {
+        for (article, (aligned, _)) in &fresh {
             s.tally.add(article, aligned);
         }
-        let (articles, aligned): (Vec<_>, Vec<_>) = fresh.into_iter().unzip();
+        let (articles, (aligned, files)): (Vec<_>, (Vec<_>, Vec<_>)) = fresh.into_iter().unzip();
         corpus::merge_at(&mut s.corpus.articles, articles, &merged);
         corpus::merge_at(&mut s.alignment.articles, aligned, &merged);
+        // Kept in step with the articles only while it is (a corpus given whole has none).
+        if self.files.len() + files.len() == s.corpus.articles.len() {
+            corpus::merge_at(&mut self.files, files, &merged);
+        }
+        self.places = None;
         s.outlets_changed();
         self.browse.articles_merged(s, &merged, was_empty);
         // The passage an open "why" explains is named by index: keep it on its article.
@@ -513,7 +609,11 @@ impl App {
             _ => {
                 let outcome = match self.screen() {
                     Screen::Browse => {
-                        if action == Action::Back && self.stack.len() > 1 {
+                        // Esc stops a running search before it goes back.
+                        if action == Action::Back
+                            && self.stack.len() > 1
+                            && self.browse.sweep().is_none()
+                        {
                             Outcome::Back
                         } else {
                             self.browse.update(&mut self.session, action)
@@ -613,6 +713,7 @@ impl App {
                     self.push(Screen::Compare);
                 }
                 self.compare.open(&mut self.session, event, outlet);
+                self.say_aligning("the comparison shows");
             }
             Outcome::Read { article, passage } => {
                 self.push(Screen::Browse);
@@ -647,5 +748,18 @@ impl App {
         };
         self.push(Screen::Coverage);
         self.coverage.open(&self.session, here);
+        self.say_aligning("the overview counts");
+    }
+
+    /// While a listed directory is still being aligned, says that `what` (a screen and
+    /// its verb) goes by the articles aligned so far (it follows them as more are; the
+    /// status line's right end says how many), unless something more particular was said.
+    fn say_aligning(&mut self, what: &str) {
+        if self.session.aligning.is_some() && self.session.status.is_none() {
+            self.session.say(
+                format!("still aligning: {what} the articles aligned so far"),
+                false,
+            );
+        }
     }
 }

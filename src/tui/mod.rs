@@ -52,6 +52,10 @@ pub struct Options {
     pub config: crate::config::Config,
 }
 
+/// How often the progress of work done between keys (a search through the list) is
+/// drawn.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
 /// How often unsaved reading state is written while reading.
 const SAVE_EVERY: Duration = Duration::from_secs(1);
 
@@ -203,6 +207,7 @@ fn event_loop(
     let mut save_failed = false;
     let mut redraw = true;
     let mut loading_more = false;
+    let mut last_frame = Instant::now();
     let links = ui::links::supported();
     // A terminal that went away (or a signal that ends us) makes drawing fail: that is
     // the way out, not an error to report on a terminal nobody reads.
@@ -244,6 +249,7 @@ fn event_loop(
                 return gone(e);
             }
             redraw = false;
+            last_frame = Instant::now();
         }
         // The first frame is on screen: align (about a millisecond for the bundled
         // articles) before reading any key, so no key acts on a corpus without events.
@@ -269,7 +275,7 @@ fn event_loop(
         }
         // Wake within the save interval while there is something to save; do not wait
         // at all while the loader has more to give.
-        let wait = if loading_more {
+        let wait = if loading_more || app.busy() {
             Duration::ZERO
         } else if app.is_dirty() {
             SAVE_EVERY
@@ -318,6 +324,13 @@ fn event_loop(
         }
         loading_more = loader.as_ref().is_some_and(|rx| absorb_one(app, rx));
         redraw |= loading_more;
+        // A search through the list goes on a slice at a time, keys answered between.
+        // Its progress is drawn a few times a second, and its end at once: a frame after
+        // every slice made the terminal (and the machine) busier than the search.
+        if app.busy() {
+            app.work();
+            redraw |= !app.busy() || last_frame.elapsed() >= PROGRESS_EVERY;
+        }
     }
 }
 

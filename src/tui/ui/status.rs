@@ -19,8 +19,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let search = app.browse().search();
     let w = usize::from(area.width);
     let mut right = String::new();
-    if let Some((done, total)) = s.loading() {
+    if let Some(sweep) = app.browse().sweep() {
+        let (done, total) = sweep.progress();
+        let key = s
+            .keymap()
+            .key_for(Action::Back, Context::List)
+            .unwrap_or_default();
+        right = format!(" searching {done}/{total} · {key} stops ");
+    } else if let Some((done, total)) = s.loading() {
         right = format!(" loading {done}/{total} ");
+    } else if let Some((done, total)) = s.aligning() {
+        right = format!(" aligning {done}/{total} ");
     } else if corpus.skipped > 0 || !corpus.problems.is_empty() {
         let key = s
             .keymap()

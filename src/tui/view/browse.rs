@@ -2,6 +2,7 @@
 //! (which follows the selection), the reader's scroll and the search of the open article.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use super::filter::FilterMenu;
 use super::{Outcome, Session};
@@ -93,6 +94,39 @@ impl Search {
     }
 }
 
+/// A search of the list's other articles for the next one with a match, a slice of
+/// articles per turn of the event loop, so keys are answered while it reads them back
+/// (a search that matches nothing reads every article).
+#[derive(Debug, Clone)]
+pub struct Sweep {
+    query: String,
+    forward: bool,
+    /// Articles still to search (indices into the corpus), the next one last.
+    left: Vec<usize>,
+    /// Articles to search in all.
+    total: usize,
+    /// If nothing is found: go round the open article's matches (`n` at its last one)
+    /// rather than say "not found" (a new search).
+    wrap: bool,
+}
+
+impl Sweep {
+    /// (articles searched, articles to search).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.total - self.left.len(), self.total)
+    }
+    /// What is searched for.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+}
+
+/// The most articles one turn of a sweep searches.
+pub const SWEEP_SLICE: usize = 256;
+/// A turn of a sweep stops after this long, however few articles it searched (reading
+/// back files not in the page cache), so a key waits no longer.
+const SWEEP_TURN: Duration = Duration::from_millis(8);
+
 /// The list and the reader.
 #[derive(Debug, Clone, Default)]
 pub struct BrowseView {
@@ -108,6 +142,8 @@ pub struct BrowseView {
     menu: Option<FilterMenu>,
     reader: Option<Reader>,
     search: Search,
+    /// The search going through the list's articles, while it runs.
+    sweep: Option<Sweep>,
 }
 
 impl BrowseView {
@@ -158,6 +194,10 @@ impl BrowseView {
     pub fn search(&self) -> &Search {
         &self.search
     }
+    /// The search through the list's articles, while it runs.
+    pub fn sweep(&self) -> Option<&Sweep> {
+        self.sweep.as_ref()
+    }
 
     /// The panes at the current size.
     pub fn panes(&self, s: &Session) -> Panes {
@@ -196,6 +236,11 @@ impl BrowseView {
     pub fn articles_merged(&mut self, s: &mut Session, merged: &Merged, was_empty: bool) {
         if !was_empty && let Some(r) = &mut self.reader {
             r.article = merged.moved(r.article);
+        }
+        // A running search goes on through the articles it had left, wherever they are
+        // now (the new ones came after it started).
+        if !was_empty && let Some(sweep) = &mut self.sweep {
+            sweep.left.iter_mut().for_each(|i| *i = merged.moved(*i));
         }
         self.relist(s);
     }
@@ -440,6 +485,16 @@ impl BrowseView {
 
     /// Carries out `action` on the browse screen.
     pub fn update(&mut self, s: &mut Session, action: Action) -> Outcome {
+        if action == Action::Back
+            && let Some(sweep) = self.sweep.take()
+        {
+            let (done, total) = sweep.progress();
+            s.say(
+                format!("search stopped: {done} of {total} articles searched"),
+                false,
+            );
+            return Outcome::Stay;
+        }
         if self.search.editing {
             self.update_search(s, action);
             return Outcome::Stay;
@@ -488,6 +543,7 @@ impl BrowseView {
             }
             (focus, Action::Search) => {
                 if self.reader.is_some() {
+                    self.sweep = None;
                     self.search.editing = true;
                     self.search.query.clear();
                     self.search.across = focus == Focus::List;
@@ -503,11 +559,28 @@ impl BrowseView {
                     let name = &s.corpus.articles[r.article].meta.outlet;
                     s.outlets.iter().position(|o| o == name)
                 });
+                // An article listed and not yet aligned has no events to go by.
+                let unaligned = self.reader.as_ref().is_some_and(|r| {
+                    s.alignment
+                        .articles
+                        .get(r.article)
+                        .is_none_or(Vec::is_empty)
+                        && s.corpus.articles[r.article].passage_count() > 0
+                });
                 if here.is_none() && self.reader.is_some() && s.corpus.timeline.is_some() {
-                    s.say(
-                        "this paragraph is not aligned to an event; showing the timeline",
-                        false,
-                    );
+                    match s.aligning {
+                        Some((done, total)) if unaligned => s.say(
+                            format!(
+                                "this article is not aligned yet (aligning {done}/{total}); \
+                                 showing the timeline"
+                            ),
+                            false,
+                        ),
+                        _ => s.say(
+                            "this paragraph is not aligned to an event; showing the timeline",
+                            false,
+                        ),
+                    }
                 }
                 return Outcome::Compare {
                     event: here.map(|(e, _)| e),
@@ -688,7 +761,8 @@ impl BrowseView {
         let top = r.top();
         self.search.matches = search::find(&r.body, &self.search.query);
         self.search.current = None;
-        if self.search.matches.is_empty() && self.search.across && self.search_on(s, true) {
+        if self.search.matches.is_empty() && self.search.across {
+            self.search_on(s, true, false);
             return;
         }
         if self.search.matches.is_empty() {
@@ -720,6 +794,11 @@ impl BrowseView {
     }
 
     fn step_match(&mut self, s: &mut Session, forward: bool) {
+        if let Some(sweep) = &self.sweep {
+            let (done, total) = sweep.progress();
+            s.say(format!("still searching: {done}/{total}"), false);
+            return;
+        }
         let n = self.search.matches.len();
         if n == 0 {
             if self.search.query.is_empty() {
@@ -731,7 +810,17 @@ impl BrowseView {
             return;
         }
         let at_end = if forward { Some(n - 1) } else { Some(0) };
-        if self.search.across && self.search.current == at_end && self.search_on(s, forward) {
+        if self.search.across && self.search.current == at_end {
+            self.search_on(s, forward, true);
+            return;
+        }
+        self.step_within(s, forward);
+    }
+
+    /// The next (or previous) match of the open article, round its end.
+    fn step_within(&mut self, s: &mut Session, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
             return;
         }
         let next = match (self.search.current, forward) {
@@ -748,39 +837,77 @@ impl BrowseView {
         self.show_current_match(s);
     }
 
-    /// Opens the next (or previous) article after the open one that has a match, at its
-    /// first (or last) match; false if no other article has one.
-    fn search_on(&mut self, s: &mut Session, forward: bool) -> bool {
+    /// Starts searching the list's other articles, from the selection on (from none, the
+    /// whole list), for the next (or previous) one with a match: [`BrowseView::sweep_step`]
+    /// goes through them a slice per turn of the event loop. `wrap`: if none has one, go
+    /// round the open article's matches rather than say "not found".
+    fn search_on(&mut self, s: &mut Session, forward: bool, wrap: bool) {
         let n = self.shown.len();
-        let query = self.search.query.clone();
-        // The list's order, from the selection on; from none, the whole list.
+        // The list's order, from the selection on, kept backwards: the next is popped.
         let places: Vec<usize> = match self.position {
-            Some(p) if forward => (1..n).map(|k| (p + k) % n).collect(),
-            Some(p) => (1..n).map(|k| (p + n - k) % n).collect(),
-            None if forward => (0..n).collect(),
-            None => (0..n).rev().collect(),
+            Some(p) if forward => (1..n).rev().map(|k| (p + k) % n).collect(),
+            Some(p) => (1..n).rev().map(|k| (p + n - k) % n).collect(),
+            None if forward => (0..n).rev().collect(),
+            None => (0..n).collect(),
         };
-        for p in places {
-            let i = self.shown[p];
+        let left: Vec<usize> = places.into_iter().map(|p| self.shown[p]).collect();
+        self.sweep = Some(Sweep {
+            query: self.search.query.clone(),
+            forward,
+            total: left.len(),
+            left,
+            wrap,
+        });
+        // The first slice at once: a match in the next few articles shows without a turn.
+        self.sweep_step(s);
+    }
+
+    /// Searches the next slice of the running sweep's articles: at most [`SWEEP_SLICE`],
+    /// and no longer than a few milliseconds. The first with a match opens at its first
+    /// (or last) match and ends the sweep; so does the last article. True while more is
+    /// left.
+    pub fn sweep_step(&mut self, s: &mut Session) -> bool {
+        let Some(mut sweep) = self.sweep.take() else {
+            return false;
+        };
+        let started = Instant::now();
+        for _ in 0..SWEEP_SLICE {
+            let Some(i) = sweep.left.pop() else { break };
             // An article whose file cannot be read back has nothing to find: opening
             // it on the way would only stop the search at its message.
-            let Some(Ok(body)) = s.corpus.body(i) else {
-                continue;
+            let found = match s.corpus.body(i) {
+                Some(Ok(body)) => search::find(&body, &sweep.query),
+                _ => continue,
             };
-            let found = search::find(&body, &query);
-            if let Some(last) = found.len().checked_sub(1) {
+            // The filter may have changed meanwhile: an article the list no longer shows
+            // is passed over.
+            if let Some(last) = found.len().checked_sub(1)
+                && let Some(p) = self.shown.iter().position(|&x| x == i)
+            {
                 let across = self.search.across;
                 // Opening an article forgets its search: keep this one going.
                 self.select(s, p);
-                self.search.query = query.clone();
+                self.search.query = sweep.query.clone();
                 self.search.across = across;
                 self.search.matches = found;
-                self.search.current = Some(if forward { 0 } else { last });
+                self.search.current = Some(if sweep.forward { 0 } else { last });
                 self.show_current_match(s);
                 let title = s.corpus.articles[i].meta.title.clone();
-                s.say(format!("{query}: {title}"), false);
-                return true;
+                s.say(format!("{}: {title}", sweep.query), false);
+                return false;
             }
+            if started.elapsed() >= SWEEP_TURN {
+                break;
+            }
+        }
+        if !sweep.left.is_empty() {
+            self.sweep = Some(sweep);
+            return true;
+        }
+        if sweep.wrap {
+            self.step_within(s, sweep.forward);
+        } else {
+            s.say(format!("not found: {}", sweep.query), true);
         }
         false
     }

@@ -43,6 +43,8 @@ pub struct Session {
     pub(in crate::tui) source: String,
     /// Progress of a background load: (files reported, files in all).
     pub(in crate::tui) loading: Option<(usize, usize)>,
+    /// Progress of aligning a listed directory: (articles aligned, articles in all).
+    pub(in crate::tui) aligning: Option<(usize, usize)>,
     /// The keys in effect: the defaults with the user's laid over them.
     pub(in crate::tui) keymap: KeyMap,
     /// The configuration's reading options.
@@ -77,6 +79,7 @@ impl Session {
             status: None,
             source,
             loading: None,
+            aligning: None,
             keymap: KeyMap::default(),
             reading: Reading::default(),
             preferred_outlets: Vec::new(),
@@ -162,6 +165,10 @@ impl Session {
     /// Progress of a background load.
     pub fn loading(&self) -> Option<(usize, usize)> {
         self.loading
+    }
+    /// Progress of aligning a listed directory.
+    pub fn aligning(&self) -> Option<(usize, usize)> {
+        self.aligning
     }
     /// The keys in effect.
     pub fn keymap(&self) -> &KeyMap {
