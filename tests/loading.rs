@@ -501,7 +501,7 @@ fn an_alignment_that_does_not_fit_its_article_is_left_out() {
     let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
     assert_eq!(
         status,
-        "still aligning: the overview counts the articles aligned so far"
+        "the overview counts only the articles aligned so far"
     );
     app.absorb(LoadEvent::Finished);
     assert_eq!(app.aligning(), None);

@@ -756,10 +756,8 @@ impl App {
     /// status line's right end says how many), unless something more particular was said.
     fn say_aligning(&mut self, what: &str) {
         if self.session.aligning.is_some() && self.session.status.is_none() {
-            self.session.say(
-                format!("still aligning: {what} the articles aligned so far"),
-                false,
-            );
+            self.session
+                .say(format!("{what} only the articles aligned so far"), false);
         }
     }
 }
