@@ -281,6 +281,9 @@ impl Scanner<'_> {
     /// (`i` is "ago"). Days are exact; a week or more ago is a stretch around the day
     /// counted back, as loosely as people count it.
     fn ago_at(&self, i: usize) -> Option<TimeMention> {
+        if !self.one_phrase(i.checked_sub(2)?, i + 1) {
+            return None;
+        }
         let unit = self.raw(i.checked_sub(1)?).to_ascii_lowercase();
         let n = self.count_at(i.checked_sub(2)?, 400)?;
         let p = self.published;
@@ -308,21 +311,11 @@ impl Scanner<'_> {
     /// which the cues read better; it is not read here.
     fn day_counted_at(&self, i: usize) -> Option<TimeMention> {
         let word = |j: usize| self.raw(j).to_ascii_lowercase();
-        let before = i.checked_sub(1).map(word).unwrap_or_default();
-        let after = word(i + 1);
-        // The word after "after": "the day after, …" counts from the event being told;
-        // "the day after the talks" from what it names, left to the cues.
-        let open_after = |j: usize| match self.reading.tokens.get(j) {
-            None => true,
-            Some(t) => {
-                t.sentence != self.reading.tokens[i].sentence
-                    || !self.gap(j - 1).is_empty()
-                    || (self.class(j) & DEFINITE == 0 && !t.capital)
-            }
-        };
-        let (offset, from, to): (i64, usize, usize) = if i >= 2
+        let singular = word(i) == "day";
+        let (offset, from, to): (i64, usize, usize) = if singular
+            && i >= 2
             && self.class(i - 2) & DEFINITE != 0
-            && matches!(before.as_str(), "next" | "following")
+            && matches!(word(i - 1).as_str(), "next" | "following")
         {
             (1, i - 2, i + 1)
         } else {
@@ -332,19 +325,41 @@ impl Scanner<'_> {
             } else {
                 self.count_at(i.checked_sub(1)?, 7)?
             };
-            let open = match after.as_str() {
-                "later" => true,
-                "after" => count == 1 && open_after(i + 2),
+            // "Two days later", but not "two days later than planned"; "the day
+            // after." or "the day after, …", but not "the day after the talks" or "a
+            // day after they arrived", which count from what they name.
+            let ends = |j: usize| {
+                self.reading
+                    .tokens
+                    .get(j)
+                    .is_none_or(|t| t.sentence != self.reading.tokens[i].sentence)
+                    || !self.gap(j - 1).is_empty()
+            };
+            let open = match word(i + 1).as_str() {
+                "later" => !word(i + 2).eq("than") || !self.gap(i + 1).is_empty(),
+                "after" => count == 1 && singular && ends(i + 2),
                 _ => false,
             };
-            if !open {
+            if !open || (count == 1) != singular {
                 return None;
             }
             (count, i - 1, i + 2)
         };
+        if !self.one_phrase(from, to) {
+            return None;
+        }
         // As exact as a date on the calendar, once the day counted from is known.
         let day = self.anchor?.checked_add(offset.days()).ok()?;
         Some(self.mention(day, day, Precision::Day, from, to))
+    }
+
+    /// Whether tokens `[from, to)` are one phrase: in one sentence, with nothing but
+    /// spaces between them ("two days. Later" is not "two days later").
+    fn one_phrase(&self, from: usize, to: usize) -> bool {
+        let tokens = &self.reading.tokens;
+        to <= tokens.len()
+            && (from..to).all(|j| tokens[j].sentence == tokens[from].sentence)
+            && (from..to.saturating_sub(1)).all(|j| self.gap(j).is_empty())
     }
 
     /// A count at token `j`, from 1 to `max`: "two", "2", or "a" for one.
@@ -769,7 +784,13 @@ mod tests {
         assert_eq!(precision, Precision::Week);
         assert_eq!(one("a month ago", JAN14).0, date(2021, 11, 29));
         assert_eq!(one("2 years ago", JAN14).2, Precision::Year);
-        for text in ["long ago", "some days ago", "ago", "the days ago"] {
+        for text in [
+            "long ago",
+            "some days ago",
+            "ago",
+            "the days ago",
+            "three days, ago",
+        ] {
             assert!(dates_in(text, JAN14).is_empty(), "{text}");
         }
     }
@@ -809,6 +830,13 @@ mod tests {
         // A count back is a look back in passing, left to the cues; "the day after
         // Geneva" counts from what it names; neither is a day counted on.
         for text in [
+            "The talks lasted two days. Later, Sherman spoke.",
+            "Preparations took two days; later, Ryabkov spoke.",
+            "It took a day. After that they met.",
+            "In the following days, the allies consulted.",
+            "the days after, they consulted",
+            "two days later than planned",
+            "a day after they arrived",
             "Sherman, who had led the team two days earlier, sat down.",
             "The day before, they had dinner.",
             "the day after the talks",

@@ -380,18 +380,12 @@ impl Aligner {
             }
             let question_now = discourse.after_question;
             discourse.after_question = after_question;
-            // The day of the event being told, which "the next day" counts from.
+            // The day of the event the passage before was telling, which "the next
+            // day" counts from.
             let anchor = discourse
                 .previous
                 .as_ref()
                 .and_then(|p| p.carried().iter().copied().find(|&e| self.is_day(e)))
-                .or_else(|| {
-                    early
-                        .events
-                        .iter()
-                        .map(|(e, _)| *e)
-                        .find(|&e| self.is_day(e))
-                })
                 .map(|e| model.events[e].start);
             let passage = Passage::new(
                 model,
@@ -676,16 +670,17 @@ impl Aligner {
                 let earlier = (0..i)
                     .rev()
                     .find(|&j| out[j].events.iter().any(|m| m.event == s));
-                let heading = o.section.iter().find(|(e, _)| *e == s);
-                let cues = match earlier {
-                    _ if heading.is_some() => heading.map(|(_, c)| c.clone()).unwrap_or_default(),
-                    Some(j) => vec![format!("context: continues ¶{}", j + 1)],
-                    None if subject.confidence(s) > 0.0 => vec![format!(
+                // The heading above, if it named the event, is the most telling reason.
+                let heading = o.section.iter().find(|(e, _)| *e == s).map(|(_, c)| c);
+                let cues = match (heading, earlier) {
+                    (Some(c), _) => c.clone(),
+                    (None, Some(j)) => vec![format!("context: continues ¶{}", j + 1)],
+                    (None, None) if subject.confidence(s) > 0.0 => vec![format!(
                         "the article's subject: {} ({})",
                         model.events[s].label,
                         subject.sources_of(s).join(", ")
                     )],
-                    None => {
+                    (None, None) => {
                         // Its own evidence, short of deciding alone, says why here.
                         let mut cues = vec!["context: what the article turns to here".to_string()];
                         if let Some((_, hint)) = o.hints.iter().find(|(e, _)| *e == s) {
