@@ -50,9 +50,9 @@ fn keys_are_answered_while_a_long_search_runs_and_esc_stops_it() {
     assert!(app.busy());
     let screen = common::screen(&app);
     assert!(screen.contains("searching"), "{screen}");
-    // A key is handled between slices: the selection moves, the search goes on.
-    common::press(&mut app, "j");
-    assert_eq!(selected_id(&app), "k001");
+    // A key is handled between slices: the reader scrolls, the search goes on.
+    common::press(&mut app, "<Tab> j");
+    assert_eq!(selected_id(&app), "k000");
     assert!(app.busy());
     app.work();
     let (later, _) = app.browse().sweep().expect("still searching").progress();
@@ -67,9 +67,27 @@ fn keys_are_answered_while_a_long_search_runs_and_esc_stops_it() {
     assert!(status.starts_with("search stopped"), "{status}");
     assert_eq!(
         selected_id(&app),
-        "k001",
+        "k000",
         "Esc stopped the search, nothing else"
     );
+}
+
+#[test]
+fn moving_in_the_list_stops_a_running_search_where_the_user_went() {
+    let n = SWEEP_SLICE * 3;
+    let marked = SWEEP_SLICE * 2 + 10;
+    let mut app = common::app_with(corpus(n, marked), 80, 24);
+    common::press(&mut app, "/Zanzibar <Enter>");
+    assert!(app.busy(), "the match is further than one slice");
+    // The user goes on down the list: the match must not take the reader away.
+    common::press(&mut app, "j");
+    assert!(!app.busy() && app.browse().sweep().is_none());
+    while app.busy() {
+        app.work();
+    }
+    assert_eq!(selected_id(&app), "k001");
+    let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(status.starts_with("search stopped"), "{status}");
 }
 
 #[test]

@@ -395,6 +395,21 @@ impl App {
         self.rebuild_overlay();
     }
 
+    /// The loader went away without saying it had finished (its thread ended early):
+    /// what was loaded stays, and the status line says the rest may be missing, rather
+    /// than "loading" or "aligning" forever.
+    pub fn loader_stopped(&mut self) {
+        let s = &self.session;
+        if s.loading.is_none() && s.aligning.is_none() {
+            return;
+        }
+        self.absorb(LoadEvent::Finished);
+        self.session.say(
+            "loading stopped before the end: some articles may be missing or not aligned",
+            true,
+        );
+    }
+
     /// Attaches alignments that arrive after the list to their articles and adds them to
     /// the coverage counts; the comparison and the overview follow. An article already
     /// aligned, or whose passages no longer match (its file changed), is left as it is.
@@ -403,8 +418,13 @@ impl App {
         let n = batch.len();
         let files = &self.files;
         let places = self.places.get_or_insert_with(|| {
-            let mut places =
-                vec![NO_ARTICLE; files.iter().map(|&f| f as usize + 1).max().unwrap_or(0)];
+            let len = files
+                .iter()
+                .filter(|&&f| f != NO_ARTICLE)
+                .map(|&f| f as usize + 1)
+                .max()
+                .unwrap_or(0);
+            let mut places = vec![NO_ARTICLE; len];
             for (a, &f) in files.iter().enumerate() {
                 if let Some(p) = places.get_mut(f as usize) {
                     *p = u32::try_from(a).unwrap_or(NO_ARTICLE);

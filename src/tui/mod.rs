@@ -342,7 +342,11 @@ fn absorb_one(app: &mut App, loader: &Receiver<LoadEvent>) -> bool {
             app.absorb(event);
             true
         }
-        Err(_) => false,
+        Err(std::sync::mpsc::TryRecvError::Empty) => false,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+            app.loader_stopped();
+            false
+        }
     }
 }
 
@@ -376,5 +380,30 @@ mod tests {
         assert!(absorb_one(&mut app, &rx));
         assert_eq!(app.loading(), None);
         assert!(!absorb_one(&mut app, &rx), "nothing left");
+    }
+
+    #[test]
+    fn a_loader_that_stops_without_finishing_is_said_not_waited_for() {
+        let mut app = App::new(
+            Corpus::default(),
+            Alignment::default(),
+            ReadingState::default(),
+            Theme::from_env(false),
+            Rect::new(0, 0, 80, 24),
+            String::new(),
+        );
+        app.start_loading();
+        let (tx, rx) = std::sync::mpsc::channel();
+        tx.send(LoadEvent::Started(Ok(2))).expect("sends");
+        drop(tx);
+        assert!(absorb_one(&mut app, &rx));
+        assert_eq!(app.loading(), Some((0, 2)));
+        assert!(!absorb_one(&mut app, &rx));
+        assert_eq!(app.loading(), None, "not loading forever");
+        let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
+        assert!(
+            status.starts_with("loading stopped before the end"),
+            "{status}"
+        );
     }
 }

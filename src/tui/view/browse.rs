@@ -485,16 +485,6 @@ impl BrowseView {
 
     /// Carries out `action` on the browse screen.
     pub fn update(&mut self, s: &mut Session, action: Action) -> Outcome {
-        if action == Action::Back
-            && let Some(sweep) = self.sweep.take()
-        {
-            let (done, total) = sweep.progress();
-            s.say(
-                format!("search stopped: {done} of {total} articles searched"),
-                false,
-            );
-            return Outcome::Stay;
-        }
         if self.search.editing {
             self.update_search(s, action);
             return Outcome::Stay;
@@ -502,6 +492,39 @@ impl BrowseView {
         if self.menu.is_some() {
             self.update_menu(s, action);
             return Outcome::Stay;
+        }
+        // A running search stops at Esc, and at anything that moves the selection or
+        // changes the list: its match would otherwise take the reader away from where
+        // the user went meanwhile.
+        let moves = match action {
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom
+            | Action::ScrollDown
+            | Action::ScrollUp => self.focus == Focus::List,
+            Action::Open
+            | Action::NextUnread
+            | Action::Filter
+            | Action::ClearFilter
+            | Action::Sort => true,
+            _ => false,
+        };
+        if (action == Action::Back || moves)
+            && let Some(sweep) = self.sweep.take()
+        {
+            let (done, total) = sweep.progress();
+            s.say(
+                format!("search stopped: {done} of {total} articles searched"),
+                false,
+            );
+            if action == Action::Back {
+                return Outcome::Stay;
+            }
         }
         let n = self.shown.len();
         // Moves go from the selection; from no selection, they start at the top.
@@ -872,6 +895,9 @@ impl BrowseView {
         };
         let started = Instant::now();
         for _ in 0..SWEEP_SLICE {
+            if started.elapsed() >= SWEEP_TURN {
+                break;
+            }
             let Some(i) = sweep.left.pop() else { break };
             // An article whose file cannot be read back has nothing to find: opening
             // it on the way would only stop the search at its message.
@@ -895,9 +921,6 @@ impl BrowseView {
                 let title = s.corpus.articles[i].meta.title.clone();
                 s.say(format!("{}: {title}", sweep.query), false);
                 return false;
-            }
-            if started.elapsed() >= SWEEP_TURN {
-                break;
             }
         }
         if !sweep.left.is_empty() {
