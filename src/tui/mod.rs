@@ -355,8 +355,8 @@ mod tests {
     use super::*;
     use crate::state::ReadingState;
 
-    #[test]
-    fn one_loader_event_is_absorbed_per_turn() {
+    /// An empty reader at 80x24, waiting for a loader.
+    fn loading_app() -> App {
         let mut app = App::new(
             Corpus::default(),
             Alignment::default(),
@@ -366,6 +366,12 @@ mod tests {
             String::new(),
         );
         app.start_loading();
+        app
+    }
+
+    #[test]
+    fn one_loader_event_is_absorbed_per_turn() {
+        let mut app = loading_app();
         let (tx, rx) = std::sync::mpsc::channel();
         for event in [
             LoadEvent::Started(Ok(2)),
@@ -384,15 +390,7 @@ mod tests {
 
     #[test]
     fn a_loader_that_stops_without_finishing_is_said_not_waited_for() {
-        let mut app = App::new(
-            Corpus::default(),
-            Alignment::default(),
-            ReadingState::default(),
-            Theme::from_env(false),
-            Rect::new(0, 0, 80, 24),
-            String::new(),
-        );
-        app.start_loading();
+        let mut app = loading_app();
         let (tx, rx) = std::sync::mpsc::channel();
         tx.send(LoadEvent::Started(Ok(2))).expect("sends");
         drop(tx);
