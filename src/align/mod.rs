@@ -318,16 +318,14 @@ impl Aligner {
         let mut unexplained: Vec<bool> = (0..n).map(|e| early.confidence(e) == 0.0).collect();
         // The evidence of the section heading just read, for the passage under it.
         let mut section: Option<Vec<(usize, f32, Vec<String>)>> = None;
-        let mut index = 0;
+        let mut next_index = 0;
         for block in &article.blocks {
             if !block.is_passage() {
                 section = Some(self.section_clues(article, &block.text, &discourse, scratch));
                 continue;
             }
-            let index = {
-                index += 1;
-                index - 1
-            };
+            let index = next_index;
+            next_index += 1;
             if let (Some(marker), Mode::Curated) = (&block.marker, mode) {
                 let events: Vec<usize> = (0..self.ids.len())
                     .filter(|&e| marker.events.contains(&self.ids[e]))
