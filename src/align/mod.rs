@@ -352,17 +352,16 @@ impl Aligner {
             let text = bounded(&block.text);
             read(text, &model.vocab, &mut scratch.reading);
             model.cues.find(&scratch.reading.tokens, &mut scratch.hits);
-            let background = if context::is_procedure(text) {
-                PROCEDURE
-            } else {
-                0.0
-            } + background(article, text)
+            let procedure = context::is_procedure(text);
+            let background = if procedure { PROCEDURE } else { 0.0 }
+                + background(article, text)
                 + if outside_voice(text, &scratch.reading, &scratch.hits) {
                     OUTSIDE_VOICE
                 } else {
                     0.0
                 };
-            let after_question = discourse.after_question;
+            // The chair speaking after a question is calling the next, not answering.
+            let after_question = discourse.after_question && !procedure;
             discourse.after_question = context::is_question(text);
             let linked = context::link(block.kind, &scratch.reading).is_some();
             if self.says_nothing(linked, &scratch.reading, &scratch.hits, &discourse)
@@ -472,7 +471,14 @@ impl Aligner {
             obs.as_slice(),
             &mut scratch.decoder,
         );
-        self.apply(&subject, decoded, report, obs.as_slice(), &mut out);
+        let transcript = article.meta.kind == crate::corpus::Kind::Transcript;
+        self.apply(
+            &subject,
+            decoded,
+            Telling { report, transcript },
+            obs.as_slice(),
+            &mut out,
+        );
         scratch.observations = obs;
         scratch.bindings = discourse.bindings;
         out
@@ -613,10 +619,11 @@ impl Aligner {
         &self,
         subject: &Subject,
         decoded: &Decoded,
-        report: bool,
+        telling: Telling,
         obs: &[Observation],
         out: &mut [PassageAlignment],
     ) {
+        let Telling { report, transcript } = telling;
         let model = &self.model;
         let mut take: Vec<usize> = Vec::new();
         let mut chosen: Vec<usize> = Vec::new();
@@ -636,9 +643,26 @@ impl Aligner {
                 .checked_sub(1)
                 .and_then(|j| decoded.state[j])
                 .filter(|&s| subject.confidence(s) >= 0.5);
+            // A transcript is the record of what was said at its event: a question
+            // about the next round is still asked at this one. Not its procedure, nor
+            // what the chain found to be about no event.
+            let occasion = subject
+                .events
+                .first()
+                .filter(|&&(_, c)| {
+                    transcript
+                        && c >= sequence::HOLD
+                        && decoded.state[i].is_some()
+                        && o.background <= 0.0
+                })
+                .map(|&(e, _)| e);
             take.clear();
-            for s in [decoded.state[i], before].into_iter().flatten() {
+            for s in [decoded.state[i], before, occasion].into_iter().flatten() {
                 if take.contains(&s) || out[i].events.iter().any(|m| m.event == s) {
+                    continue;
+                }
+                if Some(s) == occasion && !yields(model, s, &o.decided) {
+                    take.push(s);
                     continue;
                 }
                 if o.decided.is_empty() {
@@ -672,6 +696,11 @@ impl Aligner {
                 let heading = o.section.iter().find(|(e, _)| *e == s).map(|(_, c)| c);
                 let cues = match (heading, earlier) {
                     (Some(c), _) => c.clone(),
+                    _ if Some(s) == occasion && decoded.state[i] != Some(s) => vec![format!(
+                        "context: said at {}, the transcript's subject ({})",
+                        model.events[s].label,
+                        subject.sources_of(s).join(", ")
+                    )],
                     (None, Some(j)) => vec![format!("context: continues ¶{}", j + 1)],
                     (None, None) if subject.confidence(s) > 0.0 => vec![format!(
                         "the article's subject: {} ({})",
@@ -741,6 +770,16 @@ impl Aligner {
                     .is_some_and(|p| !p.events.is_empty()));
         hits.is_empty() && reading.classes & TELLING == 0 && !inherits
     }
+}
+
+/// How an article tells its events, from its kind.
+#[derive(Clone, Copy)]
+struct Telling {
+    /// News, a statement or a transcript: it keeps telling its event beside others it
+    /// names (an analysis names the events it means).
+    report: bool,
+    /// The record of what was said at one event.
+    transcript: bool,
 }
 
 /// The most of one passage the aligner reads. No real paragraph comes near it; a

@@ -772,3 +772,36 @@ fn a_day_counted_on_from_the_round_just_told() {
         vec![vec![SUMMIT], vec![]]
     );
 }
+
+#[test]
+fn a_transcript_keeps_its_occasion_beside_the_next_round() {
+    // Everything in a transcript was said at its event: a question about the next round
+    // is still asked at this one; the chair's procedure is about none.
+    let body = "Deputy Minister: Good evening. We have just finished a long day of \
+                consultations with the American delegation here in Geneva.\n\n\
+                Question: Will your colleagues take the same message to Brussels on \
+                Wednesday, to the NATO-Russia Council?\n\n\
+                Moderator: Colleagues, there is time for one more question.";
+    let title = "The deputy minister's answers to questions after the consultations in Geneva";
+    assert_eq!(
+        ids_of("transcript", title, "2022-01-10", body),
+        vec![vec![GENEVA], vec![GENEVA, NRC], vec![]]
+    );
+    let t = timeline();
+    let art = article_of("transcript", title, "2022-01-10", body);
+    let why = align(&[art], &t, Mode::Auto).why(&t, 0, 1);
+    assert!(
+        why.get(GENEVA)
+            .is_some_and(|w| w[0].starts_with("context: said at Geneva talks")),
+        "{why:?}"
+    );
+    // Told in a report instead, the question is about the next round alone.
+    let told = body
+        .replace("Deputy Minister: ", "")
+        .replace(
+            "Question: Will your colleagues",
+            "The question was whether his colleagues would",
+        )
+        .replace("Council?", "Council.");
+    assert_eq!(ids_of("analysis", title, "2022-01-10", &told)[1], vec![NRC]);
+}
