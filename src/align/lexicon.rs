@@ -373,6 +373,7 @@ const LISTS: &[(u64, &[&str])] = &[
             "telephone",
             "video",
             "conversation",
+            "exchange",
             "spoke",
             "talked",
             "talks",

@@ -680,9 +680,13 @@ impl Aligner {
                 let holds = o.topical
                     && Some(s) == decoded.state[i]
                     && subject.confidence(s) >= sequence::HOLD;
+                // "The exchange continued the one begun on 7 December": the dates are
+                // those of the other events it names; the one it refers to as known
+                // is the one being reported.
+                let referred = o.refers && subject.confidence(s) >= sequence::HOLD;
                 if report
                     && !yields(model, s, &o.decided)
-                    && !o.ruled_out.contains(&s)
+                    && (!o.ruled_out.contains(&s) || referred)
                     && (o.refers || backed || holds)
                 {
                     take.push(s);

@@ -805,3 +805,29 @@ fn a_transcript_keeps_its_occasion_beside_the_next_round() {
         .replace("Council?", "Council.");
     assert_eq!(ids_of("analysis", title, "2022-01-10", &told)[1], vec![NRC]);
 }
+
+#[test]
+fn a_passage_that_refers_to_the_reported_event_keeps_it_beside_the_dates_of_others() {
+    // A readout of the call of 30 December: "the exchange" is that call, whatever the
+    // dates of the earlier events it recalls.
+    let lead = "Vladimir Putin had a telephone conversation with the President of the \
+                United States, Joseph Biden.\n\n";
+    let recalled = "The President of Russia noted that the exchange continued the one \
+                    begun during the video conference of 7 December.";
+    let title = "Telephone conversation with the President of the United States";
+    assert_eq!(
+        ids_of(
+            "statement",
+            title,
+            "2021-12-31",
+            &format!("{lead}{recalled}")
+        ),
+        vec![vec![PHONE], vec![VIDEO, PHONE]]
+    );
+    // Without a word that refers back, the passage is about the video call alone.
+    let other = recalled.replace("the exchange continued the one", "talks had begun");
+    assert_eq!(
+        ids_of("statement", title, "2021-12-31", &format!("{lead}{other}"))[1],
+        vec![VIDEO]
+    );
+}
