@@ -380,6 +380,13 @@ pub(crate) fn decide(
                 .collect();
             chosen = if picked.is_empty() {
                 src.carried().to_vec()
+            } else if link == Link::Answer {
+                // An answer is about all the question asked, and may name one of
+                // its events more than the others.
+                let mut all = src.carried().to_vec();
+                all.extend(picked.into_iter().filter(|e| !src.carried().contains(e)));
+                all.sort_unstable();
+                all
             } else {
                 picked
             };

@@ -831,3 +831,18 @@ fn a_passage_that_refers_to_the_reported_event_keeps_it_beside_the_dates_of_othe
         vec![VIDEO]
     );
 }
+
+#[test]
+fn an_answer_is_about_all_the_question_asked() {
+    let body = "Secretary General: Good afternoon. The NATO-Russia Council has just \
+                concluded, after four hours.\n\n\
+                Question: After Geneva on Monday, and before Vienna tomorrow, is there \
+                any sign that Russia will pull its troops back?\n\n\
+                Secretary General: We will hear more in Vienna. The risk of conflict is \
+                real.";
+    let title = "Press conference by the Secretary General after the NATO-Russia Council";
+    let got = ids_of("transcript", title, "2022-01-12", body);
+    assert_eq!(got[1], vec![GENEVA, NRC, OSCE], "the question: {got:?}");
+    // The answer names Vienna, but answers for Geneva and Brussels too.
+    assert_eq!(got[2], vec![GENEVA, NRC, OSCE], "the answer: {got:?}");
+}
