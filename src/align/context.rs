@@ -431,8 +431,8 @@ pub(crate) fn decide(
 
     // Two or more rounds of one series named together ("the Geneva, Brussels and
     // Vienna meetings") vouch for each other: a paragraph about named rounds belongs
-    // to each of them.
-    if chosen.is_empty() {
+    // to each of them, whether or not one of them is named clearly enough alone.
+    if chosen.iter().all(|&e| model.events[e].series.is_some()) {
         for (x, rounds) in &model.series {
             let named: Vec<usize> = rounds
                 .iter()
@@ -444,10 +444,14 @@ pub(crate) fn decide(
                 })
                 .collect();
             if named.len() >= 2 {
-                for &r in &named {
+                for &r in named.iter().filter(|r| !chosen.contains(r)) {
                     evidence.add(r, THRESHOLD, Group::Context, Reason::RoundOf(*x));
                 }
-                chosen.extend(named);
+                for r in named {
+                    if !chosen.contains(&r) {
+                        chosen.push(r);
+                    }
+                }
             }
         }
     }

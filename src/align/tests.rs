@@ -846,3 +846,22 @@ fn an_answer_is_about_all_the_question_asked() {
     // The answer names Vienna, but answers for Geneva and Brussels too.
     assert_eq!(got[2], vec![GENEVA, NRC, OSCE], "the answer: {got:?}");
 }
+
+#[test]
+fn rounds_named_together_vouch_for_each_other_even_when_one_is_clear_alone() {
+    // Geneva is named clearly enough alone (a date, a place, a meeting); Brussels only
+    // by its place and "the session": together they are the rounds the passage is about.
+    let both = "Of the meeting in Geneva on Monday, the minister said the \
+                Americans had listened. Of the session in Brussels, he was more \
+                dismissive.";
+    assert_eq!(
+        ids_of("analysis", "T", "2022-01-14", both),
+        vec![vec![GENEVA, NRC]]
+    );
+    // The same place alone, beside no other round, decides nothing.
+    let alone = "Of the session in Brussels, he was more dismissive.";
+    assert_eq!(
+        ids_of("analysis", "T", "2022-01-14", alone),
+        vec![Vec::<&str>::new()]
+    );
+}
