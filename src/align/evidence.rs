@@ -281,6 +281,18 @@ impl Evidence {
         })
     }
 
+    /// True if the passage names `event` by its place, its format or one of its own
+    /// people, not only by a name common to the whole period ("Kremlin") or a topic.
+    pub fn names_event(&self, event: usize, cues: &CueIndex) -> bool {
+        self.items.iter().any(|it| {
+            it.event == event
+                && matches!(it.reason, Reason::Cue { cue, .. }
+                if cues.cues[cue].events.iter().any(|&(e, k)| {
+                    e == event && matches!(k, CueKind::Place | CueKind::Format | CueKind::Name)
+                }))
+        })
+    }
+
     /// True if the passage names the round `event` of a series: by a cue that is its
     /// alone, or by its place or format beside a word for talks ("talks with NATO",
     /// "the meetings in Brussels and Geneva"). A shared participant ("Ryabkov, of

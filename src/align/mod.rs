@@ -318,10 +318,14 @@ impl Aligner {
         let mut unexplained: Vec<bool> = (0..n).map(|e| early.confidence(e) == 0.0).collect();
         // The evidence of the section heading just read, for the passage under it.
         let mut section: Option<Vec<(usize, f32, Vec<String>)>> = None;
+        // The section being read is headed by the events it is about ("## Geneva").
+        let mut headed = false;
         let mut next_index = 0;
         for block in &article.blocks {
             if !block.is_passage() {
-                section = Some(self.section_clues(article, &block.text, &discourse, scratch));
+                let (clues, names) = self.section_clues(article, &block.text, &discourse, scratch);
+                headed = names;
+                section = Some(clues);
                 continue;
             }
             let index = next_index;
@@ -354,7 +358,7 @@ impl Aligner {
             model.cues.find(&scratch.reading.tokens, &mut scratch.hits);
             let procedure = context::is_procedure(text);
             let background = if procedure { PROCEDURE } else { 0.0 }
-                + background(article, text)
+                + background(article, text, headed)
                 + if outside_voice(text, &scratch.reading, &scratch.hits) {
                     OUTSIDE_VOICE
                 } else {
@@ -518,8 +522,9 @@ impl Aligner {
         heading: &str,
         discourse: &Discourse,
         scratch: &mut Scratch,
-    ) -> Vec<(usize, f32, Vec<String>)> {
+    ) -> (Vec<(usize, f32, Vec<String>)>, bool) {
         let mut clues = Vec::new();
+        let mut names = false;
         let model = &self.model;
         self.weigh_line(
             article,
@@ -531,10 +536,11 @@ impl Aligner {
                     let mut cues = vec![format!("under the heading “{}”", heading.trim())];
                     cues.extend(explain(model, passage, evidence, e));
                     clues.push((e, w * HEADING_GAIN, cues));
+                    names |= evidence.names_event(e, &model.cues);
                 }
             },
         );
-        clues
+        (clues, names)
     }
 
     /// Reads one line that is not a passage (the title, a heading) as evidence, and
@@ -899,9 +905,11 @@ fn evidence_confidence(own: f32) -> u8 {
 /// Signs that a passage belongs to no event, whatever its neighbours: an author's note
 /// ("X is a columnist in Kyiv"), and the general argument most of an opinion piece is
 /// made of.
-fn background(article: &Article, text: &str) -> f32 {
+fn background(article: &Article, text: &str, headed: bool) -> f32 {
     use crate::corpus::Kind;
     let mut b = match article.meta.kind {
+        // Under a heading that names its event, an argument is about that event.
+        _ if headed => 0.0,
         Kind::Analysis | Kind::Opinion | Kind::Commentary => OPINION_BACKGROUND,
         Kind::News | Kind::Transcript | Kind::Statement => 0.0,
     };

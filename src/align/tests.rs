@@ -739,10 +739,14 @@ fn a_week_read_from_publication_is_no_sign_of_another_time() {
         ids_of("analysis", "Two weeks on", "2022-01-24", body),
         vec![vec![NRC]]
     );
-    let dated = body.replace("of the week", "since 2019 and not before 2019");
+    // A year is: even in a section about the round, a passage set in one is history.
+    let dated = body.replace(
+        " The most concrete offer of the week came from the allies.",
+        "\n\nNo such offer had been made at the talks in 2019.",
+    );
     assert_eq!(
         ids_of("analysis", "Two weeks on", "2022-01-24", &dated),
-        vec![Vec::<&str>::new()],
+        vec![vec![NRC], vec![]],
         "a year no event falls on still speaks of another time"
     );
 }
@@ -863,5 +867,24 @@ fn rounds_named_together_vouch_for_each_other_even_when_one_is_clear_alone() {
     assert_eq!(
         ids_of("analysis", "T", "2022-01-14", alone),
         vec![Vec::<&str>::new()]
+    );
+}
+
+#[test]
+fn a_heading_that_names_an_event_governs_its_whole_section() {
+    // In an analysis, a passage of no evidence of its own is general argument, unless
+    // the section it stands in is headed by an event: then it argues about that event.
+    let body = "## Brussels\n\n\
+                The alliance and Moscow's envoys sat at one table for four hours.\n\n\
+                It is worth noting what did not happen: neither side walked out.";
+    assert_eq!(
+        ids_of("analysis", "Two weeks on", "2022-01-24", body),
+        vec![vec![NRC], vec![NRC]]
+    );
+    // Under a heading that names no event, the argument is about none.
+    let unnamed = body.replace("## Brussels", "## What was said");
+    assert_eq!(
+        ids_of("analysis", "Two weeks on", "2022-01-24", &unnamed),
+        vec![Vec::<&str>::new(), vec![]]
     );
 }
