@@ -2,7 +2,7 @@
 //! suspension. Leaving is idempotent and also runs from the panic hook, so a panic never
 //! leaves the terminal raw.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, Write};
 
 use super::backend::LeanBackend;
 use anyhow::{Context, Result};
@@ -10,7 +10,32 @@ use ratatui::Terminal;
 use ratatui::crossterm::{cursor, event, execute, terminal};
 
 /// The terminal type the interface draws on.
-pub type Tui = Terminal<LeanBackend<Stdout>>;
+pub type Tui = Terminal<LeanBackend<FrameWriter>>;
+
+/// Standard output, written a frame at a time: what the backend writes is kept until it
+/// flushes (ratatui flushes once a frame) and then goes out in one `write`, where
+/// `Stdout`'s own 1 kB line buffer made four of a first frame. Dropped with a frame half
+/// written (a panic while drawing, after the hook restored the terminal), it writes
+/// nothing.
+#[derive(Debug, Default)]
+pub struct FrameWriter {
+    frame: Vec<u8>,
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        let written = out.write_all(&self.frame).and_then(|()| out.flush());
+        // Sent or not, it is done with: a write fails when the terminal has gone away.
+        self.frame.clear();
+        written
+    }
+}
 
 /// Alternate scroll mode: in the alternate screen, terminals that support it turn the
 /// mouse wheel into arrow keys, without taking the mouse from text selection.
@@ -25,7 +50,7 @@ pub fn enter(mouse: bool) -> Result<Tui> {
         previous(info);
     }));
     set_up(mouse)?;
-    Terminal::new(LeanBackend::new(io::stdout())).context("cannot set up the terminal")
+    Terminal::new(LeanBackend::new(FrameWriter::default())).context("cannot set up the terminal")
 }
 
 /// Raw mode, alternate screen, hidden cursor (again, after a suspension).
