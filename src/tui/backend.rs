@@ -423,7 +423,12 @@ impl<W: Write> Backend for LeanBackend<W> {
         if let Some(size) = self.fixed {
             return Ok(size);
         }
-        let (width, height) = terminal::size()?;
+        // One ioctl on the terminal drawn on. crossterm's `size` opens and closes
+        // /dev/tty on every call, and ratatui asks several times a frame.
+        let (width, height) = match rustix::termios::tcgetwinsize(rustix::stdio::stdout()) {
+            Ok(w) if w.ws_col > 0 && w.ws_row > 0 => (w.ws_col, w.ws_row),
+            _ => terminal::size()?,
+        };
         Ok(Size {
             width: width.min(MAX_WIDTH),
             height: height.min(MAX_HEIGHT),
