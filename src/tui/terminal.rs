@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use super::backend::LeanBackend;
 use anyhow::{Context, Result};
 use ratatui::Terminal;
-use ratatui::crossterm::{cursor, event, execute, terminal};
+use ratatui::crossterm::{cursor, event, execute, queue, terminal};
 
 /// The terminal type the interface draws on.
 pub type Tui = Terminal<LeanBackend<FrameWriter>>;
@@ -42,32 +42,45 @@ impl Write for FrameWriter {
 const ALTERNATE_SCROLL_ON: &str = "\x1b[?1007h";
 const ALTERNATE_SCROLL_OFF: &str = "\x1b[?1007l";
 
-/// Raw mode, alternate screen, hidden cursor; and a panic hook that undoes them.
+/// Raw mode, alternate screen, hidden cursor; and a panic hook that undoes them. The
+/// escapes that take the screen wait in the frame buffer and go out with the first
+/// frame, in its one write, so the terminal is handed one piece of output, not three.
 pub fn enter(mouse: bool) -> Result<Tui> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore(mouse);
         previous(info);
     }));
-    set_up(mouse)?;
-    Terminal::new(LeanBackend::new(FrameWriter::default())).context("cannot set up the terminal")
+    let mut out = FrameWriter::default();
+    take(&mut out, mouse)?;
+    Terminal::new(LeanBackend::new(out)).context("cannot set up the terminal")
 }
 
 /// Raw mode, alternate screen, hidden cursor (again, after a suspension).
 pub fn set_up(mouse: bool) -> Result<()> {
-    terminal::enable_raw_mode().context("cannot switch the terminal to raw mode")?;
     let mut out = io::stdout();
-    let entered = execute!(out, terminal::EnterAlternateScreen, cursor::Hide)
+    take(&mut out, mouse)?;
+    if let Err(e) = out.flush() {
+        restore(mouse);
+        return Err(e).context("cannot set up the terminal");
+    }
+    Ok(())
+}
+
+/// Raw mode now, and the escapes for the alternate screen, the hidden cursor, alternate
+/// scrolling and (if asked) the mouse queued on `out`.
+fn take(out: &mut impl Write, mouse: bool) -> Result<()> {
+    terminal::enable_raw_mode().context("cannot switch the terminal to raw mode")?;
+    let queued = queue!(out, terminal::EnterAlternateScreen, cursor::Hide)
         .and_then(|()| out.write_all(ALTERNATE_SCROLL_ON.as_bytes()))
         .and_then(|()| {
             if mouse {
-                execute!(out, event::EnableMouseCapture)
+                queue!(out, event::EnableMouseCapture)
             } else {
                 Ok(())
             }
-        })
-        .and_then(|()| out.flush());
-    if let Err(e) = entered {
+        });
+    if let Err(e) = queued {
         restore(mouse);
         return Err(e).context("cannot set up the terminal");
     }
