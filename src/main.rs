@@ -4,12 +4,11 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use clap::Parser;
 use readout::cli::Cli;
 use readout::commands;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     let result = match &cli.command {
         None => reader(&cli),
         Some(command) => commands::run(&cli, command, commands::Output::detect(&cli)),

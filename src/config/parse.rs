@@ -317,6 +317,12 @@ mod tests {
     }
 
     #[test]
+    fn the_embedded_defaults_are_the_default() {
+        let c = parse(DEFAULTS, "(defaults)", None).expect("defaults are valid");
+        assert_eq!(c, Config::default());
+    }
+
+    #[test]
     fn a_file_is_laid_over_the_defaults_key_by_key() {
         let c = parse(
             "[reading]\nmeasure = 60\n",

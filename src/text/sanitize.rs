@@ -26,11 +26,12 @@
 //!   columns, counted from the last line break). `\r\n` becomes `\n`; a lone
 //!   `\r` is removed.
 //! - Invisible characters are removed, by a rule taken from the Unicode Character
-//!   Database rather than a hand-kept list (through the `icu_properties` crate, ICU4X's
-//!   compiled Unicode data): every character that is Default_Ignorable_Code_Point or of
-//!   general category Format (Cf), except the Variation_Selector characters, plus
-//!   U+FFFC (the placeholder for an embedded object that is not there). That covers
-//!   the bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), so text
+//!   Database rather than a hand-kept list (ICU4X's compiled Unicode data, through the
+//!   `icu_properties` crate; written out as a table that a test checks against it):
+//!   every character that is Default_Ignorable_Code_Point or of general category
+//!   Format (Cf), except the Variation_Selector characters, plus U+FFFC (the
+//!   placeholder for an embedded object that is not there). That covers the bidi
+//!   controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), so text
 //!   cannot be shown in a different order than it is stored; zero-width spaces and
 //!   joiners (ZWJ too: terminals disagree about the width of ZWJ emoji sequences, and
 //!   removing it keeps our width computations in agreement with the terminal's); the
@@ -127,7 +128,7 @@ pub fn is_invisible(c: char) -> bool {
     if c < '\u{ad}' {
         return false;
     }
-    let ranges = invisible_ranges();
+    let ranges = INVISIBLE_RANGES;
     let c32 = u32::from(c);
     // The last range starting at or before `c`, if it reaches `c`. Variation selectors
     // lie inside the default-ignorable ranges and are rare: checked only there.
@@ -136,34 +137,42 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// The code points that are Default_Ignorable_Code_Point or Cf, and U+FFFC, as sorted,
-/// merged ranges, built once from ICU4X's Unicode data: a binary search over a few
-/// dozen ranges is several times faster than two property lookups per character, and
-/// every character of every article goes through here.
-fn invisible_ranges() -> &'static [(u32, u32)] {
-    use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory};
-    use icu_properties::{CodePointMapData, CodePointSetData};
-    static RANGES: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
-    RANGES.get_or_init(|| {
-        let mut all: Vec<(u32, u32)> = CodePointSetData::new::<DefaultIgnorableCodePoint>()
-            .iter_ranges()
-            .chain(
-                CodePointMapData::<GeneralCategory>::new()
-                    .iter_ranges_for_value(GeneralCategory::Format),
-            )
-            .map(|r| (*r.start(), *r.end()))
-            .chain([(0xfffc, 0xfffc)])
-            .collect();
-        all.sort_unstable();
-        let mut merged: Vec<(u32, u32)> = Vec::with_capacity(all.len());
-        for (start, end) in all {
-            match merged.last_mut() {
-                Some(last) if start <= last.1.saturating_add(1) => last.1 = last.1.max(end),
-                _ => merged.push((start, end)),
-            }
-        }
-        merged
-    })
-}
+/// merged ranges: a binary search over a few dozen ranges is several times faster than
+/// two property lookups per character, and every character of every article goes
+/// through here.
+///
+/// Written out from ICU4X's Unicode data (`icu_properties_data` 2.4.0), not kept by
+/// hand: building it from the data at run time walked the whole general-category table,
+/// about a tenth of a millisecond before the reader's first frame. The test
+/// `the_range_table_is_the_unicode_data` builds it from the data this crate links and
+/// fails, printing the new table, when an upgrade of the data changes it.
+const INVISIBLE_RANGES: &[(u32, u32)] = &[
+    (0x00ad, 0x00ad),
+    (0x034f, 0x034f),
+    (0x0600, 0x0605),
+    (0x061c, 0x061c),
+    (0x06dd, 0x06dd),
+    (0x070f, 0x070f),
+    (0x0890, 0x0891),
+    (0x08e2, 0x08e2),
+    (0x115f, 0x1160),
+    (0x17b4, 0x17b5),
+    (0x180b, 0x180f),
+    (0x200b, 0x200f),
+    (0x202a, 0x202e),
+    (0x2060, 0x206f),
+    (0x3164, 0x3164),
+    (0xfe00, 0xfe0f),
+    (0xfeff, 0xfeff),
+    (0xffa0, 0xffa0),
+    (0xfff0, 0xfffc),
+    (0x110bd, 0x110bd),
+    (0x110cd, 0x110cd),
+    (0x13430, 0x1343f),
+    (0x1bca0, 0x1bca3),
+    (0x1d173, 0x1d17a),
+    (0xe0000, 0xe0fff),
+];
 
 /// A file name (any bytes) as visible, unambiguous text, for messages and lists.
 ///
@@ -798,6 +807,44 @@ mod tests {
         ] {
             assert_eq!(sanitize(text), text);
         }
+    }
+
+    /// The ranges of [`INVISIBLE_RANGES`], built from ICU4X's data.
+    fn invisible_ranges_from_the_data() -> Vec<(u32, u32)> {
+        use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory};
+        use icu_properties::{CodePointMapData, CodePointSetData};
+        let mut all: Vec<(u32, u32)> = CodePointSetData::new::<DefaultIgnorableCodePoint>()
+            .iter_ranges()
+            .chain(
+                CodePointMapData::<GeneralCategory>::new()
+                    .iter_ranges_for_value(GeneralCategory::Format),
+            )
+            .map(|r| (*r.start(), *r.end()))
+            .chain([(0xfffc, 0xfffc)])
+            .collect();
+        all.sort_unstable();
+        let mut merged: Vec<(u32, u32)> = Vec::with_capacity(all.len());
+        for (start, end) in all {
+            match merged.last_mut() {
+                Some(last) if start <= last.1.saturating_add(1) => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        merged
+    }
+
+    #[test]
+    fn the_range_table_is_the_unicode_data() {
+        let data = invisible_ranges_from_the_data();
+        let table: String = data
+            .iter()
+            .map(|(a, b)| format!("    (0x{a:04x}, 0x{b:04x}),\n"))
+            .collect();
+        assert_eq!(
+            INVISIBLE_RANGES,
+            &data[..],
+            "the Unicode data changed: INVISIBLE_RANGES is now\n{table}"
+        );
     }
 
     #[test]

@@ -205,18 +205,20 @@ impl<W: Write> LeanBackend<W> {
     /// Writes cells: a move only where a cell does not follow the last, styles only
     /// where they change (in the short 16-colour form where the colour is one of those),
     /// and a run of blank cells as one erase (ECH) rather than spaces.
-    fn write_cells(&mut self, cells: &[(u16, u16, Cell)]) -> io::Result<()> {
+    fn write_cells(&mut self, cells: &[(u16, u16)]) -> io::Result<()> {
         let w = &mut self.writer;
+        let shadow = &self.shadow;
         let mut pen = Pen::default();
         let mut last: Option<(u16, u16)> = None; // the cell the cursor is just after
         let mut i = 0;
         while i < cells.len() {
-            let (x, y, cell) = &cells[i];
+            let (x, y) = &cells[i];
+            let cell = &shadow[(*x, *y)];
             // A run of adjacent default blanks: erase them in place.
             let mut run = 0;
             while i + run < cells.len() && {
-                let (rx, ry, rc) = &cells[i + run];
-                *ry == *y && *rx == *x + run as u16 && Self::blank_default(rc)
+                let (rx, ry) = cells[i + run];
+                ry == *y && rx == *x + run as u16 && Self::blank_default(&shadow[(rx, ry)])
             } {
                 run += 1;
             }
@@ -231,7 +233,9 @@ impl<W: Write> LeanBackend<W> {
                 continue;
             }
             pen.set(w, cell)?;
-            queue!(w, Print(cell.symbol()))?;
+            // Written as it is: what `Print` would write, without formatting machinery
+            // for every cell.
+            w.write_all(cell.symbol().as_bytes())?;
             last = Some((*x + cell.symbol().width().max(1) as u16 - 1, *y));
             i += 1;
         }
@@ -315,7 +319,8 @@ impl<W: Write> Backend for LeanBackend<W> {
                 .collect();
         }
         let width = self.shadow.area.width;
-        let mut cells: Vec<(u16, u16, Cell)> = Vec::with_capacity(changed.len());
+        // The cells to write, by position: the shadow holds what each shows now.
+        let mut cells: Vec<(u16, u16)> = Vec::with_capacity(changed.len());
         let mut erase: Vec<(u16, u16)> = Vec::new();
         let mut i = 0;
         while i < changed.len() {
@@ -349,9 +354,8 @@ impl<W: Write> Backend for LeanBackend<W> {
                     // Bridge the gap with what the terminal already shows there.
                     let mut g = at;
                     while g < x {
-                        let cell = self.shadow[(g, y)].clone();
-                        let w = cell.symbol().width().max(1) as u16;
-                        cells.push((g, y, cell));
+                        let w = self.shadow[(g, y)].symbol().width().max(1) as u16;
+                        cells.push((g, y));
                         g += w;
                     }
                     if g != x {
@@ -359,9 +363,8 @@ impl<W: Write> Backend for LeanBackend<W> {
                         cells.retain(|c| !(c.1 == y && c.0 >= at && c.0 < x));
                     }
                 }
-                let cell = self.shadow[(x, y)].clone();
-                let w = cell.symbol().width().max(1) as u16;
-                cells.push((x, y, cell));
+                let w = self.shadow[(x, y)].symbol().width().max(1) as u16;
+                cells.push((x, y));
                 x_next = Some(x + w);
             }
             if erase_tail {
@@ -379,8 +382,8 @@ impl<W: Write> Backend for LeanBackend<W> {
         }
         let touched = cells
             .iter()
-            .map(|(x, y, _)| (*x, *y))
-            .chain(changed.iter().copied())
+            .chain(&changed)
+            .copied()
             .any(|(x, y)| self.links.iter().any(|l| l.covers(x, y)));
         if touched || self.links != self.shown_links {
             self.write_links()?;
@@ -423,7 +426,12 @@ impl<W: Write> Backend for LeanBackend<W> {
         if let Some(size) = self.fixed {
             return Ok(size);
         }
-        let (width, height) = terminal::size()?;
+        // One ioctl on the terminal drawn on. crossterm's `size` opens and closes
+        // /dev/tty on every call, and ratatui asks several times a frame.
+        let (width, height) = match rustix::termios::tcgetwinsize(rustix::stdio::stdout()) {
+            Ok(w) if w.ws_col > 0 && w.ws_row > 0 => (w.ws_col, w.ws_row),
+            _ => terminal::size()?,
+        };
         Ok(Size {
             width: width.min(MAX_WIDTH),
             height: height.min(MAX_HEIGHT),

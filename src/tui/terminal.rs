@@ -2,47 +2,85 @@
 //! suspension. Leaving is idempotent and also runs from the panic hook, so a panic never
 //! leaves the terminal raw.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, Write};
 
 use super::backend::LeanBackend;
 use anyhow::{Context, Result};
 use ratatui::Terminal;
-use ratatui::crossterm::{cursor, event, execute, terminal};
+use ratatui::crossterm::{cursor, event, execute, queue, terminal};
 
 /// The terminal type the interface draws on.
-pub type Tui = Terminal<LeanBackend<Stdout>>;
+pub type Tui = Terminal<LeanBackend<FrameWriter>>;
+
+/// Standard output, written a frame at a time: what the backend writes is kept until it
+/// flushes (ratatui flushes once a frame) and then goes out in one `write`, where
+/// `Stdout`'s own 1 kB line buffer made four of a first frame. Dropped with a frame half
+/// written (a panic while drawing, after the hook restored the terminal), it writes
+/// nothing.
+#[derive(Debug, Default)]
+pub struct FrameWriter {
+    frame: Vec<u8>,
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        let written = out.write_all(&self.frame).and_then(|()| out.flush());
+        // Sent or not, it is done with: a write fails when the terminal has gone away.
+        self.frame.clear();
+        written
+    }
+}
 
 /// Alternate scroll mode: in the alternate screen, terminals that support it turn the
 /// mouse wheel into arrow keys, without taking the mouse from text selection.
 const ALTERNATE_SCROLL_ON: &str = "\x1b[?1007h";
 const ALTERNATE_SCROLL_OFF: &str = "\x1b[?1007l";
 
-/// Raw mode, alternate screen, hidden cursor; and a panic hook that undoes them.
+/// Raw mode, alternate screen, hidden cursor; and a panic hook that undoes them. The
+/// escapes that take the screen wait in the frame buffer and go out with the first
+/// frame, in its one write, so the terminal is handed one piece of output, not three.
 pub fn enter(mouse: bool) -> Result<Tui> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore(mouse);
         previous(info);
     }));
-    set_up(mouse)?;
-    Terminal::new(LeanBackend::new(io::stdout())).context("cannot set up the terminal")
+    let mut out = FrameWriter::default();
+    take(&mut out, mouse)?;
+    Terminal::new(LeanBackend::new(out)).context("cannot set up the terminal")
 }
 
 /// Raw mode, alternate screen, hidden cursor (again, after a suspension).
 pub fn set_up(mouse: bool) -> Result<()> {
-    terminal::enable_raw_mode().context("cannot switch the terminal to raw mode")?;
     let mut out = io::stdout();
-    let entered = execute!(out, terminal::EnterAlternateScreen, cursor::Hide)
+    take(&mut out, mouse)?;
+    if let Err(e) = out.flush() {
+        restore(mouse);
+        return Err(e).context("cannot set up the terminal");
+    }
+    Ok(())
+}
+
+/// Raw mode now, and the escapes for the alternate screen, the hidden cursor, alternate
+/// scrolling and (if asked) the mouse queued on `out`.
+fn take(out: &mut impl Write, mouse: bool) -> Result<()> {
+    terminal::enable_raw_mode().context("cannot switch the terminal to raw mode")?;
+    let queued = queue!(out, terminal::EnterAlternateScreen, cursor::Hide)
         .and_then(|()| out.write_all(ALTERNATE_SCROLL_ON.as_bytes()))
         .and_then(|()| {
             if mouse {
-                execute!(out, event::EnableMouseCapture)
+                queue!(out, event::EnableMouseCapture)
             } else {
                 Ok(())
             }
-        })
-        .and_then(|()| out.flush());
-    if let Err(e) = entered {
+        });
+    if let Err(e) = queued {
         restore(mouse);
         return Err(e).context("cannot set up the terminal");
     }
