@@ -43,7 +43,7 @@ use self::context::Discourse;
 use self::cues::{CueHit, CueIndex};
 use self::dates::Precision;
 use self::evidence::{Evidence, weigh};
-use self::explain::explain;
+use self::explain::{Told, explain};
 use self::model::{EventFacts, Model};
 use self::passage::{Passage, PassageBuffers};
 use self::sequence::{Decoded, Observation, Observations, Subject};
@@ -179,6 +179,10 @@ struct Scratch {
     own: Vec<f32>,
     /// The article's cue bindings (see [`Discourse::reusing`]).
     bindings: Vec<Option<(usize, usize)>>,
+    /// The reasons of the article's hints, unsaid (see [`Observation::hints`]).
+    hints: Vec<Told>,
+    /// A passage's events with evidence short of deciding.
+    weak: Vec<usize>,
 }
 
 impl Aligner {
@@ -307,6 +311,7 @@ impl Aligner {
         let mut out = Vec::with_capacity(article.passage_count());
         let mut obs = std::mem::take(&mut scratch.observations);
         obs.clear();
+        scratch.hints.clear();
         let mut clues = self.title_clues(article, &discourse, scratch);
         let mut dated = Vec::new();
         self.published_clues(article, &mut dated);
@@ -427,15 +432,12 @@ impl Aligner {
             let topical = !events.is_empty() && events.iter().all(|&e| evidence.only_topic(e));
             // The strongest of them: a cue shared by two events (Geneva: the summit
             // and the round) leaves them level, and the chain may take either.
-            let mut weak: Vec<usize> = (0..n)
-                .filter(|&e| own_kept[e] > 0.0 && !events.contains(&e) && unexplained[e])
-                .collect();
+            let weak = &mut scratch.weak;
+            weak.clear();
+            weak.extend(
+                (0..n).filter(|&e| own_kept[e] > 0.0 && !events.contains(&e) && unexplained[e]),
+            );
             weak.sort_by(|&a, &b| own_kept[b].total_cmp(&own_kept[a]).then(a.cmp(&b)));
-            let hints: Vec<(usize, Vec<String>)> = weak
-                .into_iter()
-                .take(HINTS)
-                .map(|e| (e, explain(model, &passage, evidence, e)))
-                .collect();
             for &e in &events {
                 unexplained[e] = false;
             }
@@ -448,7 +450,12 @@ impl Aligner {
             o.refers = refers(&passage);
             o.linked = linked || after_question;
             o.topical = topical;
-            o.hints = hints;
+            // Most hints are never shown: their reasons are kept, and worded in
+            // `apply` only for a passage the chain puts under the event.
+            for &e in weak.iter().take(HINTS) {
+                let told = explain::hints(&passage, evidence, e, &mut scratch.hints);
+                o.hints.push((e, told));
+            }
             under_heading(o, n, &mut section);
             scratch.passage = passage.recycle();
             out.push(PassageAlignment {
@@ -472,7 +479,14 @@ impl Aligner {
             obs.as_slice(),
             &mut scratch.decoder,
         );
-        self.apply(&subject, decoded, report, obs.as_slice(), &mut out);
+        self.apply(
+            article,
+            &subject,
+            decoded,
+            report,
+            (obs.as_slice(), &scratch.hints),
+            &mut out,
+        );
         scratch.observations = obs;
         scratch.bindings = discourse.bindings;
         out
@@ -609,12 +623,14 @@ impl Aligner {
     /// Lays the decoded chain over what each passage's own evidence decided: a passage
     /// without events of its own takes the event the article is talking about there;
     /// one that refers back to it ("the session was the third in four days") adds it.
+    /// `obs` are the article's observations, with the reasons their hints keep.
     fn apply(
         &self,
+        article: &Article,
         subject: &Subject,
         decoded: &Decoded,
         report: bool,
-        obs: &[Observation],
+        (obs, hints): (&[Observation], &[Told]),
         out: &mut [PassageAlignment],
     ) {
         let model = &self.model;
@@ -681,8 +697,10 @@ impl Aligner {
                     (None, None) => {
                         // Its own evidence, short of deciding alone, says why here.
                         let mut cues = vec!["context: what the article turns to here".to_string()];
-                        if let Some((_, hint)) = o.hints.iter().find(|(e, _)| *e == s) {
-                            cues.extend(hint.iter().cloned());
+                        if let Some((_, told)) = o.hints.iter().find(|(e, _)| *e == s) {
+                            let text = article.passages().nth(i).map_or("", |b| bounded(&b.text));
+                            let told = hints.get(told.clone()).unwrap_or(&[]);
+                            cues.extend(explain::say(model, text, told));
                         }
                         cues
                     }

@@ -71,9 +71,10 @@ pub(crate) struct Observation {
     /// not by date, place or format.
     pub topical: bool,
     /// The events its own evidence points to short of deciding, that neither the
-    /// article's subject nor an earlier passage explains, each with that evidence in
-    /// words: what `why` says if the chain puts the passage there.
-    pub hints: Vec<(usize, Vec<String>)>,
+    /// article's subject nor an earlier passage explains, each with that evidence: the
+    /// range of its reasons among the article's, kept unsaid (`explain::hints`), what
+    /// `why` says if the chain puts the passage there.
+    pub hints: Vec<(usize, std::ops::Range<usize>)>,
     /// The events the section heading above it names, with that evidence in words: on
     /// the first passage of a section only.
     pub section: Vec<(usize, Vec<String>)>,
@@ -106,15 +107,18 @@ impl Observations {
                 mut decided,
                 mut own,
                 mut ruled_out,
+                mut hints,
                 ..
             } = std::mem::take(slot);
             decided.clear();
             own.clear();
             ruled_out.clear();
+            hints.clear();
             *slot = Observation {
                 decided,
                 own,
                 ruled_out,
+                hints,
                 ..Observation::default()
             };
         }

@@ -342,15 +342,21 @@ impl Reading {
     }
 
     /// The text from token `from` to token `to` (exclusive).
+    #[cfg(test)]
     pub fn span<'t>(&self, text: &'t str, from: usize, to: usize) -> &'t str {
+        let (a, b) = self.bytes(from, to);
+        text.get(a..b).unwrap_or("")
+    }
+
+    /// The bytes of the text from token `from` to token `to` (exclusive); an empty
+    /// range if there are no such tokens.
+    pub fn bytes(&self, from: usize, to: usize) -> (usize, usize) {
         match (
             self.tokens.get(from),
             to.checked_sub(1).and_then(|l| self.tokens.get(l)),
         ) {
-            (Some(a), Some(b)) if a.start <= b.end => {
-                text.get(a.start as usize..b.end as usize).unwrap_or("")
-            }
-            _ => "",
+            (Some(a), Some(b)) if a.start <= b.end => (a.start as usize, b.end as usize),
+            _ => (0, 0),
         }
     }
 
