@@ -164,16 +164,21 @@ const ORDER: [Group; 10] = [
     Group::Kind,
 ];
 
-/// Calls `each` with the reasons for `event`, most telling first (a reason may come
-/// twice: the words are said once).
-fn in_order(evidence: &Evidence, event: usize, mut each: impl FnMut(&Reason)) {
-    // The groups the event has items in, found in one pass: the ones it lacks are
-    // not scanned for.
-    let present = evidence
+/// The groups `event` has items in, as bits, and how many items: found in one pass,
+/// so the groups it lacks are not scanned for.
+fn groups(evidence: &Evidence, event: usize) -> (u32, usize) {
+    evidence
         .items
         .iter()
         .filter(|it| it.event == event)
-        .fold(0u32, |bits, it| bits | 1 << it.group as u32);
+        .fold((0u32, 0), |(bits, count), it| {
+            (bits | 1 << it.group as u32, count + 1)
+        })
+}
+
+/// Calls `each` with the reasons for `event`, most telling first (a reason may come
+/// twice: the words are said once); `present` is its [`groups`].
+fn in_order(evidence: &Evidence, event: usize, present: u32, mut each: impl FnMut(&Reason)) {
     for group in ORDER.into_iter().filter(|&g| present & 1 << g as u32 != 0) {
         for it in evidence.items.iter() {
             if it.event == event && it.group == group {
@@ -197,8 +202,10 @@ pub(crate) fn explain(
     evidence: &Evidence,
     event: usize,
 ) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    in_order(evidence, event, |reason| {
+    let (present, count) = groups(evidence, event);
+    // At most one line per item: the list is not grown as it fills.
+    let mut out: Vec<String> = Vec::with_capacity(count);
+    in_order(evidence, event, present, |reason| {
         say_once(&mut out, describe(model, p.text, &tell(p, reason)));
     });
     out
@@ -213,14 +220,17 @@ pub(crate) fn hints(
     told: &mut Vec<Told>,
 ) -> Range<usize> {
     let from = told.len();
-    in_order(evidence, event, |reason| told.push(tell(p, reason)));
+    let (present, _) = groups(evidence, event);
+    in_order(evidence, event, present, |reason| {
+        told.push(tell(p, reason))
+    });
     from..told.len()
 }
 
 /// The words of reasons kept by [`hints`] from a passage of `text`: what [`explain`]
 /// said of them then.
 pub(crate) fn say(model: &Model, text: &str, told: &[Told]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<String> = Vec::with_capacity(told.len());
     for t in told {
         say_once(&mut out, describe(model, text, t));
     }

@@ -445,7 +445,7 @@ impl Aligner {
             let o = obs.push();
             o.decided.extend_from_slice(&events);
             o.own.extend_from_slice(own_kept);
-            o.ruled_out.extend(ruled_out(model, &passage));
+            ruled_out(model, &passage, &mut o.ruled_out);
             o.background = background + unrelated_dates(model, &passage);
             o.refers = refers(&passage);
             o.linked = linked || after_question;
@@ -939,14 +939,15 @@ fn unrelated_dates(model: &Model, p: &Passage) -> f32 {
 /// The weight of background a date no event falls near gives.
 const UNRELATED_DATE: f32 = 1.8;
 
-/// Events a passage's dates rule out: when every sentence is dated and none allows them.
-fn ruled_out(model: &Model, p: &Passage) -> Vec<usize> {
+/// Adds to `out` the events a passage's dates rule out: when every sentence is dated
+/// and none allows them.
+fn ruled_out(model: &Model, p: &Passage, out: &mut Vec<usize>) {
     if p.sentences.is_empty() || p.sentences.iter().any(|s| s.compatible.is_none()) {
-        return Vec::new();
+        return;
     }
-    (0..model.events.len())
-        .filter(|&e| (0..p.sentences.len() as u16).all(|s| !p.allows(s, e)))
-        .collect()
+    out.extend(
+        (0..model.events.len()).filter(|&e| (0..p.sentences.len() as u16).all(|s| !p.allows(s, e))),
+    );
 }
 
 /// Whether a passage refers to an event as already known: a definite article before a
