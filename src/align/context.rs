@@ -296,15 +296,16 @@ pub(crate) fn speaker(text: &str) -> Option<&str> {
     ((1..=4).contains(&words) && capitalised && !rest.trim().is_empty()).then(|| name.trim())
 }
 
-/// A question put in a transcript: the answer that follows is about what it asks.
-pub(crate) fn is_question(text: &str) -> bool {
-    speaker(text).is_some_and(|s| s.eq_ignore_ascii_case("question") || s == "Q")
+/// A question put in a transcript, by the passage's [`speaker`]: the answer that
+/// follows is about what it asks.
+pub(crate) fn is_question(speaker: Option<&str>) -> bool {
+    speaker.is_some_and(|s| s.eq_ignore_ascii_case("question") || s == "Q")
 }
 
 /// The chair of a transcript speaking: procedure ("We will now take questions"), about
-/// no event.
-pub(crate) fn is_procedure(text: &str) -> bool {
-    speaker(text).is_some_and(|s| {
+/// no event. Read from the passage's [`speaker`].
+pub(crate) fn is_procedure(speaker: Option<&str>) -> bool {
+    speaker.is_some_and(|s| {
         ["moderator", "chair", "chairman", "presenter", "host"]
             .iter()
             .any(|w| s.eq_ignore_ascii_case(w))

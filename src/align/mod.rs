@@ -357,7 +357,9 @@ impl Aligner {
             let text = bounded(&block.text);
             read(text, &model.vocab, &mut scratch.reading);
             model.cues.find(&scratch.reading.tokens, &mut scratch.hits);
-            let background = if context::is_procedure(text) {
+            // The label of a transcript's passage, read once for both questions.
+            let speaker = context::speaker(text);
+            let background = if context::is_procedure(speaker) {
                 PROCEDURE
             } else {
                 0.0
@@ -368,7 +370,7 @@ impl Aligner {
                     0.0
                 };
             let after_question = discourse.after_question;
-            discourse.after_question = context::is_question(text);
+            discourse.after_question = context::is_question(speaker);
             let linked = context::link(block.kind, &scratch.reading).is_some();
             if self.says_nothing(linked, &scratch.reading, &scratch.hits, &discourse)
                 && !after_question
