@@ -38,6 +38,7 @@ mod tests;
 use std::collections::BTreeMap;
 
 use jiff::ToSpan;
+use memchr::memmem::Finder;
 
 use self::context::Discourse;
 use self::cues::{CueHit, CueIndex};
@@ -321,6 +322,7 @@ impl Aligner {
         let early: Vec<(usize, f32, &'static str)> = clues.iter().chain(&dated).copied().collect();
         let early = sequence::subject(n, &early);
         let mut unexplained: Vec<bool> = (0..n).map(|e| early.confidence(e) == 0.0).collect();
+        let author = author_finder(article);
         // The evidence of the section heading just read, for the passage under it.
         let mut section: Option<Vec<(usize, f32, Vec<String>)>> = None;
         let mut next_index = 0;
@@ -363,7 +365,7 @@ impl Aligner {
                 PROCEDURE
             } else {
                 0.0
-            } + background(article, text)
+            } + background(article, author.as_ref(), text)
                 + if outside_voice(text, &scratch.reading, &scratch.hits) {
                     OUTSIDE_VOICE
                 } else {
@@ -875,18 +877,25 @@ fn evidence_confidence(own: f32) -> u8 {
 
 /// Signs that a passage belongs to no event, whatever its neighbours: an author's note
 /// ("X is a columnist in Kyiv"), and the general argument most of an opinion piece is
-/// made of.
-fn background(article: &Article, text: &str) -> f32 {
+/// made of. `author` is the article's [`author_finder`].
+fn background(article: &Article, author: Option<&Finder>, text: &str) -> f32 {
     use crate::corpus::Kind;
     let mut b = match article.meta.kind {
         Kind::Analysis | Kind::Opinion | Kind::Commentary => OPINION_BACKGROUND,
         Kind::News | Kind::Transcript | Kind::Statement => 0.0,
     };
-    let author = article.meta.author.trim();
-    if (author.split_whitespace().count() >= 2 && text.contains(author)) || is_credit(text) {
+    if author.is_some_and(|f| f.find(text.as_bytes()).is_some()) || is_credit(text) {
         b += AUTHOR_NOTE;
     }
     b
+}
+
+/// The search for the article's author in its passages, when the byline is a full
+/// name (two words or more: a lone "Reuters" is no note about the author). Built once
+/// per article: every passage is searched.
+fn author_finder(article: &Article) -> Option<Finder<'_>> {
+    let author = article.meta.author.trim();
+    (author.split_whitespace().count() >= 2).then(|| Finder::new(author))
 }
 
 /// A wire's credit line: "Reporting by …; Editing by …", "Additional reporting by …".
