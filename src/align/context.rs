@@ -275,7 +275,8 @@ pub(crate) fn speaker(text: &str) -> Option<&str> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let colon = text[..end].find(':')?;
+    // A byte search: ':' is one byte in UTF-8, and no other character contains it.
+    let colon = memchr::memchr(b':', &text.as_bytes()[..end])?;
     let (label, rest) = (&text[..colon], &text[colon + 1..]);
     let name = match label.find(['(', '[']) {
         // The brackets must close the label: "Q (AFP)", not "Q (AFP) asked".

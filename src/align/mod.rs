@@ -908,13 +908,16 @@ fn is_credit(text: &str) -> bool {
         "compiled by",
         "reported by",
     ];
-    // Runs for every passage: compared in place, nothing allocated.
+    // Runs for every passage: compared in place, nothing allocated, and only for a
+    // short one.
+    if text.len() >= 300 {
+        return false;
+    }
     let head = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    text.len() < 300
-        && CREDITS.iter().any(|c| {
-            head.get(..c.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(c))
-        })
+    CREDITS.iter().any(|c| {
+        head.get(..c.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(c))
+    })
 }
 
 /// Background in an opinion piece, before any evidence.
