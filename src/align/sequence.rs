@@ -417,19 +417,8 @@ pub(crate) fn decode_into<'d>(
     // taken once per step, as above.
     let exp_into = |v: &[f32], out: &mut [f32]| {
         let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        // Most events have no evidence in a passage, so a row repeats a few values:
-        // each is taken to the exponential once (the same number, bit for bit).
-        let mut last: Option<(f32, f32)> = None;
-        for (o, &x) in out.iter_mut().zip(v) {
-            let d = x - max;
-            *o = match last {
-                Some((seen, e)) if seen.to_bits() == d.to_bits() => e,
-                _ => {
-                    let e = d.exp();
-                    last = Some((d, e));
-                    e
-                }
-            };
+        for (o, x) in out.iter_mut().zip(v) {
+            *o = (x - max).exp();
         }
     };
     pe.clear();
