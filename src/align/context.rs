@@ -275,7 +275,8 @@ pub(crate) fn speaker(text: &str) -> Option<&str> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let colon = text[..end].find(':')?;
+    // A byte search: ':' is one byte in UTF-8, and no other character contains it.
+    let colon = memchr::memchr(b':', &text.as_bytes()[..end])?;
     let (label, rest) = (&text[..colon], &text[colon + 1..]);
     let name = match label.find(['(', '[']) {
         // The brackets must close the label: "Q (AFP)", not "Q (AFP) asked".
@@ -296,15 +297,16 @@ pub(crate) fn speaker(text: &str) -> Option<&str> {
     ((1..=4).contains(&words) && capitalised && !rest.trim().is_empty()).then(|| name.trim())
 }
 
-/// A question put in a transcript: the answer that follows is about what it asks.
-pub(crate) fn is_question(text: &str) -> bool {
-    speaker(text).is_some_and(|s| s.eq_ignore_ascii_case("question") || s == "Q")
+/// A question put in a transcript, by the passage's [`speaker`]: the answer that
+/// follows is about what it asks.
+pub(crate) fn is_question(speaker: Option<&str>) -> bool {
+    speaker.is_some_and(|s| s.eq_ignore_ascii_case("question") || s == "Q")
 }
 
 /// The chair of a transcript speaking: procedure ("We will now take questions"), about
-/// no event.
-pub(crate) fn is_procedure(text: &str) -> bool {
-    speaker(text).is_some_and(|s| {
+/// no event. Read from the passage's [`speaker`].
+pub(crate) fn is_procedure(speaker: Option<&str>) -> bool {
+    speaker.is_some_and(|s| {
         ["moderator", "chair", "chairman", "presenter", "host"]
             .iter()
             .any(|w| s.eq_ignore_ascii_case(w))

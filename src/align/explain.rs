@@ -2,40 +2,99 @@
 //! `date: "January 12"`, `place: Brussels`, `context: continues the quotation of ¶4`.
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
+use jiff::civil::Date;
+
+use super::context::Link;
 use super::dates::Precision;
 use super::evidence::{Evidence, Group, Reason};
 use super::model::Model;
 use super::passage::Passage;
 
-/// The words of a reason, for an event's `why`.
-fn describe(model: &Model, p: &Passage, reason: &Reason) -> String {
+/// A reason with what it quotes of its passage resolved to byte ranges of the text: it
+/// outlives the passage, so the words of a reason that is seldom shown (a hint, see
+/// [`hints`]) are written only if they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Told {
+    Date {
+        words: (usize, usize),
+        first: Date,
+        last: Date,
+        precision: Precision,
+    },
+    Cue {
+        cue: usize,
+        bound: Option<usize>,
+    },
+    Kind((usize, usize)),
+    Speaker(usize),
+    Frame((usize, usize)),
+    Series((usize, usize)),
+    Talks((usize, usize), Option<(usize, usize)>),
+    Context {
+        link: Link,
+        from: usize,
+    },
+    RoundOf(usize),
+}
+
+/// `reason` of passage `p`, with what it quotes of the passage resolved.
+fn tell(p: &Passage, reason: &Reason) -> Told {
+    let bytes = |from, to| p.reading.bytes(from, to);
+    match *reason {
+        Reason::Date(mi) => {
+            let m = &p.mentions[mi];
+            Told::Date {
+                words: bytes(m.from, m.to),
+                first: m.first,
+                last: m.last,
+                precision: m.precision,
+            }
+        }
+        Reason::Cue { cue, bound } => Told::Cue { cue, bound },
+        Reason::Kind(t) => Told::Kind(bytes(t, t + 1)),
+        Reason::Speaker(cue) => Told::Speaker(cue),
+        Reason::Frame(a, b) => Told::Frame(bytes(a, b)),
+        Reason::Series(a, b) => Told::Series(bytes(a, b)),
+        Reason::Talks(a, b, v) => Told::Talks(bytes(a, b), v.map(|v| bytes(v, v + 1))),
+        Reason::Context { link, from } => Told::Context { link, from },
+        Reason::RoundOf(s) => Told::RoundOf(s),
+    }
+}
+
+/// The words of a reason, for an event's `why`; `text` is its passage's.
+fn describe(model: &Model, text: &str, told: &Told) -> String {
     // Built with `push_str` rather than `format!`: a large corpus has millions of
     // these, and they are most of what the aligner allocates.
-    let span = |a: usize, b: usize| p.reading.span(p.text, a, b);
+    let span = |(a, b): (usize, usize)| text.get(a..b).unwrap_or("");
     let mut out = String::with_capacity(32);
     let mut said = |label: &str, words: &str| {
         out.push_str(label);
         out.push_str(": ");
         quote(&mut out, words);
     };
-    match reason {
-        Reason::Date(mi) => {
-            let m = &p.mentions[*mi];
-            said("date", span(m.from, m.to));
-            match m.precision {
+    match *told {
+        Told::Date {
+            words,
+            first,
+            last,
+            precision,
+        } => {
+            said("date", span(words));
+            match precision {
                 Precision::Day | Precision::Days => {}
                 // Written in place: a `String` never fails to take text.
-                _ if m.first == m.last => {
-                    let _ = write!(out, " ({})", m.first);
+                _ if first == last => {
+                    let _ = write!(out, " ({first})");
                 }
                 _ => {
-                    let _ = write!(out, " ({} – {})", m.first, m.last);
+                    let _ = write!(out, " ({first} – {last})");
                 }
             }
         }
-        Reason::Cue { cue, bound } => {
-            let c = &model.cues.cues[*cue];
+        Told::Cue { cue, bound } => {
+            let c = &model.cues.cues[cue];
             let label = c.events.first().map_or("cue", |(_, k)| k.label());
             out.push_str(label);
             out.push_str(": ");
@@ -48,24 +107,24 @@ fn describe(model: &Model, p: &Passage, reason: &Reason) -> String {
                 let _ = write!(out, " (as in ¶{})", from + 1);
             }
         }
-        Reason::Kind(t) => said("kind", span(*t, t + 1)),
-        Reason::Speaker(cue) => {
+        Told::Kind(t) => said("kind", span(t)),
+        Told::Speaker(cue) => {
             out.push_str("speaker: ");
-            out.push_str(&model.cues.cues[*cue].text);
+            out.push_str(&model.cues.cues[cue].text);
         }
-        Reason::Frame(a, b) => said("frame", span(*a, *b)),
-        Reason::Series(a, b) => said("series", span(*a, *b)),
-        Reason::Talks(a, b, v) => {
-            said("series", span(*a, *b));
+        Told::Frame(w) => said("frame", span(w)),
+        Told::Series(w) => said("series", span(w)),
+        Told::Talks(w, v) => {
+            said("series", span(w));
             if let Some(v) = v {
                 out.push_str(" … ");
-                quote(&mut out, span(*v, v + 1));
+                quote(&mut out, span(v));
             }
         }
-        Reason::Context { link, from } => return link.describe(*from),
-        Reason::RoundOf(s) => {
+        Told::Context { link, from } => return link.describe(from),
+        Told::RoundOf(s) => {
             out.push_str("context: a round of ");
-            quote(&mut out, &model.events[*s].label);
+            quote(&mut out, &model.events[s].label);
         }
     }
     out
@@ -91,6 +150,51 @@ fn quote(out: &mut String, words: &str) {
     out.push('"');
 }
 
+/// The order in which an event's reasons are said: the most telling first.
+const ORDER: [Group; 10] = [
+    Group::Context,
+    Group::Series,
+    Group::Time,
+    Group::Formats,
+    Group::Frame,
+    Group::Names,
+    Group::Places,
+    Group::Phrases,
+    Group::Speaker,
+    Group::Kind,
+];
+
+/// The groups `event` has items in, as bits, and how many items: found in one pass,
+/// so the groups it lacks are not scanned for.
+fn groups(evidence: &Evidence, event: usize) -> (u32, usize) {
+    evidence
+        .items
+        .iter()
+        .filter(|it| it.event == event)
+        .fold((0u32, 0), |(bits, count), it| {
+            (bits | 1 << it.group as u32, count + 1)
+        })
+}
+
+/// Calls `each` with the reasons for `event`, most telling first (a reason may come
+/// twice: the words are said once); `present` is its [`groups`].
+fn in_order(evidence: &Evidence, event: usize, present: u32, mut each: impl FnMut(&Reason)) {
+    for group in ORDER.into_iter().filter(|&g| present & 1 << g as u32 != 0) {
+        for it in evidence.items.iter() {
+            if it.event == event && it.group == group {
+                each(&it.reason);
+            }
+        }
+    }
+}
+
+/// Adds `words` to `out` unless it is there already.
+fn say_once(out: &mut Vec<String>, words: String) {
+    if !out.contains(&words) {
+        out.push(words);
+    }
+}
+
 /// The reasons for `event`, most telling first, each said once.
 pub(crate) fn explain(
     model: &Model,
@@ -98,35 +202,37 @@ pub(crate) fn explain(
     evidence: &Evidence,
     event: usize,
 ) -> Vec<String> {
-    const ORDER: [Group; 10] = [
-        Group::Context,
-        Group::Series,
-        Group::Time,
-        Group::Formats,
-        Group::Frame,
-        Group::Names,
-        Group::Places,
-        Group::Phrases,
-        Group::Speaker,
-        Group::Kind,
-    ];
-    // The groups the event has items in, found in one pass: the ones it lacks are
-    // not scanned for.
-    let present = evidence
-        .items
-        .iter()
-        .filter(|it| it.event == event)
-        .fold(0u32, |bits, it| bits | 1 << it.group as u32);
-    let mut out: Vec<String> = Vec::new();
-    for group in ORDER.into_iter().filter(|&g| present & 1 << g as u32 != 0) {
-        for it in evidence.items.iter() {
-            if it.event == event && it.group == group {
-                let words = describe(model, p, &it.reason);
-                if !out.contains(&words) {
-                    out.push(words);
-                }
-            }
-        }
+    let (present, count) = groups(evidence, event);
+    // At most one line per item: the list is not grown as it fills.
+    let mut out: Vec<String> = Vec::with_capacity(count);
+    in_order(evidence, event, present, |reason| {
+        say_once(&mut out, describe(model, p.text, &tell(p, reason)));
+    });
+    out
+}
+
+/// The reasons for `event` as [`explain`] would say them, kept unsaid at the end of
+/// `told`: their range there, for [`say`] to word if they are ever shown.
+pub(crate) fn hints(
+    p: &Passage,
+    evidence: &Evidence,
+    event: usize,
+    told: &mut Vec<Told>,
+) -> Range<usize> {
+    let from = told.len();
+    let (present, _) = groups(evidence, event);
+    in_order(evidence, event, present, |reason| {
+        told.push(tell(p, reason))
+    });
+    from..told.len()
+}
+
+/// The words of reasons kept by [`hints`] from a passage of `text`: what [`explain`]
+/// said of them then.
+pub(crate) fn say(model: &Model, text: &str, told: &[Told]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(told.len());
+    for t in told {
+        say_once(&mut out, describe(model, text, t));
     }
     out
 }

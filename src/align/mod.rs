@@ -38,12 +38,13 @@ mod tests;
 use std::collections::BTreeMap;
 
 use jiff::ToSpan;
+use memchr::memmem::Finder;
 
 use self::context::Discourse;
 use self::cues::{CueHit, CueIndex};
 use self::dates::Precision;
 use self::evidence::{Evidence, weigh};
-use self::explain::explain;
+use self::explain::{Told, explain};
 use self::model::{EventFacts, Model};
 use self::passage::{Passage, PassageBuffers};
 use self::sequence::{Decoded, Observation, Observations, Subject};
@@ -179,6 +180,10 @@ struct Scratch {
     own: Vec<f32>,
     /// The article's cue bindings (see [`Discourse::reusing`]).
     bindings: Vec<Option<(usize, usize)>>,
+    /// The reasons of the article's hints, unsaid (see [`Observation::hints`]).
+    hints: Vec<Told>,
+    /// A passage's events with evidence short of deciding.
+    weak: Vec<usize>,
 }
 
 impl Aligner {
@@ -307,6 +312,7 @@ impl Aligner {
         let mut out = Vec::with_capacity(article.passage_count());
         let mut obs = std::mem::take(&mut scratch.observations);
         obs.clear();
+        scratch.hints.clear();
         let mut clues = self.title_clues(article, &discourse, scratch);
         let mut dated = Vec::new();
         self.published_clues(article, &mut dated);
@@ -316,6 +322,7 @@ impl Aligner {
         let early: Vec<(usize, f32, &'static str)> = clues.iter().chain(&dated).copied().collect();
         let early = sequence::subject(n, &early);
         let mut unexplained: Vec<bool> = (0..n).map(|e| early.confidence(e) == 0.0).collect();
+        let author = author_finder(article);
         // The evidence of the section heading just read, for the passage under it.
         let mut section: Option<Vec<(usize, f32, Vec<String>)>> = None;
         // The section being read is headed by the events it is about ("## Geneva").
@@ -356,9 +363,11 @@ impl Aligner {
             let text = bounded(&block.text);
             read(text, &model.vocab, &mut scratch.reading);
             model.cues.find(&scratch.reading.tokens, &mut scratch.hits);
-            let procedure = context::is_procedure(text);
+            // The label of a transcript's passage, read once for both questions.
+            let speaker = context::speaker(text);
+            let procedure = context::is_procedure(speaker);
             let background = if procedure { PROCEDURE } else { 0.0 }
-                + background(article, text, headed)
+                + background(article, author.as_ref(), text, headed)
                 + if outside_voice(text, &scratch.reading, &scratch.hits) {
                     OUTSIDE_VOICE
                 } else {
@@ -366,7 +375,7 @@ impl Aligner {
                 };
             // The chair speaking after a question is calling the next, not answering.
             let after_question = discourse.after_question && !procedure;
-            discourse.after_question = context::is_question(text);
+            discourse.after_question = context::is_question(speaker);
             let linked = context::link(block.kind, &scratch.reading).is_some();
             if self.says_nothing(linked, &scratch.reading, &scratch.hits, &discourse)
                 && !after_question
@@ -430,15 +439,12 @@ impl Aligner {
             let topical = !events.is_empty() && events.iter().all(|&e| evidence.only_topic(e));
             // The strongest of them: a cue shared by two events (Geneva: the summit
             // and the round) leaves them level, and the chain may take either.
-            let mut weak: Vec<usize> = (0..n)
-                .filter(|&e| own_kept[e] > 0.0 && !events.contains(&e) && unexplained[e])
-                .collect();
+            let weak = &mut scratch.weak;
+            weak.clear();
+            weak.extend(
+                (0..n).filter(|&e| own_kept[e] > 0.0 && !events.contains(&e) && unexplained[e]),
+            );
             weak.sort_by(|&a, &b| own_kept[b].total_cmp(&own_kept[a]).then(a.cmp(&b)));
-            let hints: Vec<(usize, Vec<String>)> = weak
-                .into_iter()
-                .take(HINTS)
-                .map(|e| (e, explain(model, &passage, evidence, e)))
-                .collect();
             for &e in &events {
                 unexplained[e] = false;
             }
@@ -446,12 +452,17 @@ impl Aligner {
             let o = obs.push();
             o.decided.extend_from_slice(&events);
             o.own.extend_from_slice(own_kept);
-            o.ruled_out.extend(ruled_out(model, &passage));
+            ruled_out(model, &passage, &mut o.ruled_out);
             o.background = background + unrelated_dates(model, &passage);
             o.refers = refers(&passage);
             o.linked = linked || after_question;
             o.topical = topical;
-            o.hints = hints;
+            // Most hints are never shown: their reasons are kept, and worded in
+            // `apply` only for a passage the chain puts under the event.
+            for &e in weak.iter().take(HINTS) {
+                let told = explain::hints(&passage, evidence, e, &mut scratch.hints);
+                o.hints.push((e, told));
+            }
             under_heading(o, n, &mut section);
             scratch.passage = passage.recycle();
             out.push(PassageAlignment {
@@ -477,10 +488,11 @@ impl Aligner {
         );
         let transcript = article.meta.kind == crate::corpus::Kind::Transcript;
         self.apply(
+            article,
             &subject,
             decoded,
             Telling { report, transcript },
-            obs.as_slice(),
+            (obs.as_slice(), &scratch.hints),
             &mut out,
         );
         scratch.observations = obs;
@@ -621,12 +633,14 @@ impl Aligner {
     /// Lays the decoded chain over what each passage's own evidence decided: a passage
     /// without events of its own takes the event the article is talking about there;
     /// one that refers back to it ("the session was the third in four days") adds it.
+    /// `obs` are the article's observations, with the reasons their hints keep.
     fn apply(
         &self,
+        article: &Article,
         subject: &Subject,
         decoded: &Decoded,
         telling: Telling,
-        obs: &[Observation],
+        (obs, hints): (&[Observation], &[Told]),
         out: &mut [PassageAlignment],
     ) {
         let Telling { report, transcript } = telling;
@@ -720,8 +734,10 @@ impl Aligner {
                     (None, None) => {
                         // Its own evidence, short of deciding alone, says why here.
                         let mut cues = vec!["context: what the article turns to here".to_string()];
-                        if let Some((_, hint)) = o.hints.iter().find(|(e, _)| *e == s) {
-                            cues.extend(hint.iter().cloned());
+                        if let Some((_, told)) = o.hints.iter().find(|(e, _)| *e == s) {
+                            let text = article.passages().nth(i).map_or("", |b| bounded(&b.text));
+                            let told = hints.get(told.clone()).unwrap_or(&[]);
+                            cues.extend(explain::say(model, text, told));
                         }
                         cues
                     }
@@ -904,8 +920,8 @@ fn evidence_confidence(own: f32) -> u8 {
 
 /// Signs that a passage belongs to no event, whatever its neighbours: an author's note
 /// ("X is a columnist in Kyiv"), and the general argument most of an opinion piece is
-/// made of.
-fn background(article: &Article, text: &str, headed: bool) -> f32 {
+/// made of. `author` is the article's [`author_finder`].
+fn background(article: &Article, author: Option<&Finder>, text: &str, headed: bool) -> f32 {
     use crate::corpus::Kind;
     let mut b = match article.meta.kind {
         // Under a heading that names its event, an argument is about that event.
@@ -913,11 +929,18 @@ fn background(article: &Article, text: &str, headed: bool) -> f32 {
         Kind::Analysis | Kind::Opinion | Kind::Commentary => OPINION_BACKGROUND,
         Kind::News | Kind::Transcript | Kind::Statement => 0.0,
     };
-    let author = article.meta.author.trim();
-    if (author.split_whitespace().count() >= 2 && text.contains(author)) || is_credit(text) {
+    if author.is_some_and(|f| f.find(text.as_bytes()).is_some()) || is_credit(text) {
         b += AUTHOR_NOTE;
     }
     b
+}
+
+/// The search for the article's author in its passages, when the byline is a full
+/// name (two words or more: a lone "Reuters" is no note about the author). Built once
+/// per article: every passage is searched.
+fn author_finder(article: &Article) -> Option<Finder<'_>> {
+    let author = article.meta.author.trim();
+    (author.split_whitespace().count() >= 2).then(|| Finder::new(author))
 }
 
 /// A wire's credit line: "Reporting by …; Editing by …", "Additional reporting by …".
@@ -930,13 +953,16 @@ fn is_credit(text: &str) -> bool {
         "compiled by",
         "reported by",
     ];
-    // Runs for every passage: compared in place, nothing allocated.
+    // Runs for every passage: compared in place, nothing allocated, and only for a
+    // short one.
+    if text.len() >= 300 {
+        return false;
+    }
     let head = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    text.len() < 300
-        && CREDITS.iter().any(|c| {
-            head.get(..c.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(c))
-        })
+    CREDITS.iter().any(|c| {
+        head.get(..c.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(c))
+    })
 }
 
 /// Background in an opinion piece, before any evidence.
@@ -972,14 +998,15 @@ fn unrelated_dates(model: &Model, p: &Passage) -> f32 {
 /// The weight of background a date no event falls near gives.
 const UNRELATED_DATE: f32 = 1.8;
 
-/// Events a passage's dates rule out: when every sentence is dated and none allows them.
-fn ruled_out(model: &Model, p: &Passage) -> Vec<usize> {
+/// Adds to `out` the events a passage's dates rule out: when every sentence is dated
+/// and none allows them.
+fn ruled_out(model: &Model, p: &Passage, out: &mut Vec<usize>) {
     if p.sentences.is_empty() || p.sentences.iter().any(|s| s.compatible.is_none()) {
-        return Vec::new();
+        return;
     }
-    (0..model.events.len())
-        .filter(|&e| (0..p.sentences.len() as u16).all(|s| !p.allows(s, e)))
-        .collect()
+    out.extend(
+        (0..model.events.len()).filter(|&e| (0..p.sentences.len() as u16).all(|s| !p.allows(s, e))),
+    );
 }
 
 /// Whether a passage refers to an event as already known: a definite article before a

@@ -71,9 +71,10 @@ pub(crate) struct Observation {
     /// not by date, place or format.
     pub topical: bool,
     /// The events its own evidence points to short of deciding, that neither the
-    /// article's subject nor an earlier passage explains, each with that evidence in
-    /// words: what `why` says if the chain puts the passage there.
-    pub hints: Vec<(usize, Vec<String>)>,
+    /// article's subject nor an earlier passage explains, each with that evidence: the
+    /// range of its reasons among the article's, kept unsaid (`explain::hints`), what
+    /// `why` says if the chain puts the passage there.
+    pub hints: Vec<(usize, std::ops::Range<usize>)>,
     /// The events the section heading above it names, with that evidence in words: on
     /// the first passage of a section only.
     pub section: Vec<(usize, Vec<String>)>,
@@ -106,15 +107,18 @@ impl Observations {
                 mut decided,
                 mut own,
                 mut ruled_out,
+                mut hints,
                 ..
             } = std::mem::take(slot);
             decided.clear();
             own.clear();
             ruled_out.clear();
+            hints.clear();
             *slot = Observation {
                 decided,
                 own,
                 ruled_out,
+                hints,
                 ..Observation::default()
             };
         }
@@ -368,8 +372,12 @@ pub(crate) fn decode_into<'d>(
                 second = Some(a);
             }
         }
+        // This step's rows, as slices: the loops below index nothing twice.
+        let at = i * states;
+        let (costs_i, emit_i) = (&costs[at..at + states], &emit[at..at + states]);
+        let back_i = &mut back[at..at + states];
         for b in 0..states {
-            let (from_event, from_none) = costs[i * states + b];
+            let (from_event, from_none) = costs_i[b];
             let other = if top == Some(b) { second } else { top };
             let mut candidates: [(f32, usize); 3] = [(score[b], b); 3];
             if let Some(a) = other.filter(|_| b != none) {
@@ -389,8 +397,8 @@ pub(crate) fn decode_into<'d>(
                         best
                     }
                 });
-            next[b] = v + emit[i * states + b];
-            back[i * states + b] = a as u16;
+            next[b] = v + emit_i[b];
+            back_i[b] = a as u16;
         }
         std::mem::swap(score, next);
     }
@@ -436,14 +444,17 @@ pub(crate) fn decode_into<'d>(
         let prev = &done[(i - 1) * states..];
         let row = &mut rest[..states];
         let events: f32 = prev[..n].iter().sum();
-        for (b, slot) in row.iter_mut().enumerate() {
-            let (p_event, p_none) = pc[i * states + b];
+        let at = i * states;
+        let (pc_i, pe_i) = (&pc[at..at + states], &pe[at..at + states]);
+        for (b, ((slot, &(p_event, p_none)), &p_emit)) in
+            row.iter_mut().zip(pc_i).zip(pe_i).enumerate()
+        {
             let sum = if b == none {
                 prev[none] + events * p_event
             } else {
                 prev[b] + prev[none] * p_none + (events - prev[b]) * p_event
             };
-            *slot = sum * pe[i * states + b];
+            *slot = sum * p_emit;
         }
         normalise(row);
     }
@@ -453,18 +464,20 @@ pub(crate) fn decode_into<'d>(
     g.resize(states, 0.0);
     for i in (0..len - 1).rev() {
         let at = (i + 1) * states;
-        for b in 0..states {
-            g[b] = pe[at + b] * bwd[at + b];
+        let (row, after) = bwd.split_at_mut(at);
+        let row = &mut row[i * states..];
+        let (pc_n, pe_n) = (&pc[at..at + states], &pe[at..at + states]);
+        for ((slot, &p), &b) in g.iter_mut().zip(pe_n).zip(&after[..states]) {
+            *slot = p * b;
         }
-        let into_event: f32 = (0..n).map(|b| g[b] * pc[at + b].0).sum();
-        let into_event_from_none: f32 = (0..n).map(|b| g[b] * pc[at + b].1).sum();
-        let leave = pc[at + none].0;
-        let row = &mut bwd[i * states..at];
-        for (a, slot) in row.iter_mut().enumerate() {
+        let into_event: f32 = g[..n].iter().zip(pc_n).map(|(g, p)| g * p.0).sum();
+        let into_event_from_none: f32 = g[..n].iter().zip(pc_n).map(|(g, p)| g * p.1).sum();
+        let leave = pc_n[none].0;
+        for (a, ((slot, &g_a), p)) in row.iter_mut().zip(g.iter()).zip(pc_n).enumerate() {
             *slot = if a == none {
                 g[none] + into_event_from_none
             } else {
-                g[a] + g[none] * leave + into_event - g[a] * pc[at + a].0
+                g_a + g[none] * leave + into_event - g_a * p.0
             };
         }
         normalise(row);

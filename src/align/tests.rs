@@ -664,6 +664,8 @@ fn a_passage_that_continues_another_carries_on_its_main_event() {
 #[test]
 fn transcript_labels_as_press_offices_print_them() {
     use super::context::{is_procedure, is_question, speaker};
+    let is_question_in = |text| is_question(speaker(text));
+    let is_procedure_in = |text| is_procedure(speaker(text));
     assert_eq!(
         speaker("Jens Stoltenberg: Good afternoon."),
         Some("Jens Stoltenberg")
@@ -672,12 +674,12 @@ fn transcript_labels_as_press_offices_print_them() {
         speaker("Oana Lungescu [NATO Spokesperson]: Welcome."),
         Some("Oana Lungescu")
     );
-    assert!(is_question("QUESTION: Thank you, Ned."));
-    assert!(is_question(
+    assert!(is_question_in("QUESTION: Thank you, Ned."));
+    assert!(is_question_in(
         "Question (Teri Schultz, Deutsche Welle): Secretary General, …"
     ));
-    assert!(is_question("Q [Reuters]: Will they come back?"));
-    assert!(is_procedure("MODERATOR: Last question, please."));
+    assert!(is_question_in("Q [Reuters]: Will they come back?"));
+    assert!(is_procedure_in("MODERATOR: Last question, please."));
     // Not labels: a sentence with a colon, brackets that do not close the label.
     assert_eq!(speaker("The message was clear: no deal."), None);
     assert_eq!(speaker("Q (AFP) asked again: why?"), None);

@@ -342,15 +342,21 @@ impl Reading {
     }
 
     /// The text from token `from` to token `to` (exclusive).
+    #[cfg(test)]
     pub fn span<'t>(&self, text: &'t str, from: usize, to: usize) -> &'t str {
+        let (a, b) = self.bytes(from, to);
+        text.get(a..b).unwrap_or("")
+    }
+
+    /// The bytes of the text from token `from` to token `to` (exclusive); an empty
+    /// range if there are no such tokens.
+    pub fn bytes(&self, from: usize, to: usize) -> (usize, usize) {
         match (
             self.tokens.get(from),
             to.checked_sub(1).and_then(|l| self.tokens.get(l)),
         ) {
-            (Some(a), Some(b)) if a.start <= b.end => {
-                text.get(a.start as usize..b.end as usize).unwrap_or("")
-            }
-            _ => "",
+            (Some(a), Some(b)) if a.start <= b.end => (a.start as usize, b.end as usize),
+            _ => (0, 0),
         }
     }
 
@@ -401,7 +407,15 @@ const ABBREVIATIONS: &[&str] = &[
     "inc", "jr", "sr", "approx", "dept", "est", "fig",
 ];
 
+/// The longest of [`ABBREVIATIONS`], in bytes.
+const LONGEST_ABBREVIATION: usize = 6;
+
 fn is_abbreviation(raw: &str) -> bool {
+    // A single character (up to four bytes) or one of the list: a longer word is
+    // neither, and most words before a full stop are turned away here.
+    if raw.len() > LONGEST_ABBREVIATION.max(4) {
+        return false;
+    }
     raw.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(raw))
 }
 
@@ -411,8 +425,12 @@ fn after_abbreviation(text: &str, prev: &Token, start: usize) -> bool {
     let raw = text
         .get(prev.start as usize..prev.end as usize)
         .unwrap_or("");
+    // The word first: it is the cheapest test, and the one most stops fail.
+    if !is_abbreviation(raw) {
+        return false;
+    }
     let gap = text.get(prev.end as usize..start).unwrap_or("");
-    gap.trim_start().starts_with('.') && !gap.contains(['!', '?', '\n']) && is_abbreviation(raw)
+    gap.trim_start().starts_with('.') && !gap.contains(['!', '?', '\n'])
 }
 
 /// What a byte is to the reader: bits, so "a letter or digit" is one test.
@@ -750,6 +768,15 @@ mod tests {
             ["treaty", "avīze", "ķīpsala"]
         );
         assert_eq!(words("NEWS Series"), ["news", "series"]);
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_quick_test_allows() {
+        assert!(
+            ABBREVIATIONS
+                .iter()
+                .all(|a| a.len() <= LONGEST_ABBREVIATION)
+        );
     }
 
     #[test]
