@@ -15,32 +15,20 @@ the same few ms to every program. Example (issue 11's start-up figures):
 
   bench/first_frame.py 101 readout=target/release/readout "less=less /tmp/articles.txt"
 """
-import fcntl, os, select, signal, statistics, struct, sys, termios, time
+import os, select, signal, statistics, sys, time
 
 import pyte
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from in_pty import spawn  # noqa: E402  (beside this script)
 
 # How long the output must be quiet before the harness stops reading and parses it.
 QUIET = 0.15
 
 
 def first_frame(cmd):
-    # The size is set before the child exists, so it never sees a 0x0 terminal.
-    fd, tty = os.openpty()
-    fcntl.ioctl(tty, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     t0 = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.close(fd)
-            os.setsid()
-            fcntl.ioctl(tty, termios.TIOCSCTTY, 0)
-            for n in (0, 1, 2):
-                os.dup2(tty, n)
-            os.environ["TERM"] = "xterm-256color"
-            os.execvp(cmd[0], cmd)
-        finally:
-            os._exit(127)
-    os.close(tty)
+    pid, fd = spawn(cmd)
     # While the program starts, the harness only reads and stamps each chunk as it
     # arrives; the chunks are parsed once the output has been quiet for QUIET seconds,
     # so parsing one chunk never delays the stamp of the next.

@@ -25,9 +25,10 @@ def drain(fd, seconds):
     return True
 
 
-def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
+def spawn(cmd):
+    """Starts `cmd` on a new 80x24 pseudo-terminal, its size set before the child
+    exists so it never sees a 0x0 terminal. Returns the child's pid and the terminal's
+    master side."""
     fd, tty = os.openpty()
     fcntl.ioctl(tty, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     pid = os.fork()
@@ -39,10 +40,17 @@ def main():
             for n in (0, 1, 2):
                 os.dup2(tty, n)
             os.environ["TERM"] = "xterm-256color"
-            os.execvp(sys.argv[1], sys.argv[1:])
+            os.execvp(cmd[0], cmd)
         finally:
             os._exit(127)
     os.close(tty)
+    return pid, fd
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    pid, fd = spawn(sys.argv[1:])
     if drain(fd, float(os.environ.get("WAIT", "0.1"))):
         os.write(fd, b"q")
         drain(fd, 1)
