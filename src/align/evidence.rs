@@ -274,22 +274,25 @@ impl Evidence {
 
     /// True if `event` has a participant among the passage's cues (a name, not common).
     pub fn has_participant(&self, event: usize, cues: &CueIndex) -> bool {
-        self.items.iter().any(|it| {
-            it.event == event
-                && matches!(it.reason, Reason::Cue { cue, .. }
-                    if cues.cues[cue].events.iter().any(|&(e, k)| e == event && k == CueKind::Name))
-        })
+        self.names_by(event, cues, &[CueKind::Name])
     }
 
     /// True if the passage names `event` by its place, its format or one of its own
     /// people, not only by a name common to the whole period ("Kremlin") or a topic.
     pub fn names_event(&self, event: usize, cues: &CueIndex) -> bool {
+        self.names_by(
+            event,
+            cues,
+            &[CueKind::Place, CueKind::Format, CueKind::Name],
+        )
+    }
+
+    /// True if one of the passage's cues stands for `event` as a cue of one of `kinds`.
+    fn names_by(&self, event: usize, cues: &CueIndex, kinds: &[CueKind]) -> bool {
         self.items.iter().any(|it| {
             it.event == event
                 && matches!(it.reason, Reason::Cue { cue, .. }
-                if cues.cues[cue].events.iter().any(|&(e, k)| {
-                    e == event && matches!(k, CueKind::Place | CueKind::Format | CueKind::Name)
-                }))
+                    if cues.cues[cue].events.iter().any(|&(e, k)| e == event && kinds.contains(&k)))
         })
     }
 
