@@ -51,6 +51,10 @@ pub(crate) struct TimeMention {
     /// Wednesday would be a test" is read forwards when the event the sentence names
     /// falls on that day.
     pub other: Option<Date>,
+    /// It stands in a clause after "since" ("since they met in Geneva in June"): it
+    /// names the earlier event that bounds a stretch of time, not the time of the
+    /// passage, so it rules no event out and is no sign of background.
+    pub bound: bool,
 }
 
 /// How far after publication an undated "December 4" or "in March" may lie: an article
@@ -100,18 +104,27 @@ pub(crate) fn read_dates(
                 // "The first since 2019", "ever since June": a date after "since" bounds
                 // a stretch of time that runs to the present; the passage is not about
                 // that day, so it is neither evidence nor a sign of background.
-                let since = (m.from.saturating_sub(2)..m.from).any(|j| {
-                    scanner.raw(j).eq_ignore_ascii_case("since")
-                        && reading.tokens[j].sentence == m.sentence
-                });
-                if !since {
-                    out.push(m);
+                let since_at = |reach: usize| {
+                    (m.from.saturating_sub(reach)..m.from).any(|j| {
+                        scanner.raw(j).eq_ignore_ascii_case("since")
+                            && reading.tokens[j].sentence == m.sentence
+                    })
+                };
+                if !since_at(2) {
+                    out.push(TimeMention {
+                        bound: since_at(SINCE_CLAUSE),
+                        ..m
+                    });
                 }
             }
             None => i += 1,
         }
     }
 }
+
+/// How many words before a date a "since" still governs it, as the clause it opens
+/// ("since they met in Geneva in June").
+const SINCE_CLAUSE: usize = 6;
 
 struct Scanner<'a> {
     text: &'a str,
@@ -212,6 +225,7 @@ impl Scanner<'_> {
             to,
             sentence: self.reading.tokens.get(from).map_or(0, |t| t.sentence),
             other: None,
+            bound: false,
         }
     }
 

@@ -707,7 +707,7 @@ impl Aligner {
                 if report
                     && !yields(model, s, &o.decided)
                     && (!o.ruled_out.contains(&s) || referred)
-                    && (o.refers || backed || holds)
+                    && (o.refers || backed || holds || o.linked)
                 {
                     take.push(s);
                 }
@@ -984,7 +984,7 @@ fn unrelated_dates(model: &Model, p: &Passage) -> f32 {
         // Only a date that places the passage on the calendar itself: a week or a day
         // read relative to publication ("the week", "on Friday") may be the one the
         // article looks back on, not another time.
-        .filter(|m| !matches!(m.precision, Precision::Relative | Precision::Week))
+        .filter(|m| !m.bound && !matches!(m.precision, Precision::Relative | Precision::Week))
         .filter(|m| {
             !model
                 .events

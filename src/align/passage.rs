@@ -126,7 +126,10 @@ impl<'a> Passage<'a> {
         }
         compatible.clear();
         let events = model.events.len();
-        for m in mentions.iter().filter(|m| m.precision != Precision::Year) {
+        for m in mentions
+            .iter()
+            .filter(|m| m.precision != Precision::Year && !m.bound)
+        {
             let x = &mut sentences[m.sentence as usize];
             let at = *x.compatible.get_or_insert_with(|| {
                 compatible.resize(compatible.len() + events, false);

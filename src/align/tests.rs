@@ -890,3 +890,25 @@ fn a_heading_that_names_an_event_governs_its_whole_section() {
         vec![Vec::<&str>::new(), vec![]]
     );
 }
+
+#[test]
+fn a_passage_that_hangs_on_the_last_recalls_an_earlier_event_beside_it() {
+    // "It was the first time … since they met in Geneva in June": the call is still
+    // being told, and June only bounds a stretch of time, so it does not rule the call
+    // out; the summit it names is there too.
+    let lead = "Joe Biden warned Vladimir Putin over a secure video link on Tuesday that \
+                Russia would face severe economic penalties.\n\n";
+    let recalled = "It was the first time the two men had spoken at length since they met \
+                    in Geneva in June.";
+    let title = "Biden warns Putin of sanctions in video call";
+    assert_eq!(
+        ids_of("news", title, "2021-12-08", &format!("{lead}{recalled}")),
+        vec![vec![VIDEO], vec![SUMMIT, VIDEO]]
+    );
+    // Told as a date of its own, June is the time of the passage: the summit alone.
+    let dated = "It was in June that the two men met in Geneva.";
+    assert_eq!(
+        ids_of("news", title, "2021-12-08", &format!("{lead}{dated}"))[1],
+        vec![SUMMIT]
+    );
+}
