@@ -111,8 +111,11 @@ pub(crate) fn read_dates(
                     })
                 };
                 if !since_at(2) {
+                    // "The past month" is a stretch running up to now, like a
+                    // "since": what it holds for, not when the passage is.
+                    let past = scanner.raw(m.from).eq_ignore_ascii_case("past");
                     out.push(TimeMention {
-                        bound: since_at(SINCE_CLAUSE),
+                        bound: past || since_at(SINCE_CLAUSE),
                         ..m
                     });
                 }

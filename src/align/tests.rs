@@ -912,3 +912,23 @@ fn a_passage_that_hangs_on_the_last_recalls_an_earlier_event_beside_it() {
         vec![SUMMIT]
     );
 }
+
+#[test]
+fn the_past_month_is_a_stretch_up_to_now_not_the_time_of_the_passage() {
+    let lead = "American and Russian negotiators were due to start their talks in Geneva \
+                on Monday.\n\n";
+    let stretch = "Wendy Sherman leads the American side. Across the table will be Sergei \
+                   Ryabkov, who has spent the past month telling reporters that Moscow is \
+                   tired of promises.";
+    let title = "US and Russian envoys meet in Geneva";
+    assert_eq!(
+        ids_of("news", title, "2022-01-09", &format!("{lead}{stretch}")),
+        vec![vec![GENEVA], vec![GENEVA]]
+    );
+    // "Last month" is a time: the passage is about what happened then.
+    let then = "Sergei Ryabkov published the Russian draft treaties last month.";
+    assert_eq!(
+        ids_of("news", title, "2022-01-09", &format!("{lead}{then}"))[1],
+        vec![DRAFTS]
+    );
+}
