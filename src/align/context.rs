@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use super::cues::CueKind;
 use super::dates::Precision;
 use super::evidence::{Evidence, Group, Reason};
-use super::lexicon::{EXPECT, OPENER, PRONOUN, VERDICT};
+use super::lexicon::{EXPECT, OPENER, PRONOUN, SPEECH, VERDICT};
 use super::model::Model;
 use super::passage::Passage;
 use super::words::Reading;
@@ -329,6 +329,15 @@ pub(crate) fn link(kind: BlockKind, reading: &Reading) -> Option<Link> {
     // was…"). A passage opening with a name or a noun ("Russia has denied it…") has
     // its own subject.
     let (from, to) = reading.sentence_range(0);
+    // A speech tag with a pronoun for its speaker ("In Vienna, he added, the OSCE…"):
+    // the words are still those of the one the passage before was quoting.
+    let opening = &reading.tokens[from..to.min(from + PRONOUN_REACH)];
+    if opening
+        .windows(2)
+        .any(|w| w[0].class & PRONOUN != 0 && w[1].class & SPEECH != 0)
+    {
+        return Some(Link::Pronoun);
+    }
     let first = reading.tokens.get(from).map_or(0, |t| t.class);
     if first & (PRONOUN | OPENER) == 0 {
         return None;

@@ -676,8 +676,18 @@ impl Aligner {
                         && o.background <= 0.0
                 })
                 .map(|&(e, _)| e);
+            // The article's own event, if the passage before was still telling it: one
+            // that hangs on that passage ("In Vienna, he added, …") goes on reporting it.
+            let carried = subject.events.first().map(|&(e, _)| e).filter(|&e| {
+                o.linked
+                    && i.checked_sub(1)
+                        .is_some_and(|j| out[j].events.iter().any(|m| m.event == e))
+            });
             take.clear();
-            for s in [decoded.state[i], before, occasion].into_iter().flatten() {
+            for s in [decoded.state[i], before, occasion, carried]
+                .into_iter()
+                .flatten()
+            {
                 if take.contains(&s) || out[i].events.iter().any(|m| m.event == s) {
                     continue;
                 }

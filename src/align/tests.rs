@@ -932,3 +932,22 @@ fn the_past_month_is_a_stretch_up_to_now_not_the_time_of_the_passage() {
         vec![DRAFTS]
     );
 }
+
+#[test]
+fn words_still_attributed_to_the_speaker_stay_at_the_event_he_spoke_at() {
+    let lead = "Sergei Lavrov said on Friday that Russia's patience had run out, speaking \
+                at his annual press conference.\n\n";
+    let tagged = "In Vienna, he added, the OSCE had shown that it could host a \
+                  conversation but not conduct one.";
+    let title = "Lavrov: Moscow will not wait for ever";
+    assert_eq!(
+        ids_of("news", title, "2022-01-14", &format!("{lead}{tagged}")),
+        vec![vec![AFTER], vec![OSCE, AFTER]]
+    );
+    // Without the speech tag, the passage is the reporter's own, about Vienna alone.
+    let untagged = tagged.replace(", he added,", "");
+    assert_eq!(
+        ids_of("news", title, "2022-01-14", &format!("{lead}{untagged}"))[1],
+        vec![OSCE]
+    );
+}
