@@ -455,11 +455,9 @@ pub(crate) fn decide(
                 })
                 .collect();
             if named.len() >= 2 {
-                for &r in named.iter().filter(|r| !chosen.contains(r)) {
-                    evidence.add(r, THRESHOLD, Group::Context, Reason::RoundOf(*x));
-                }
                 for r in named {
                     if !chosen.contains(&r) {
+                        evidence.add(r, THRESHOLD, Group::Context, Reason::RoundOf(*x));
                         chosen.push(r);
                     }
                 }

@@ -51,9 +51,10 @@ pub(crate) struct TimeMention {
     /// Wednesday would be a test" is read forwards when the event the sentence names
     /// falls on that day.
     pub other: Option<Date>,
-    /// It stands in a clause after "since" ("since they met in Geneva in June"): it
-    /// names the earlier event that bounds a stretch of time, not the time of the
-    /// passage, so it rules no event out and is no sign of background.
+    /// It bounds a stretch of time running up to now rather than saying when the
+    /// passage is: in a clause after "since" ("since they met in Geneva in June"), or
+    /// "the past month". It still names what happened then, but rules no event out and
+    /// is no sign of background.
     pub bound: bool,
 }
 
