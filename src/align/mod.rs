@@ -645,6 +645,8 @@ impl Aligner {
     ) {
         let Telling { report, transcript } = telling;
         let model = &self.model;
+        // The likeliest event the article is about, whatever its confidence.
+        let own_event = subject.events.first().map(|&(e, _)| e);
         let mut take: Vec<usize> = Vec::new();
         let mut chosen: Vec<usize> = Vec::new();
         for i in 0..out.len() {
@@ -666,19 +668,12 @@ impl Aligner {
             // A transcript is the record of what was said at its event: a question
             // about the next round is still asked at this one. Not its procedure, nor
             // what the chain found to be about no event.
-            let occasion = subject
-                .events
-                .first()
-                .filter(|&&(_, c)| {
-                    transcript
-                        && c >= sequence::HOLD
-                        && decoded.state[i].is_some()
-                        && o.background <= 0.0
-                })
-                .map(|&(e, _)| e);
+            let occasion = own_event
+                .filter(|_| transcript && decoded.state[i].is_some() && o.background <= 0.0)
+                .filter(|&e| subject.confidence(e) >= sequence::HOLD);
             // The article's own event, if the passage before was still telling it: one
             // that hangs on that passage ("In Vienna, he added, …") goes on reporting it.
-            let carried = subject.events.first().map(|&(e, _)| e).filter(|&e| {
+            let carried = own_event.filter(|&e| {
                 o.linked
                     && i.checked_sub(1)
                         .is_some_and(|j| out[j].events.iter().any(|m| m.event == e))
