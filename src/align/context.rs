@@ -482,9 +482,12 @@ pub(crate) fn decide(
             }
         }
     }
-    // …and a series yields to its rounds.
+    // …and a series yields to its rounds, unless the passage calls it by its own
+    // name ("the week of talks that ended in Vienna"): then it is about both.
     for (x, rounds) in &model.series {
-        if rounds.iter().any(|r| chosen.contains(r)) {
+        if rounds.iter().any(|r| chosen.contains(r))
+            && !evidence.names_by(*x, &model.cues, &[CueKind::Format])
+        {
             chosen.retain(|e| e != x);
         }
     }

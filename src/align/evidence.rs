@@ -288,7 +288,7 @@ impl Evidence {
     }
 
     /// True if one of the passage's cues stands for `event` as a cue of one of `kinds`.
-    fn names_by(&self, event: usize, cues: &CueIndex, kinds: &[CueKind]) -> bool {
+    pub fn names_by(&self, event: usize, cues: &CueIndex, kinds: &[CueKind]) -> bool {
         self.items.iter().any(|it| {
             it.event == event
                 && matches!(it.reason, Reason::Cue { cue, .. }

@@ -951,3 +951,21 @@ fn words_still_attributed_to_the_speaker_stay_at_the_event_he_spoke_at() {
         vec![OSCE]
     );
 }
+
+#[test]
+fn a_series_called_by_its_own_name_stays_beside_the_round_that_ended_it() {
+    // The week is named as such, and so is where it ended: both.
+    let got = ids(
+        "2022-01-17",
+        "The diplomatic marathon between Moscow and the West that ended at the OSCE in \
+         Vienna last Thursday brought no agreement.",
+    );
+    assert_eq!(got, vec![vec![OSCE, WEEK]]);
+    // Only the round's own names: the round alone, the series yields to it.
+    let got = ids(
+        "2022-01-17",
+        "The meeting of the OSCE Permanent Council in Vienna last Thursday brought no \
+         agreement.",
+    );
+    assert_eq!(got, vec![vec![OSCE]]);
+}
