@@ -323,6 +323,7 @@ impl Aligner {
         let early = sequence::subject(n, &early);
         let mut unexplained: Vec<bool> = (0..n).map(|e| early.confidence(e) == 0.0).collect();
         let author = author_finder(article);
+        let report = reports(article);
         // The evidence of the section heading just read, for the passage under it.
         let mut section: Option<Vec<(usize, f32, Vec<String>)>> = None;
         // The section being read is headed by the events it is about ("## Geneva").
@@ -367,7 +368,7 @@ impl Aligner {
             let speaker = context::speaker(text);
             let procedure = context::is_procedure(speaker);
             let background = if procedure { PROCEDURE } else { 0.0 }
-                + background(article, author.as_ref(), text, headed)
+                + background(article, report, author.as_ref(), text, headed)
                 + if outside_voice(text, &scratch.reading, &scratch.hits) {
                     OUTSIDE_VOICE
                 } else {
@@ -473,12 +474,6 @@ impl Aligner {
         }
         clues.extend(dated);
         let subject = sequence::subject(n, &clues);
-        let report = matches!(
-            article.meta.kind,
-            crate::corpus::Kind::News
-                | crate::corpus::Kind::Transcript
-                | crate::corpus::Kind::Statement
-        );
         let decoded = sequence::decode_into(
             model,
             &subject,
@@ -926,13 +921,18 @@ fn evidence_confidence(own: f32) -> u8 {
 /// Signs that a passage belongs to no event, whatever its neighbours: an author's note
 /// ("X is a columnist in Kyiv"), and the general argument most of an opinion piece is
 /// made of. `author` is the article's [`author_finder`].
-fn background(article: &Article, author: Option<&Finder>, text: &str, headed: bool) -> f32 {
-    use crate::corpus::Kind;
-    let mut b = match article.meta.kind {
-        // Under a heading that names its event, an argument is about that event.
-        _ if headed => 0.0,
-        Kind::Analysis | Kind::Opinion | Kind::Commentary => OPINION_BACKGROUND,
-        Kind::News | Kind::Transcript | Kind::Statement => 0.0,
+fn background(
+    article: &Article,
+    report: bool,
+    author: Option<&Finder>,
+    text: &str,
+    headed: bool,
+) -> f32 {
+    // Under a heading that names its event, an argument is about that event.
+    let mut b = if report || headed {
+        0.0
+    } else {
+        OPINION_BACKGROUND
     };
     if author.is_some_and(|f| f.find(text.as_bytes()).is_some()) || is_credit(text) {
         b += AUTHOR_NOTE;
@@ -946,6 +946,40 @@ fn background(article: &Article, author: Option<&Finder>, text: &str, headed: bo
 fn author_finder(article: &Article) -> Option<Finder<'_>> {
     let author = article.meta.author.trim();
     (author.split_whitespace().count() >= 2).then(|| Finder::new(author))
+}
+
+/// Whether the article reports (news, a transcript, a statement) rather than argues:
+/// its passages go on about its subject until they say otherwise. A dispatch filed
+/// from where it happened ("GENEVA —") reports, whatever kind its outlet files it
+/// under.
+fn reports(article: &Article) -> bool {
+    use crate::corpus::Kind;
+    matches!(
+        article.meta.kind,
+        Kind::News | Kind::Transcript | Kind::Statement
+    ) || article
+        .passages()
+        .next()
+        .is_some_and(|p| opens_with_dateline(&p.text))
+}
+
+/// A dateline: the place a dispatch was filed from, in capitals, before a dash
+/// ("GENEVA —", "KYIV, Ukraine (AP) —", "MOSCOW, Jan 10 (Reuters) -").
+fn opens_with_dateline(text: &str) -> bool {
+    let head = &text[..text.floor_char_boundary(80)];
+    let Some(end) = ["\u{2014}", "\u{2013}", " - ", " -- "]
+        .iter()
+        .filter_map(|d| head.find(d))
+        .min()
+    else {
+        return false;
+    };
+    let place = head[..end].split([',', '(']).next().unwrap_or("").trim();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '\u{2019}'))
 }
 
 /// A wire's credit line: "Reporting by …; Editing by …", "Additional reporting by …".

@@ -969,3 +969,47 @@ fn a_series_called_by_its_own_name_stays_beside_the_round_that_ended_it() {
     );
     assert_eq!(got, vec![vec![OSCE]]);
 }
+
+#[test]
+fn a_dispatch_under_a_dateline_reports_whatever_kind_it_is_filed_under() {
+    let body = |dateline: &str| {
+        format!(
+            "{dateline}American and Russian negotiators sit down on Monday for a Strategic \
+             Stability Dialogue in Geneva.\n\n\
+             Officials who briefed reporters played down any hope of a breakthrough, and \
+             said the aim was to learn whether the other side is serious."
+        )
+    };
+    // Filed from where it happens: the second paragraph goes on about the round.
+    let got = ids_of("analysis", "T", "2022-01-09", &body("GENEVA \u{2014} "));
+    assert_eq!(got, vec![vec![GENEVA], vec![GENEVA]]);
+    let got = ids_of(
+        "analysis",
+        "T",
+        "2022-01-09",
+        &body("GENEVA, Jan 9 (Reuters) - "),
+    );
+    assert_eq!(got, vec![vec![GENEVA], vec![GENEVA]]);
+    // The same analysis without one argues: a paragraph without evidence is its own.
+    let got = ids_of("analysis", "T", "2022-01-09", &body(""));
+    assert_eq!(got, vec![vec![GENEVA], vec![]]);
+}
+
+#[test]
+fn a_dateline_is_a_place_in_capitals_before_a_dash() {
+    assert!(opens_with_dateline("GENEVA \u{2014} The talks began."));
+    assert!(opens_with_dateline(
+        "KYIV, Ukraine (AP) \u{2014} Officials said."
+    ));
+    assert!(opens_with_dateline(
+        "MOSCOW, Jan 10 (Reuters) - Russia said."
+    ));
+    assert!(opens_with_dateline("SÃO PAULO \u{2013} A minister said."));
+    assert!(!opens_with_dateline(
+        "The talks \u{2014} long awaited \u{2014} began."
+    ));
+    assert!(!opens_with_dateline(
+        "US envoy said the talks - if any - would wait."
+    ));
+    assert!(!opens_with_dateline("A \u{2014} short start."));
+}
