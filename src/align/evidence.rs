@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::cues::{CueHit, CueIndex, CueKind};
 use super::dates::{Precision, TimeMention};
-use super::lexicon::{KINDS, TALKS};
+use super::lexicon::{KINDS, TALKS, VERDICT};
 use super::model::{Model, overlap_days};
 use super::passage::Passage;
 
@@ -569,7 +569,8 @@ fn weigh_cues(
 }
 
 /// Words that can only mean the series being covered: "a week of talks", "this week's
-/// talks" in a week of talks.
+/// talks" in a week of talks, and the week judged ("the outcome of the week", "this
+/// week should end without…").
 fn weigh_series(model: &Model, p: &Passage, published: Date, s: usize, out: &mut Evidence) {
     if !p.may_speak_of(model, s, published) {
         return;
@@ -587,7 +588,7 @@ fn weigh_series(model: &Model, p: &Passage, published: Date, s: usize, out: &mut
         {
             continue;
         }
-        if let Some(t) = p.near(m.from, m.to, 3, TALKS) {
+        if let Some(t) = p.near(m.from, m.to, 3, TALKS | VERDICT) {
             let (a, b) = (m.from.min(t), (m.to).max(t + 1));
             out.add(s, 3.0, Group::Series, Reason::Series(a, b));
         }

@@ -1013,3 +1013,32 @@ fn a_dateline_is_a_place_in_capitals_before_a_dash() {
     ));
     assert!(!opens_with_dateline("A \u{2014} short start."));
 }
+
+#[test]
+fn a_verdict_on_the_week_of_talks_is_about_the_series() {
+    // In the week of the talks, "the week" judged is the week of talks.
+    assert_eq!(
+        ids(
+            "2022-01-13",
+            "Diplomats said the outcome of the week now depended on whether Moscow chose \
+             to keep negotiating."
+        ),
+        vec![vec![WEEK]]
+    );
+    assert_eq!(
+        ids(
+            "2022-01-13",
+            "Kyiv wants something simpler: that this week should end without anyone giving \
+             away what is not theirs to give."
+        ),
+        vec![vec![WEEK]]
+    );
+    // The week without a verdict or a word for talks is only a time.
+    assert_eq!(
+        ids(
+            "2022-01-13",
+            "Heavy snow closed the airport for much of the week."
+        ),
+        vec![vec![] as Vec<&str>]
+    );
+}
