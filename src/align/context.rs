@@ -44,6 +44,9 @@ pub(crate) enum Link {
     Verdict,
     /// It names again a participant of the event of the paragraph before.
     Participant,
+    /// It names again a participant of the event of the paragraph before who is one of
+    /// the people of the article's own event too: in a report, that event.
+    SubjectParticipant,
     /// In a transcript, it answers the question just asked.
     Answer,
 }
@@ -58,6 +61,9 @@ impl Link {
             Link::ListItem => format!("context: item of the list under ¶{n}"),
             Link::Verdict => format!("context: judges the talks of ¶{n}"),
             Link::Participant => format!("context: a participant of ¶{n}'s event again"),
+            Link::SubjectParticipant => {
+                format!("context: after ¶{n}, a participant of the article's own event again")
+            }
             Link::Answer => format!("context: answers the question of ¶{n}"),
         }
     }
@@ -103,6 +109,9 @@ pub(crate) struct Discourse {
     pub after_question: bool,
     /// For each cue, the event a dated sentence tied it to, and where.
     pub bindings: Vec<Option<(usize, usize)>>,
+    /// The events a report is about, from its title and date alone (empty for an
+    /// argument, or a report whose subject is unclear).
+    pub subject: Vec<usize>,
 }
 
 impl Discourse {
@@ -124,6 +133,7 @@ impl Discourse {
             covered_series: false,
             after_question: false,
             bindings,
+            subject: Vec::new(),
         }
     }
 
@@ -414,11 +424,25 @@ pub(crate) fn decide(
     if chosen.is_empty()
         && let Some(prev) = d.previous.as_ref()
     {
-        // The people of the event just reported, named again: still that event.
+        // The people of the event just reported, named again: still that event; or,
+        // in a report, its own event when they are among its people too ("Biden, for
+        // his part, said…" after a paragraph recalling an earlier call).
         for &e in &prev.events {
             if evidence.has_participant(e, &model.cues) {
+                let own = d
+                    .subject
+                    .iter()
+                    .copied()
+                    .find(|&s| s != e && evidence.has_participant(s, &model.cues));
+                let (e, link) = match own {
+                    Some(s) => (s, Link::SubjectParticipant),
+                    None => (e, Link::Participant),
+                };
+                if chosen.contains(&e) {
+                    continue;
+                }
                 let reason = Reason::Context {
-                    link: Link::Participant,
+                    link,
                     from: prev.index,
                 };
                 evidence.add(e, THRESHOLD, Group::Context, reason);

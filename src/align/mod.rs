@@ -324,6 +324,11 @@ impl Aligner {
         let mut unexplained: Vec<bool> = (0..n).map(|e| early.confidence(e) == 0.0).collect();
         let author = author_finder(article);
         let report = reports(article);
+        if report {
+            discourse
+                .subject
+                .extend((0..n).filter(|&e| early.confidence(e) >= sequence::HOLD));
+        }
         // The evidence of the section heading just read, for the passage under it.
         let mut section: Option<Vec<(usize, f32, Vec<String>)>> = None;
         // The section being read is headed by the events it is about ("## Geneva").

@@ -1042,3 +1042,27 @@ fn a_verdict_on_the_week_of_talks_is_about_the_series() {
         vec![vec![] as Vec<&str>]
     );
 }
+
+#[test]
+fn in_a_report_its_own_people_named_again_are_at_its_own_event() {
+    let body = "Vladimir Putin had a telephone conversation with Joseph Biden at the Russian \
+                side's initiative.\n\n\
+                The President of Russia recalled the video conference of 7 December, when \
+                the two leaders first discussed security guarantees.\n\n\
+                Joseph Biden, for his part, said that the United States had no intention of \
+                deploying offensive weapons in Ukraine.";
+    let title = "Telephone conversation with the US President";
+    let got = ids_of("statement", title, "2021-12-31", body);
+    assert_eq!(got[2], vec![PHONE]);
+    let t = timeline();
+    let a = article_of("statement", title, "2021-12-31", body);
+    let why = align(&[a], &t, Mode::Auto).why(&t, 0, 2);
+    assert_eq!(
+        why[PHONE][0],
+        "context: after ¶2, a participant of the article's own event again"
+    );
+    // An argument has no event of its own to return to: the people of the event just
+    // recalled.
+    let got = ids_of("commentary", title, "2021-12-31", body);
+    assert_eq!(got[2], vec![VIDEO]);
+}
