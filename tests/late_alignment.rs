@@ -6,6 +6,7 @@ mod common;
 
 use ratatui::layout::Rect;
 use readout::align::{Alignment, Mode, align};
+use readout::corpus::{Corpus, Unread};
 use readout::state::ReadingState;
 use readout::tui::app::App;
 use readout::tui::theme::Theme;
@@ -84,4 +85,81 @@ fn the_comparison_and_coverage_open_before_the_alignment_follow_it() {
     }
     late.set_alignment(alignment);
     assert_eq!(common::screen(&late), common::screen(&aligned));
+}
+
+/// The bundled articles as the reader starts on them: every article's front matter, the
+/// open article's text read for the first frame, the rest left for after it.
+fn from_fronts(w: u16, h: u16, state: ReadingState) -> (App, Unread) {
+    let (corpus, mut unread) = Corpus::load_bundled_fronts();
+    let none = readout::tui::unaligned(&corpus.articles);
+    let mut app = App::new(
+        corpus,
+        none,
+        state,
+        Theme {
+            color: true,
+            ascii: false,
+            palette: Default::default(),
+        },
+        Rect::new(0, 0, w, h),
+        "bundled articles".to_string(),
+    );
+    app.read_open_body(&mut unread);
+    (app, unread)
+}
+
+/// [`unaligned`], with a reading state.
+fn unaligned_with(w: u16, h: u16, state: ReadingState) -> App {
+    let corpus = common::bundled();
+    let none = readout::tui::unaligned(&corpus.articles);
+    App::new(
+        corpus,
+        none,
+        state,
+        Theme {
+            color: true,
+            ascii: false,
+            palette: Default::default(),
+        },
+        Rect::new(0, 0, w, h),
+        "bundled articles".to_string(),
+    )
+}
+
+#[test]
+fn the_first_frame_needs_only_the_open_articles_text_and_the_rest_follows() {
+    let first_id = common::bundled().articles[0].meta.id.clone();
+    let mut deep = ReadingState::default();
+    deep.set_position(&first_id, 6);
+    for state in [ReadingState::default(), deep] {
+        for (w, h) in [(80, 24), (140, 40), (50, 20), (30, 10)] {
+            let (mut lazy, unread) = from_fronts(w, h, state.clone());
+            let mut eager = unaligned_with(w, h, state.clone());
+            assert_eq!(
+                common::screen(&lazy),
+                common::screen(&eager),
+                "first frame at {w}x{h}"
+            );
+            assert!(!unread.is_empty());
+            lazy.read_bodies(unread);
+            assert_eq!(lazy.corpus().articles, eager.corpus().articles);
+            assert_eq!(
+                common::screen(&lazy),
+                common::screen(&eager),
+                "text read at {w}x{h}"
+            );
+            let (_, alignment) = unaligned(w, h);
+            lazy.set_alignment(alignment.clone());
+            eager.set_alignment(alignment);
+            for keys in ["j <Tab>", "c ]", "/patience <Enter>"] {
+                common::press(&mut lazy, keys);
+                common::press(&mut eager, keys);
+                assert_eq!(
+                    common::screen(&lazy),
+                    common::screen(&eager),
+                    "after {keys:?} at {w}x{h}"
+                );
+            }
+        }
+    }
 }

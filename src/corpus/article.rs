@@ -148,6 +148,19 @@ impl Article {
 
 /// Parses and validates one article file. `path` is only used in messages.
 pub fn parse_article(path: &str, bytes: &[u8]) -> Result<Article, CorpusError> {
+    let (mut article, body_text, body_line) = parse_front(path, bytes)?;
+    article.blocks = parse_blocks(path, body_text, body_line)?;
+    Ok(article)
+}
+
+/// The first half of [`parse_article`]: the file's front matter, parsed and validated,
+/// as an article with no blocks yet, and the body's text with the line it starts on,
+/// for [`parse_blocks`]. A reader that shows the list before any text (the bundled
+/// corpus's first frame) needs no more than this of most articles.
+pub fn parse_front<'a>(
+    path: &str,
+    bytes: &'a [u8],
+) -> Result<(Article, &'a str, usize), CorpusError> {
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
     }
@@ -177,7 +190,24 @@ pub fn parse_article(path: &str, bytes: &[u8]) -> Result<Article, CorpusError> {
     // Sanitise first: a title of nothing but invisible characters is an empty title.
     sanitize_meta(&mut meta);
     validate_meta(path, front, &meta)?;
+    let article = Article {
+        path: path.to_string(),
+        meta,
+        blocks: Vec::new(),
+        id_line,
+        stored: None,
+    };
+    Ok((article, body_text, body_line))
+}
 
+/// The second half of [`parse_article`]: the body's blocks, from its text as
+/// [`parse_front`] left it (`body_line` is the file's line it starts on); an error if
+/// it has no passage.
+pub fn parse_blocks(
+    path: &str,
+    body_text: &str,
+    body_line: usize,
+) -> Result<Vec<Block>, CorpusError> {
     let blocks = body::parse_body(path, body_text, body_line)?;
     if !blocks.iter().any(|b| b.is_passage()) {
         return Err(CorpusError::at(
@@ -187,13 +217,7 @@ pub fn parse_article(path: &str, bytes: &[u8]) -> Result<Article, CorpusError> {
             "the article has no body text after the front matter",
         ));
     }
-    Ok(Article {
-        path: path.to_string(),
-        meta,
-        blocks,
-        id_line,
-        stored: None,
-    })
+    Ok(blocks)
 }
 
 /// The message for a file over [`MAX_ARTICLE_BYTES`].

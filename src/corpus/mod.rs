@@ -6,15 +6,19 @@ pub mod body;
 pub mod error;
 pub mod loader;
 pub mod store;
+pub mod unread;
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use article::{Article, Kind, MAX_ARTICLE_BYTES, Meta, parse_article};
+pub use article::{
+    Article, Kind, MAX_ARTICLE_BYTES, Meta, parse_article, parse_blocks, parse_front,
+};
 pub use body::{Block, BlockKind, Marker};
 pub use error::CorpusError;
 pub use store::{Body, BodyCache, Stored};
+pub use unread::Unread;
 
 use crate::safe_file::{self, OpenError, Stamp};
 use crate::text::sanitize::escape_name;

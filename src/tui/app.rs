@@ -21,7 +21,7 @@ use super::view::overlay::OverlayView;
 use super::view::{Outcome, Session};
 use crate::align::{Alignment, PassageAlignment};
 use crate::corpus::loader::{AlignedFile, LoadEvent};
-use crate::corpus::{self, Article, Corpus};
+use crate::corpus::{self, Article, Corpus, Unread};
 use crate::state::ReadingState;
 
 /// Which screen is shown.
@@ -138,6 +138,42 @@ impl App {
         self.compare = CompareView::new(&self.session);
         self.browse.relayout(&mut self.session);
         self.rebuild_overlay();
+    }
+
+    /// Reads the open article's text if the corpus came without it
+    /// ([`Corpus::load_bundled_fronts`]) and opens the article again with it: the first
+    /// frame needs no other article's text.
+    pub fn read_open_body(&mut self, unread: &mut Unread) {
+        let s = &mut self.session;
+        let Some(a) = self.browse.reader().map(|r| r.article()) else {
+            return;
+        };
+        if !unread.holds(&s.corpus, a) {
+            return;
+        }
+        unread.read(&mut s.corpus, a);
+        if let (Some(slot), Some(article)) =
+            (s.alignment.articles.get_mut(a), s.corpus.articles.get(a))
+        {
+            *slot = vec![Default::default(); article.passage_count()];
+        }
+        self.browse.reopen(s);
+    }
+
+    /// Reads every article's text still unread; the corpus is then whole, with no
+    /// passage placed until [`App::set_alignment`].
+    pub fn read_bodies(&mut self, unread: Unread) {
+        let s = &mut self.session;
+        let open_was_unread = self
+            .browse
+            .reader()
+            .is_some_and(|r| unread.holds(&s.corpus, r.article()));
+        unread.read_all(&mut s.corpus);
+        if open_was_unread {
+            self.browse.reopen(s);
+        }
+        let alignment = super::unaligned(&self.session.corpus.articles);
+        self.set_alignment(alignment);
     }
 
     /// Says whether copying can reach the terminal's clipboard.

@@ -30,7 +30,7 @@ use ratatui::{CompletedFrame, Terminal};
 
 use crate::align::{self, Alignment, Mode};
 use crate::corpus::loader::{self, LoadEvent};
-use crate::corpus::{Corpus, Source};
+use crate::corpus::{Corpus, Source, Unread};
 use crate::state::{self, Store};
 use app::App;
 use event::Input;
@@ -84,24 +84,18 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
              `readout read ID`"
         );
     }
-    // The bundled corpus is small: load it now. A directory may hold thousands of
-    // articles: show the reader at once and load them in the background.
-    let streaming = matches!(source, Source::Dir(_));
-    let corpus = if streaming {
-        Corpus::default()
-    } else {
-        Corpus::load(source)
+    // The bundled corpus is small: load it now, but of its articles' text only what
+    // the first frame shows (the open article's, read below); the rest is read once
+    // the frame is drawn. A directory may hold thousands of articles: show the reader
+    // at once and load them in the background.
+    let (corpus, mut unread) = match source {
+        Source::Bundled => Corpus::load_bundled_fronts(),
+        Source::Dir(_) => (Corpus::default(), Unread::default()),
     };
     // The first frame needs the articles, not their events: they are aligned once it
     // is drawn (see `event_loop`).
     let aligning = corpus.timeline.is_some();
-    let alignment = Alignment {
-        articles: corpus
-            .articles
-            .iter()
-            .map(|a| vec![Default::default(); a.passage_count()])
-            .collect(),
-    };
+    let alignment = unaligned(&corpus.articles);
     let store = state::default_dir().map(Store::new);
     let loaded = store.as_ref().map(Store::load).unwrap_or_default();
     let theme = Theme::from_env(options.ascii).with_palette(options.palette);
@@ -121,6 +115,7 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
         source.describe(),
     );
     app.configure(&options.config);
+    app.read_open_body(&mut unread);
     app.set_clipboard(clipboard::detect());
     if let Some(notice) = loaded.notice.or(options.notice.clone()) {
         app.notify(notice, true);
@@ -142,7 +137,11 @@ pub fn run(source: &Source, options: Options) -> Result<ExitCode> {
         &mut app,
         &signals,
         store.as_ref(),
-        Pending { loader, aligning },
+        Pending {
+            loader,
+            unread,
+            aligning,
+        },
         options.mouse,
     );
     // Save before restoring, so a hangup that kills us right after still finds it saved.
@@ -184,11 +183,24 @@ fn set_links(terminal: &mut terminal::Tui, app: &mut App) -> std::io::Result<()>
     Ok(())
 }
 
-/// What the event loop does besides answering keys: take the loader's batches, and
-/// align a corpus shown before it was aligned.
+/// What the event loop does besides answering keys: take the loader's batches, read
+/// the bodies the first frame did not need, and align a corpus shown before it was
+/// aligned.
 struct Pending {
     loader: Option<Receiver<LoadEvent>>,
+    unread: Unread,
     aligning: bool,
+}
+
+/// An alignment of `articles` with no passage placed yet: what the reader shows until
+/// they are aligned.
+pub fn unaligned(articles: &[crate::corpus::Article]) -> Alignment {
+    Alignment {
+        articles: articles
+            .iter()
+            .map(|a| vec![Default::default(); a.passage_count()])
+            .collect(),
+    }
 }
 
 fn event_loop(
@@ -201,6 +213,7 @@ fn event_loop(
 ) -> Result<()> {
     let Pending {
         loader,
+        mut unread,
         mut aligning,
     } = pending;
     let mut last_save = Instant::now();
@@ -251,8 +264,13 @@ fn event_loop(
             redraw = false;
             last_frame = Instant::now();
         }
-        // The first frame is on screen: align (about a millisecond for the bundled
-        // articles) before reading any key, so no key acts on a corpus without events.
+        // The first frame is on screen: read the text it did not show, then align
+        // (about a millisecond for the bundled articles), before reading any key, so
+        // no key acts on a corpus without its text or its events.
+        if !unread.is_empty() {
+            app.read_bodies(std::mem::take(&mut unread));
+            redraw = true;
+        }
         if std::mem::take(&mut aligning)
             && let Some(timeline) = &app.corpus().timeline
         {

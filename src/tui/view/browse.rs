@@ -287,6 +287,13 @@ impl BrowseView {
         }
     }
 
+    /// Opens the open article again from the corpus as it is now: after its text was
+    /// read ([`crate::corpus::Unread`]).
+    pub fn reopen(&mut self, s: &mut Session) {
+        self.reader = None;
+        self.follow_selection(s);
+    }
+
     /// Opens article `i` at its saved paragraph; `mark_read` records it as read.
     fn open(&mut self, s: &mut Session, i: usize, mark_read: bool) {
         let body = match s.corpus.body(i).map(|r| r.map(|b| b.shared())) {
