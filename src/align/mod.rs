@@ -373,7 +373,7 @@ impl Aligner {
             let speaker = context::speaker(text);
             let procedure = context::is_procedure(speaker);
             let background = if procedure { PROCEDURE } else { 0.0 }
-                + background(article, report, author.as_ref(), text, headed)
+                + background(report, author.as_ref(), text, headed)
                 + if outside_voice(text, &scratch.reading, &scratch.hits) {
                     OUTSIDE_VOICE
                 } else {
@@ -926,13 +926,7 @@ fn evidence_confidence(own: f32) -> u8 {
 /// Signs that a passage belongs to no event, whatever its neighbours: an author's note
 /// ("X is a columnist in Kyiv"), and the general argument most of an opinion piece is
 /// made of. `author` is the article's [`author_finder`].
-fn background(
-    article: &Article,
-    report: bool,
-    author: Option<&Finder>,
-    text: &str,
-    headed: bool,
-) -> f32 {
+fn background(report: bool, author: Option<&Finder>, text: &str, headed: bool) -> f32 {
     // Under a heading that names its event, an argument is about that event.
     let mut b = if report || headed {
         0.0
@@ -971,7 +965,11 @@ fn reports(article: &Article) -> bool {
 /// A dateline: the place a dispatch was filed from, in capitals, before a dash
 /// ("GENEVA —", "KYIV, Ukraine (AP) —", "MOSCOW, Jan 10 (Reuters) -").
 fn opens_with_dateline(text: &str) -> bool {
-    let head = &text[..text.floor_char_boundary(80)];
+    let cut = (0..=text.len().min(80))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let head = &text[..cut];
     let Some(end) = ["\u{2014}", "\u{2013}", " - ", " -- "]
         .iter()
         .filter_map(|d| head.find(d))
