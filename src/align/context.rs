@@ -457,7 +457,13 @@ pub(crate) fn decide(
             verdict_on_rounds(model, p, s, d, evidence, &mut chosen);
         }
         if chosen.is_empty() && p.may_speak_of(model, s, published) {
-            the_talks(model, p, s, evidence, &mut chosen);
+            // In a report on one round, "the talks" are that round.
+            let round = d
+                .subject
+                .iter()
+                .copied()
+                .find(|&r| model.events[r].series == Some(s));
+            the_talks(model, p, round.unwrap_or(s), evidence, &mut chosen);
         }
         if chosen.is_empty() && started && d.covered_series {
             the_week(model, p, s, evidence, &mut chosen);
@@ -538,13 +544,19 @@ fn verdict_on_rounds(
         .iter()
         .any(|&e| e == s || model.events[e].series == Some(s));
     let opens_with_verdict = p.sentences.first().is_some_and(|x| x.verdict);
-    if about_series && opens_with_verdict && p.allows(0, s) {
+    // In a report on one round, after a passage about that round alone, the verdict is
+    // on that round.
+    let judged = match prev.events[..] {
+        [r] if d.subject.contains(&r) && model.events[r].series == Some(s) => r,
+        _ => s,
+    };
+    if about_series && opens_with_verdict && p.allows(0, judged) {
         let reason = Reason::Context {
             link: Link::Verdict,
             from: prev.index,
         };
-        evidence.add(s, THRESHOLD, Group::Context, reason);
-        chosen.push(s);
+        evidence.add(judged, THRESHOLD, Group::Context, reason);
+        chosen.push(judged);
     }
 }
 

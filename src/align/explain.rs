@@ -115,7 +115,7 @@ fn describe(model: &Model, text: &str, told: &Told) -> String {
         Told::Frame(w) => said("frame", span(w)),
         Told::Series(w) => said("series", span(w)),
         Told::Talks(w, v) => {
-            said("series", span(w));
+            said("talks", span(w));
             if let Some(v) = v {
                 out.push_str(" … ");
                 quote(&mut out, span(v));

@@ -1066,3 +1066,46 @@ fn in_a_report_its_own_people_named_again_are_at_its_own_event() {
     let got = ids_of("commentary", title, "2021-12-31", body);
     assert_eq!(got[2], vec![VIDEO]);
 }
+
+#[test]
+fn in_a_report_on_one_round_the_talks_are_that_round() {
+    let body = "U.S. and Russian negotiators met at the U.S. mission in Geneva on Monday for \
+                strategic stability talks.\n\n\
+                Officials said the talks had produced no breakthrough.";
+    let got = ids_of(
+        "news",
+        "Geneva talks end without breakthrough",
+        "2022-01-10",
+        body,
+    );
+    assert_eq!(got, vec![vec![GENEVA], vec![GENEVA]]);
+    let t = timeline();
+    let a = article_of(
+        "news",
+        "Geneva talks end without breakthrough",
+        "2022-01-10",
+        body,
+    );
+    let why = align(&[a], &t, Mode::Auto).why(&t, 0, 1);
+    assert_eq!(why[GENEVA][0], "context: judges the talks of ¶1");
+    // A transcript of the round's press conference: the talks just concluded are the
+    // round's.
+    let a = article_of(
+        "transcript",
+        "Press call on the Strategic Stability Dialogue in Geneva",
+        "2022-01-10",
+        "MODERATOR: Good evening. We are joined by the head of the delegation, who has \
+         just concluded the talks.",
+    );
+    let why = align(&[a], &t, Mode::Auto).why(&t, 0, 0);
+    assert_eq!(why.keys().collect::<Vec<_>>(), [GENEVA]);
+    assert_eq!(why[GENEVA][0], "talks: \"the talks\" … \"concluded\"");
+    // An argument about the week has no round of its own: the talks are the week's.
+    let got = ids_of(
+        "commentary",
+        "T",
+        "2022-01-14",
+        "The talks produced no breakthrough.",
+    );
+    assert_eq!(got, vec![vec![WEEK]]);
+}
