@@ -314,13 +314,31 @@ pub(crate) fn is_question(speaker: Option<&str>) -> bool {
 }
 
 /// The chair of a transcript speaking: procedure ("We will now take questions"), about
-/// no event. Read from the passage's [`speaker`].
-pub(crate) fn is_procedure(speaker: Option<&str>) -> bool {
-    speaker.is_some_and(|s| {
-        ["moderator", "chair", "chairman", "presenter", "host"]
-            .iter()
-            .any(|w| s.eq_ignore_ascii_case(w))
-    })
+/// no event. Read from the passage's label: the [`speaker`] is the chair
+/// ("Moderator: …"), or the role the label gives in brackets or before the name is
+/// one that chairs a press conference ("Oana Lungescu [NATO Spokesperson]: …", "NATO
+/// Spokesperson Oana Lungescu: …").
+pub(crate) fn is_procedure(text: &str, speaker: Option<&str>) -> bool {
+    const CHAIRS: [&str; 5] = ["moderator", "chair", "chairman", "presenter", "host"];
+    const ROLES: [&str; 6] = [
+        "moderator",
+        "presenter",
+        "host",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+    ];
+    let Some(name) = speaker else {
+        return false;
+    };
+    if CHAIRS.iter().any(|w| name.eq_ignore_ascii_case(w)) {
+        return true;
+    }
+    // The whole label, brackets and all: the name is where it starts.
+    let label = text.find(':').map_or("", |colon| &text[..colon]);
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLES.iter().any(|r| w.eq_ignore_ascii_case(r)))
 }
 
 /// How passage `p`, a block of `kind`, hangs on the passage before, if it does.

@@ -371,7 +371,15 @@ impl Aligner {
             model.cues.find(&scratch.reading.tokens, &mut scratch.hits);
             // The label of a transcript's passage, read once for both questions.
             let speaker = context::speaker(text);
-            let procedure = context::is_procedure(speaker);
+            let procedure = context::is_procedure(text, speaker);
+            if procedure && let Some(colon) = text.find(':') {
+                // The chair's label ("Oana Lungescu [NATO Spokesperson]") says who
+                // speaks, not what about.
+                let tokens = &scratch.reading.tokens;
+                scratch
+                    .hits
+                    .retain(|h| tokens[h.first].start as usize > colon);
+            }
             let background = if procedure { PROCEDURE } else { 0.0 }
                 + background(report, author.as_ref(), text, headed)
                 + if outside_voice(text, &scratch.reading, &scratch.hits) {

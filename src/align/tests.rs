@@ -665,7 +665,7 @@ fn a_passage_that_continues_another_carries_on_its_main_event() {
 fn transcript_labels_as_press_offices_print_them() {
     use super::context::{is_procedure, is_question, speaker};
     let is_question_in = |text| is_question(speaker(text));
-    let is_procedure_in = |text| is_procedure(speaker(text));
+    let is_procedure_in = |text| is_procedure(text, speaker(text));
     assert_eq!(
         speaker("Jens Stoltenberg: Good afternoon."),
         Some("Jens Stoltenberg")
@@ -680,6 +680,23 @@ fn transcript_labels_as_press_offices_print_them() {
     ));
     assert!(is_question_in("Q [Reuters]: Will they come back?"));
     assert!(is_procedure_in("MODERATOR: Last question, please."));
+    // The chair of a press conference, by the role the label gives.
+    assert!(is_procedure_in(
+        "Oana Lungescu [NATO Spokesperson]: We'll go to Reuters."
+    ));
+    assert!(is_procedure_in(
+        "NATO Spokesperson Oana Lungescu: Thank you, that concludes it."
+    ));
+    assert!(is_procedure_in("Jane Doe (Moderator): Next question."));
+    // Not the chair: the speaker, a questioner, a role that chairs nothing.
+    assert!(!is_procedure_in("Jens Stoltenberg: Good afternoon."));
+    assert!(!is_procedure_in(
+        "Question [Reuters]: Will they meet again?"
+    ));
+    assert!(!is_procedure_in(
+        "Wendy Sherman [Deputy Secretary of State]: We were firm."
+    ));
+    assert!(!is_procedure_in("The spokesperson said: no comment."));
     // Not labels: a sentence with a colon, brackets that do not close the label.
     assert_eq!(speaker("The message was clear: no deal."), None);
     assert_eq!(speaker("Q (AFP) asked again: why?"), None);
@@ -1108,4 +1125,22 @@ fn in_a_report_on_one_round_the_talks_are_that_round() {
         "The talks produced no breakthrough.",
     );
     assert_eq!(got, vec![vec![WEEK]]);
+}
+
+#[test]
+fn the_chair_of_a_press_conference_by_the_role_its_label_gives_speaks_of_no_event() {
+    let got = ids_of(
+        "transcript",
+        "Press conference following the meeting of the NATO-Russia Council",
+        "2022-01-12",
+        "NATO Secretary General Jens Stoltenberg: Good afternoon. We have just concluded a \
+         meeting of the NATO-Russia Council.\n\n\
+         Allies and Russia expressed their views.\n\n\
+         Oana Lungescu [NATO Spokesperson]: We'll go to Reuters.\n\n\
+         Question [Reuters]: Did Russia commit to de-escalation?\n\n\
+         NATO Secretary General Jens Stoltenberg: Russia was not in a position to agree \
+         today.",
+    );
+    assert_eq!(got[2], Vec::<&str>::new(), "{got:?}");
+    assert_eq!(got[3], vec![NRC], "{got:?}");
 }
