@@ -29,6 +29,7 @@ mod explain;
 mod lexicon;
 mod model;
 mod passage;
+mod reasons;
 mod sequence;
 mod words;
 
@@ -36,6 +37,7 @@ mod words;
 mod tests;
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use jiff::ToSpan;
 use memchr::memmem::Finder;
@@ -51,6 +53,8 @@ use self::sequence::{Decoded, Observation, Observations, Subject};
 use self::words::{Reading, Vocabulary, read};
 use crate::corpus::Article;
 use crate::timeline::Timeline;
+
+pub use self::reasons::{Cues, Iter as CuesIter};
 
 /// Whether curators' markers count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,7 +72,7 @@ pub struct EventMatch {
     /// Index of the event in the timeline.
     pub event: usize,
     /// The cues that decided it, in words ("date: January 12", "place: Brussels").
-    pub cues: Vec<String>,
+    pub cues: Cues,
     /// How sure the aligner is, in percent (100 for a curator's marker).
     pub confidence: u8,
 }
@@ -138,7 +142,7 @@ impl Alignment {
                         timeline
                             .events
                             .get(m.event)
-                            .map(|e| (e.id.clone(), m.cues.clone()))
+                            .map(|e| (e.id.clone(), m.cues.to_vec()))
                     })
                     .collect()
             })
@@ -184,6 +188,8 @@ struct Scratch {
     hints: Vec<Told>,
     /// A passage's events with evidence short of deciding.
     weak: Vec<usize>,
+    /// The reasons of one event, written here and copied out at their size.
+    words: Cues,
 }
 
 impl Aligner {
@@ -324,7 +330,7 @@ impl Aligner {
         let mut unexplained: Vec<bool> = (0..n).map(|e| early.confidence(e) == 0.0).collect();
         let author = author_finder(article);
         // The evidence of the section heading just read, for the passage under it.
-        let mut section: Option<Vec<(usize, f32, Vec<String>)>> = None;
+        let mut section: Option<Vec<(usize, f32, Cues)>> = None;
         // The section being read is headed by the events it is about ("## Geneva").
         let mut headed = false;
         let mut next_index = 0;
@@ -351,7 +357,7 @@ impl Aligner {
                         .into_iter()
                         .map(|event| EventMatch {
                             event,
-                            cues: vec!["set by hand".to_string()],
+                            cues: said(|s| s.push_str("set by hand")),
                             confidence: 100,
                         })
                         .collect(),
@@ -428,12 +434,17 @@ impl Aligner {
                     clues.push((e, own_kept[e].clamp(context::THRESHOLD, LEAD_MAX), "lead"));
                 }
             }
+            let words = &mut scratch.words;
             let matches = events
                 .iter()
-                .map(|&event| EventMatch {
-                    event,
-                    cues: explain(model, &passage, evidence, event),
-                    confidence: evidence_confidence(own_kept[event]),
+                .map(|&event| {
+                    words.clear();
+                    explain(model, &passage, evidence, event, words);
+                    EventMatch {
+                        event,
+                        cues: words.clone(),
+                        confidence: evidence_confidence(own_kept[event]),
+                    }
                 })
                 .collect();
             let topical = !events.is_empty() && events.iter().all(|&e| evidence.only_topic(e));
@@ -534,7 +545,7 @@ impl Aligner {
         heading: &str,
         discourse: &Discourse,
         scratch: &mut Scratch,
-    ) -> (Vec<(usize, f32, Vec<String>)>, bool) {
+    ) -> (Vec<(usize, f32, Cues)>, bool) {
         let mut clues = Vec::new();
         let mut names = false;
         let model = &self.model;
@@ -545,8 +556,12 @@ impl Aligner {
             scratch,
             |passage, evidence, own| {
                 for (e, &w) in own.iter().enumerate().filter(|(_, w)| **w > 0.0) {
-                    let mut cues = vec![format!("under the heading “{}”", heading.trim())];
-                    cues.extend(explain(model, passage, evidence, e));
+                    let mut cues = said(|s| {
+                        s.push_str("under the heading “");
+                        s.push_str(heading.trim());
+                        s.push('”');
+                    });
+                    explain(model, passage, evidence, e, &mut cues);
                     clues.push((e, w * HEADING_GAIN, cues));
                     names |= evidence.names_event(e, &model.cues);
                 }
@@ -725,24 +740,33 @@ impl Aligner {
                 let heading = o.section.iter().find(|(e, _)| *e == s).map(|(_, c)| c);
                 let cues = match (heading, earlier) {
                     (Some(c), _) => c.clone(),
-                    _ if Some(s) == occasion && decoded.state[i] != Some(s) => vec![format!(
-                        "context: said at {}, the transcript's subject ({})",
-                        model.events[s].label,
-                        subject.sources_of(s).join(", ")
-                    )],
-                    (None, Some(j)) => vec![format!("context: continues ¶{}", j + 1)],
-                    (None, None) if subject.confidence(s) > 0.0 => vec![format!(
-                        "the article's subject: {} ({})",
-                        model.events[s].label,
-                        subject.sources_of(s).join(", ")
-                    )],
+                    _ if Some(s) == occasion && decoded.state[i] != Some(s) => said(|out| {
+                        let _ = write!(
+                            out,
+                            "context: said at {}, the transcript's subject ({})",
+                            model.events[s].label,
+                            subject.sources_of(s).join(", ")
+                        );
+                    }),
+                    (None, Some(j)) => said(|out| {
+                        let _ = write!(out, "context: continues ¶{}", j + 1);
+                    }),
+                    (None, None) if subject.confidence(s) > 0.0 => said(|out| {
+                        let _ = write!(
+                            out,
+                            "the article's subject: {} ({})",
+                            model.events[s].label,
+                            subject.sources_of(s).join(", ")
+                        );
+                    }),
                     (None, None) => {
                         // Its own evidence, short of deciding alone, says why here.
-                        let mut cues = vec!["context: what the article turns to here".to_string()];
+                        let mut cues =
+                            said(|out| out.push_str("context: what the article turns to here"));
                         if let Some((_, told)) = o.hints.iter().find(|(e, _)| *e == s) {
                             let text = article.passages().nth(i).map_or("", |b| bounded(&b.text));
                             let told = hints.get(told.clone()).unwrap_or(&[]);
-                            cues.extend(explain::say(model, text, told));
+                            explain::say(model, text, told, &mut cues);
                         }
                         cues
                     }
@@ -863,11 +887,7 @@ fn outside_voice(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
 /// passage under it, `o`, for a timeline of `n` events: the chain weighs it as the
 /// passage's own, so the section starts on the event its heading names and the passages
 /// after carry it on.
-fn under_heading(
-    o: &mut Observation,
-    n: usize,
-    section: &mut Option<Vec<(usize, f32, Vec<String>)>>,
-) {
+fn under_heading(o: &mut Observation, n: usize, section: &mut Option<Vec<(usize, f32, Cues)>>) {
     let Some(section) = section.take() else {
         return;
     };
@@ -882,6 +902,13 @@ fn under_heading(
         o.own[e] += w;
         o.section.push((e, cues));
     }
+}
+
+/// One reason, the words `write` writes.
+fn said(write: impl FnOnce(&mut String)) -> Cues {
+    let mut cues = Cues::new();
+    cues.push_with(write);
+    cues
 }
 
 /// Whether series `s` yields to one of its rounds among `events`.

@@ -77,7 +77,7 @@ pub(crate) struct Observation {
     pub hints: Vec<(usize, std::ops::Range<usize>)>,
     /// The events the section heading above it names, with that evidence in words: on
     /// the first passage of a section only.
-    pub section: Vec<(usize, Vec<String>)>,
+    pub section: Vec<(usize, super::reasons::Cues)>,
     /// It is the first passage under a heading: a new section may turn to another
     /// event as freely as the article's first passage may.
     pub opens_section: bool,
