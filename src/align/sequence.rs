@@ -417,8 +417,18 @@ pub(crate) fn decode_into<'d>(
     // taken once per step, as above.
     let exp_into = |v: &[f32], out: &mut [f32]| {
         let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        // States with the same evidence have the same exponential: most of a row.
+        let mut last: Option<(u32, f32)> = None;
         for (o, x) in out.iter_mut().zip(v) {
-            *o = (x - max).exp();
+            let d = x - max;
+            *o = match last {
+                Some((bits, e)) if bits == d.to_bits() => e,
+                _ => {
+                    let e = d.exp();
+                    last = Some((d.to_bits(), e));
+                    e
+                }
+            };
         }
     };
     pe.clear();
