@@ -354,14 +354,58 @@ pub(crate) fn decode_into<'d>(
         }
     }
 
-    // Viterbi, in log space. Ties go to the lowest state, as a scan of every pair would.
+    // Viterbi in log space, and the forward–backward pass in probability space, each
+    // step scaled to sum to one, for the posterior of every state; sums over the states
+    // one comes from (or goes to) are taken once per step, as above. The three walks
+    // are independent and each step of one waits on the step before (a sum, then a
+    // division): they go step by step side by side, so the processor works on the
+    // three at once. Each computes exactly what it would alone.
+    let exp_into = |v: &[f32], out: &mut [f32]| {
+        let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        // States with the same evidence have the same exponential: most of a row.
+        let mut last: Option<(u32, f32)> = None;
+        for (o, x) in out.iter_mut().zip(v) {
+            let d = x - max;
+            *o = match last {
+                Some((bits, e)) if bits == d.to_bits() => e,
+                _ => {
+                    let e = d.exp();
+                    last = Some((d.to_bits(), e));
+                    e
+                }
+            };
+        }
+    };
+    pe.clear();
+    pe.resize(len * states, 0.0);
+    for i in 0..len {
+        let r = i * states..(i + 1) * states;
+        exp_into(&emit[r.clone()], &mut pe[r]);
+    }
+    let normalise = |v: &mut [f32]| {
+        let z: f32 = v.iter().sum();
+        if z > 0.0 {
+            v.iter_mut().for_each(|x| *x /= z);
+        }
+    };
     score.clear();
     score.extend((0..states).map(|s| initial[s] + emit[s]));
     next.clear();
     next.resize(states, f32::NEG_INFINITY);
     back.clear();
     back.resize(len * states, 0);
+    fwd.clear();
+    fwd.resize(len * states, 0.0);
+    first.clear();
+    first.extend(initial.iter().zip(&emit[..states]).map(|(a, b)| a + b));
+    exp_into(first, &mut fwd[..states]);
+    normalise(&mut fwd[..states]);
+    bwd.clear();
+    bwd.resize(len * states, 1.0);
+    g.clear();
+    g.resize(states, 0.0);
     for i in 1..len {
+        // Viterbi, step i. Ties go to the lowest state, as a scan of every pair would.
         // The two best events at i - 1 (best first, lowest index among equals).
         let (mut top, mut second): (Option<usize>, Option<usize>) = (None, None);
         for a in 0..n {
@@ -401,87 +445,42 @@ pub(crate) fn decode_into<'d>(
             back_i[b] = a as u16;
         }
         std::mem::swap(score, next);
-    }
-    let mut best = (0..states)
-        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
-        .unwrap_or(none);
-    path.clear();
-    path.resize(len, none);
-    for i in (0..len).rev() {
-        path[i] = best;
-        best = back[i * states + best] as usize;
-    }
 
-    // Forward–backward in probability space, each step scaled to sum to one, for the
-    // posterior of every state; sums over the states one comes from (or goes to) are
-    // taken once per step, as above.
-    let exp_into = |v: &[f32], out: &mut [f32]| {
-        let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        // States with the same evidence have the same exponential: most of a row.
-        let mut last: Option<(u32, f32)> = None;
-        for (o, x) in out.iter_mut().zip(v) {
-            let d = x - max;
-            *o = match last {
-                Some((bits, e)) if bits == d.to_bits() => e,
-                _ => {
-                    let e = d.exp();
-                    last = Some((d.to_bits(), e));
-                    e
-                }
-            };
-        }
-    };
-    pe.clear();
-    pe.resize(len * states, 0.0);
-    for i in 0..len {
-        let r = i * states..(i + 1) * states;
-        exp_into(&emit[r.clone()], &mut pe[r]);
-    }
-    let normalise = |v: &mut [f32]| {
-        let z: f32 = v.iter().sum();
-        if z > 0.0 {
-            v.iter_mut().for_each(|x| *x /= z);
-        }
-    };
-    fwd.clear();
-    fwd.resize(len * states, 0.0);
-    first.clear();
-    first.extend(initial.iter().zip(&emit[..states]).map(|(a, b)| a + b));
-    exp_into(first, &mut fwd[..states]);
-    normalise(&mut fwd[..states]);
-    for i in 1..len {
-        let (done, rest) = fwd.split_at_mut(i * states);
-        let prev = &done[(i - 1) * states..];
-        let row = &mut rest[..states];
-        let events: f32 = prev[..n].iter().sum();
-        let at = i * states;
-        let (pc_i, pe_i) = (&pc[at..at + states], &pe[at..at + states]);
-        for (b, ((slot, &(p_event, p_none)), &p_emit)) in
-            row.iter_mut().zip(pc_i).zip(pe_i).enumerate()
+        // Forward, step i.
         {
-            let sum = if b == none {
-                prev[none] + events * p_event
-            } else {
-                prev[b] + prev[none] * p_none + (events - prev[b]) * p_event
-            };
-            *slot = sum * p_emit;
+            let (done, rest) = fwd.split_at_mut(i * states);
+            let prev = &done[(i - 1) * states..];
+            let row = &mut rest[..states];
+            let events: f32 = prev[..n].iter().sum();
+            let (pc_i, pe_i) = (&pc[at..at + states], &pe[at..at + states]);
+            for (b, ((slot, &(p_event, p_none)), &p_emit)) in
+                row.iter_mut().zip(pc_i).zip(pe_i).enumerate()
+            {
+                let sum = if b == none {
+                    prev[none] + events * p_event
+                } else {
+                    prev[b] + prev[none] * p_none + (events - prev[b]) * p_event
+                };
+                *slot = sum * p_emit;
+            }
+            normalise(row);
         }
-        normalise(row);
-    }
-    bwd.clear();
-    bwd.resize(len * states, 1.0);
-    g.clear();
-    g.resize(states, 0.0);
-    for i in (0..len - 1).rev() {
-        let at = (i + 1) * states;
+
+        // Backward, the step into passage j from passage j + 1.
+        let j = len - 1 - i;
+        let at = (j + 1) * states;
         let (row, after) = bwd.split_at_mut(at);
-        let row = &mut row[i * states..];
+        let row = &mut row[j * states..];
         let (pc_n, pe_n) = (&pc[at..at + states], &pe[at..at + states]);
         for ((slot, &p), &b) in g.iter_mut().zip(pe_n).zip(&after[..states]) {
             *slot = p * b;
         }
-        let into_event: f32 = g[..n].iter().zip(pc_n).map(|(g, p)| g * p.0).sum();
-        let into_event_from_none: f32 = g[..n].iter().zip(pc_n).map(|(g, p)| g * p.1).sum();
+        // Two sums in one walk, each in its own order.
+        let (mut into_event, mut into_event_from_none) = (0.0f32, 0.0f32);
+        for (g, p) in g[..n].iter().zip(pc_n) {
+            into_event += g * p.0;
+            into_event_from_none += g * p.1;
+        }
         let leave = pc_n[none].0;
         for (a, ((slot, &g_a), p)) in row.iter_mut().zip(g.iter()).zip(pc_n).enumerate() {
             *slot = if a == none {
@@ -491,6 +490,15 @@ pub(crate) fn decode_into<'d>(
             };
         }
         normalise(row);
+    }
+    let mut best = (0..states)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+        .unwrap_or(none);
+    path.clear();
+    path.resize(len, none);
+    for i in (0..len).rev() {
+        path[i] = best;
+        best = back[i * states + best] as usize;
     }
     let posterior = &mut decoded.posterior;
     posterior.extend(fwd.iter().zip(bwd.iter()).map(|(f, b)| f * b));
