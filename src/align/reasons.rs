@@ -203,7 +203,7 @@ mod tests {
 
     #[test]
     fn reads_and_prints_as_the_list_of_its_words() {
-        let words = vec![
+        let words = [
             "date: \"January 12\"".to_string(),
             String::new(),
             "place: Brussels".to_string(),
@@ -243,8 +243,8 @@ mod tests {
         }
         assert_eq!(cues, vec!["a", "b", "ab", ""]);
         // Only the reasons from `since` on count.
-        cues.push_once_with(4, |s| s.push_str("a"));
-        cues.push_once_with(4, |s| s.push_str("a"));
+        cues.push_once_with(4, |s| s.push('a'));
+        cues.push_once_with(4, |s| s.push('a'));
         assert_eq!(cues, vec!["a", "b", "ab", "", "a"]);
         cues.clear();
         for w in ["a", "b", "ab", ""] {
