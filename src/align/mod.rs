@@ -503,7 +503,7 @@ impl Aligner {
             &subject,
             decoded,
             Telling { report, transcript },
-            (obs.as_slice(), &scratch.hints),
+            (obs.as_slice(), &scratch.hints, &mut scratch.words),
             &mut out,
         );
         scratch.observations = obs;
@@ -648,14 +648,15 @@ impl Aligner {
     /// Lays the decoded chain over what each passage's own evidence decided: a passage
     /// without events of its own takes the event the article is talking about there;
     /// one that refers back to it ("the session was the third in four days") adds it.
-    /// `obs` are the article's observations, with the reasons their hints keep.
+    /// `obs` are the article's observations, with the reasons their hints keep, and
+    /// `words` a buffer the reasons are written in before they are copied out.
     fn apply(
         &self,
         article: &Article,
         subject: &Subject,
         decoded: &Decoded,
         telling: Telling,
-        (obs, hints): (&[Observation], &[Told]),
+        (obs, hints, words): (&[Observation], &[Told], &mut Cues),
         out: &mut [PassageAlignment],
     ) {
         let Telling { report, transcript } = telling;
@@ -732,26 +733,31 @@ impl Aligner {
                     take.push(s);
                 }
             }
+            out[i].events.reserve_exact(take.len());
             for &s in &take {
                 let earlier = (0..i)
                     .rev()
                     .find(|&j| out[j].events.iter().any(|m| m.event == s));
                 // The heading above, if it named the event, is the most telling reason.
                 let heading = o.section.iter().find(|(e, _)| *e == s).map(|(_, c)| c);
-                let cues = match (heading, earlier) {
-                    (Some(c), _) => c.clone(),
-                    _ if Some(s) == occasion && decoded.state[i] != Some(s) => said(|out| {
-                        let _ = write!(
-                            out,
-                            "context: said at {}, the transcript's subject ({})",
-                            model.events[s].label,
-                            subject.sources_of(s).join(", ")
-                        );
-                    }),
-                    (None, Some(j)) => said(|out| {
+                // Written into `words`, then copied out at their size.
+                words.clear();
+                match earlier {
+                    _ if heading.is_some() => {}
+                    _ if Some(s) == occasion && decoded.state[i] != Some(s) => {
+                        words.push_with(|out| {
+                            let _ = write!(
+                                out,
+                                "context: said at {}, the transcript's subject ({})",
+                                model.events[s].label,
+                                subject.sources_of(s).join(", ")
+                            );
+                        })
+                    }
+                    Some(j) => words.push_with(|out| {
                         let _ = write!(out, "context: continues ¶{}", j + 1);
                     }),
-                    (None, None) if subject.confidence(s) > 0.0 => said(|out| {
+                    None if subject.confidence(s) > 0.0 => words.push_with(|out| {
                         let _ = write!(
                             out,
                             "the article's subject: {} ({})",
@@ -759,18 +765,17 @@ impl Aligner {
                             subject.sources_of(s).join(", ")
                         );
                     }),
-                    (None, None) => {
+                    None => {
                         // Its own evidence, short of deciding alone, says why here.
-                        let mut cues =
-                            said(|out| out.push_str("context: what the article turns to here"));
+                        words.push("context: what the article turns to here");
                         if let Some((_, told)) = o.hints.iter().find(|(e, _)| *e == s) {
                             let text = article.passages().nth(i).map_or("", |b| bounded(&b.text));
                             let told = hints.get(told.clone()).unwrap_or(&[]);
-                            explain::say(model, text, told, &mut cues);
+                            explain::say(model, text, told, words);
                         }
-                        cues
                     }
-                };
+                }
+                let cues = heading.unwrap_or(&*words).clone();
                 out[i].events.push(EventMatch {
                     event: s,
                     cues,
