@@ -190,6 +190,28 @@ struct Scratch {
     weak: Vec<usize>,
     /// The reasons of one event, written here and copied out at their size.
     words: Cues,
+    /// What the title and the date say of the article, before its passages.
+    early: Early,
+    /// `apply`'s lists of a passage's events.
+    take: Vec<usize>,
+    chosen: Vec<usize>,
+}
+
+/// The article's subject as its title and publication date tell it, read before its
+/// passages, in storage kept from article to article.
+#[derive(Default)]
+struct Early {
+    /// What the publication date says ([`Aligner::published_clues`]).
+    dated: Vec<(usize, f32, &'static str)>,
+    /// The title's clues and those.
+    weights: Vec<(usize, f32, &'static str)>,
+    /// Storage of [`sequence::subject_events`].
+    total: Vec<f32>,
+    /// The events they make the subject, with confidences.
+    events: Vec<(usize, f32)>,
+    /// For each event, whether neither they nor a passage so far decided it: `why` may
+    /// have to explain it by a passage's weaker evidence.
+    unexplained: Vec<bool>,
 }
 
 impl Aligner {
@@ -320,14 +342,23 @@ impl Aligner {
         obs.clear();
         scratch.hints.clear();
         let mut clues = self.title_clues(article, &discourse, scratch);
-        let mut dated = Vec::new();
-        self.published_clues(article, &mut dated);
+        let Early {
+            dated,
+            weights,
+            total,
+            events: early,
+            unexplained,
+        } = &mut scratch.early;
+        dated.clear();
+        self.published_clues(article, dated);
         // What the title and the date make the subject (the lead only adds events it
         // decides). An event neither in it nor decided so far is one `why` may have to
         // explain by a passage's weaker evidence.
-        let early: Vec<(usize, f32, &'static str)> = clues.iter().chain(&dated).copied().collect();
-        let early = sequence::subject(n, &early);
-        let mut unexplained: Vec<bool> = (0..n).map(|e| early.confidence(e) == 0.0).collect();
+        weights.clear();
+        weights.extend(clues.iter().chain(dated.iter()).copied());
+        sequence::subject_events(n, weights, total, early);
+        unexplained.clear();
+        unexplained.extend((0..n).map(|e| !early.iter().any(|&(x, _)| x == e)));
         let author = author_finder(article);
         // The evidence of the section heading just read, for the passage under it.
         let mut section: Option<Vec<(usize, f32, Cues)>> = None;
@@ -452,12 +483,12 @@ impl Aligner {
             // and the round) leaves them level, and the chain may take either.
             let weak = &mut scratch.weak;
             weak.clear();
-            weak.extend(
-                (0..n).filter(|&e| own_kept[e] > 0.0 && !events.contains(&e) && unexplained[e]),
-            );
+            weak.extend((0..n).filter(|&e| {
+                own_kept[e] > 0.0 && !events.contains(&e) && scratch.early.unexplained[e]
+            }));
             weak.sort_by(|&a, &b| own_kept[b].total_cmp(&own_kept[a]).then(a.cmp(&b)));
             for &e in &events {
-                unexplained[e] = false;
+                scratch.early.unexplained[e] = false;
             }
             discourse.remember(model, index, block.kind, &events, Some(&passage), own_kept);
             let o = obs.push();
@@ -482,7 +513,7 @@ impl Aligner {
                 runner_up: None,
             });
         }
-        clues.extend(dated);
+        clues.extend_from_slice(&scratch.early.dated);
         let subject = sequence::subject(n, &clues);
         let report = matches!(
             article.meta.kind,
@@ -503,7 +534,11 @@ impl Aligner {
             &subject,
             decoded,
             Telling { report, transcript },
-            (obs.as_slice(), &scratch.hints, &mut scratch.words),
+            (
+                obs.as_slice(),
+                &scratch.hints,
+                (&mut scratch.words, &mut scratch.take, &mut scratch.chosen),
+            ),
             &mut out,
         );
         scratch.observations = obs;
@@ -656,15 +691,17 @@ impl Aligner {
         subject: &Subject,
         decoded: &Decoded,
         telling: Telling,
-        (obs, hints, words): (&[Observation], &[Told], &mut Cues),
+        (obs, hints, (words, take, chosen)): (
+            &[Observation],
+            &[Told],
+            (&mut Cues, &mut Vec<usize>, &mut Vec<usize>),
+        ),
         out: &mut [PassageAlignment],
     ) {
         let Telling { report, transcript } = telling;
         let model = &self.model;
         // The likeliest event the article is about, whatever its confidence.
         let own_event = subject.events.first().map(|&(e, _)| e);
-        let mut take: Vec<usize> = Vec::new();
-        let mut chosen: Vec<usize> = Vec::new();
         for i in 0..out.len() {
             let o = &obs[i];
             if o.by_hand {
@@ -734,7 +771,7 @@ impl Aligner {
                 }
             }
             out[i].events.reserve_exact(take.len());
-            for &s in &take {
+            for &s in take.iter() {
                 let earlier = (0..i)
                     .rev()
                     .find(|&j| out[j].events.iter().any(|m| m.event == s));

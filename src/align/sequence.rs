@@ -182,13 +182,13 @@ impl Decoded {
 /// Infers the subject from evidence `weights[e]` gathered from the title, the lead and
 /// the publication date, each with where it came from.
 pub(crate) fn subject(n: usize, weights: &[(usize, f32, &'static str)]) -> Subject {
-    let mut total = vec![0.0f32; n];
+    let mut events = Vec::new();
+    subject_events(n, weights, &mut Vec::new(), &mut events);
     let mut sources: Vec<(usize, Vec<&'static str>)> = Vec::new();
     for &(e, w, from) in weights {
-        if e >= n || w <= 0.0 {
+        if e >= n || w <= 0.0 || !events.iter().any(|(x, _)| *x == e) {
             continue;
         }
-        total[e] += w;
         match sources.iter_mut().find(|(x, _)| *x == e) {
             Some((_, s)) => {
                 if !s.contains(&from) {
@@ -198,18 +198,38 @@ pub(crate) fn subject(n: usize, weights: &[(usize, f32, &'static str)]) -> Subje
             None => sources.push((e, vec![from])),
         }
     }
+    Subject { events, sources }
+}
+
+/// The events of [`subject`] with their confidences, most likely first, into `events`
+/// (emptied first), without where they were read; `total` is storage. The aligner asks
+/// this of the title and the date alone, for every article.
+pub(crate) fn subject_events(
+    n: usize,
+    weights: &[(usize, f32, &'static str)],
+    total: &mut Vec<f32>,
+    events: &mut Vec<(usize, f32)>,
+) {
+    total.clear();
+    total.resize(n, 0.0);
+    for &(e, w, _) in weights {
+        if e >= n || w <= 0.0 {
+            continue;
+        }
+        total[e] += w;
+    }
     // A logistic reading of the summed evidence: 3 (one decisive cue) is even odds,
     // each further unit of evidence about doubles them.
-    let mut events: Vec<(usize, f32)> = total
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| **w > 0.0)
-        .map(|(e, &w)| (e, 1.0 / (1.0 + (-(w - 3.0) * 0.7).exp())))
-        .filter(|(_, c)| *c >= 0.25)
-        .collect();
+    events.clear();
+    events.extend(
+        total
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| **w > 0.0)
+            .map(|(e, &w)| (e, 1.0 / (1.0 + (-(w - 3.0) * 0.7).exp())))
+            .filter(|(_, c)| *c >= 0.25),
+    );
     events.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    sources.retain(|(e, _)| events.iter().any(|(x, _)| x == e));
-    Subject { events, sources }
 }
 
 /// Decodes the chain over `obs` for a timeline of `model.events.len()` events. A
