@@ -691,11 +691,7 @@ impl Aligner {
         subject: &Subject,
         decoded: &Decoded,
         telling: Telling,
-        (obs, hints, (words, take, chosen)): (
-            &[Observation],
-            &[Told],
-            (&mut Cues, &mut Vec<usize>, &mut Vec<usize>),
-        ),
+        (obs, hints, (words, take, chosen)): (&[Observation], &[Told], ApplyBuffers<'_>),
         out: &mut [PassageAlignment],
     ) {
         let Telling { report, transcript } = telling;
@@ -829,7 +825,7 @@ impl Aligner {
                 // Most events are nowhere near: no evidence of their own, and a
                 // posterior that rounds to 0 %, so never the runner-up.
                 .filter(|&e| posterior[e] >= NEVER_SHOWN || o.own.get(e).is_some_and(|w| *w > 0.0))
-                .filter(|&e| !chosen.contains(&e) && !yields(model, e, &chosen))
+                .filter(|&e| !chosen.contains(&e) && !yields(model, e, chosen))
                 .map(|e| {
                     let own = o.own.get(e).copied().unwrap_or(0.0);
                     let by_own = if own > 0.0 {
@@ -868,6 +864,10 @@ impl Aligner {
         hits.is_empty() && reading.classes & TELLING == 0 && !inherits
     }
 }
+
+/// The storage `apply` writes in: the words of one event's reasons, the events the
+/// chain adds to a passage and those it was put under.
+type ApplyBuffers<'b> = (&'b mut Cues, &'b mut Vec<usize>, &'b mut Vec<usize>);
 
 /// How an article tells its events, from its kind.
 #[derive(Clone, Copy)]
