@@ -260,6 +260,7 @@ pub(crate) struct Decoder {
     score: Vec<f32>,
     next: Vec<f32>,
     back: Vec<u16>,
+    marks: Vec<u8>,
     path: Vec<usize>,
     pe: Vec<f32>,
     fwd: Vec<f32>,
@@ -290,6 +291,7 @@ pub(crate) fn decode_into<'d>(
         score,
         next,
         back,
+        marks,
         path,
         pe,
         fwd,
@@ -325,11 +327,7 @@ pub(crate) fn decode_into<'d>(
     // Everything per passage and state lives in flat rows of `states` (one allocation
     // each, not one per passage, and kept from article to article): this runs for every
     // article of a corpus.
-    emit.clear();
-    emit.resize(len * states, 0.0);
-    for (o, row) in obs.iter().zip(emit.chunks_mut(states)) {
-        emissions(o, conf, report, row);
-    }
+    //
     // Moving costs depend only on where the chain goes and whether it comes from no
     // event, so each step weighs every state in one pass, not every pair: a timeline of
     // hundreds of events costs no more per pair of states than one of ten.
@@ -337,41 +335,74 @@ pub(crate) fn decode_into<'d>(
     // for b = none, both are the cost of leaving.
     // `pc` holds the same as probabilities, each a product of the few factors there
     // are, so no exponential is taken per passage and state.
-    costs.clear();
-    pc.clear();
     let p = |x: f32| (-x).exp();
     let (p_leave, p_return, p_switch, p_enter) = (p(LEAVE), p(RETURN), p(SWITCH), p(ENTER));
     let (p_blind, p_linked) = (p(BLIND), p(LINKED));
+    // Whether any event is the subject surely enough for topics not to move a report.
+    let any_hold = conf.iter().any(|c| *c >= HOLD);
+    emit.clear();
+    emit.resize(len * states, 0.0);
+    costs.clear();
+    costs.resize(len * states, (0.0, 0.0));
+    pc.clear();
+    pc.resize(len * states, (0.0, 0.0));
+    // The passage's decided and ruled-out events, as marks on the states: each is
+    // looked up once per state rather than searched for in the lists.
+    marks.clear();
+    marks.resize(states, 0);
+    let mark = |marks: &mut [u8], o: &Observation, on: bool| {
+        for (list, bit) in [(&o.decided, DECIDED_MARK), (&o.ruled_out, RULED_OUT_MARK)] {
+            for &e in list {
+                if let Some(m) = marks.get_mut(e) {
+                    *m = if on { *m | bit } else { 0 };
+                }
+            }
+        }
+    };
     for (i, o) in obs.iter().enumerate() {
+        mark(marks, o, true);
+        let r = i * states..(i + 1) * states;
+        emissions_marked(o, conf, report, any_hold, marks, &mut emit[r.clone()]);
         let (linked, p_link) = if o.linked {
             (LINKED, p_linked)
         } else {
             (0.0, 1.0)
         };
-        for b in 0..states {
+        let rows = costs[r.clone()].iter_mut().zip(&mut pc[r]);
+        for (b, (cost, prob)) in rows.enumerate() {
             // A change happens where the text gives a reason for it, not before; a
             // quotation, a list item, a pronoun opening hang on what came before.
-            let (blind, p_bl) = if reason(i, b) {
-                (0.0, 1.0)
+            let reason = if b == none {
+                o.background > 0.0
             } else {
-                (BLIND, p_blind)
+                marks[b] & DECIDED_MARK != 0 || o.own.get(b).is_some_and(|w| *w > 0.0)
             };
+            let (blind, p_bl) = if reason { (0.0, 1.0) } else { (BLIND, p_blind) };
             let extra = blind + linked;
             let p_extra = p_bl * p_link;
-            if b == none {
-                costs.push((LEAVE + extra, LEAVE + extra));
-                pc.push((p_leave * p_extra, p_leave * p_extra));
-            } else if conf.get(b).is_some_and(|c| *c > 0.0) {
-                costs.push((RETURN + extra, RETURN + extra));
-                pc.push((p_return * p_extra, p_return * p_extra));
+            (*cost, *prob) = if b == none {
+                (
+                    (LEAVE + extra, LEAVE + extra),
+                    (p_leave * p_extra, p_leave * p_extra),
+                )
+            } else if conf[b] > 0.0 {
+                (
+                    (RETURN + extra, RETURN + extra),
+                    (p_return * p_extra, p_return * p_extra),
+                )
             } else if o.opens_section {
-                costs.push((ENTER + extra, ENTER + extra));
-                pc.push((p_enter * p_extra, p_enter * p_extra));
+                (
+                    (ENTER + extra, ENTER + extra),
+                    (p_enter * p_extra, p_enter * p_extra),
+                )
             } else {
-                costs.push((SWITCH + extra, ENTER + extra));
-                pc.push((p_switch * p_extra, p_enter * p_extra));
-            }
+                (
+                    (SWITCH + extra, ENTER + extra),
+                    (p_switch * p_extra, p_enter * p_extra),
+                )
+            };
         }
+        mark(marks, o, false);
     }
 
     // Viterbi in log space, and the forward–backward pass in probability space, each
@@ -542,21 +573,36 @@ fn gives_reason(o: &Observation, b: usize, none: usize) -> bool {
     }
 }
 
-/// How well each state fits one passage (index `n` is none).
-fn emissions(o: &Observation, conf: &[f32], report: bool, out: &mut [f32]) {
+/// A mark on a state: the passage's own evidence decided it.
+const DECIDED_MARK: u8 = 1;
+/// A mark on a state: the passage's dates rule it out.
+const RULED_OUT_MARK: u8 = 2;
+
+/// How well each state fits one passage (index `n` is none), its decided and ruled-out
+/// events marked on `marks`; `any_hold` is whether any event is the subject surely
+/// enough to [`HOLD`] a report.
+fn emissions_marked(
+    o: &Observation,
+    conf: &[f32],
+    report: bool,
+    any_hold: bool,
+    marks: &[u8],
+    out: &mut [f32],
+) {
     let n = conf.len();
     let decided = !o.decided.is_empty();
     // A report on a round that discusses the topics of another event (its draft, its
     // people) is still on its round: topics do not move it.
-    let holds = report && o.topical && conf.iter().any(|c| *c >= HOLD);
-    for (e, slot) in out.iter_mut().enumerate().take(n) {
-        if o.ruled_out.contains(&e) && !o.decided.contains(&e) {
+    let holds = report && o.topical && any_hold;
+    for (e, (slot, &m)) in out.iter_mut().zip(marks).enumerate().take(n) {
+        let is_decided = m & DECIDED_MARK != 0;
+        if m & RULED_OUT_MARK != 0 && !is_decided {
             *slot = -RULED_OUT;
             continue;
         }
         let own = o.own.get(e).copied().unwrap_or(0.0).min(OWN_CAP);
         *slot = own;
-        if o.decided.contains(&e) {
+        if is_decided {
             if !holds || conf[e] >= HOLD {
                 *slot += DECIDED;
             }
@@ -570,11 +616,11 @@ fn emissions(o: &Observation, conf: &[f32], report: bool, out: &mut [f32]) {
     out[n] = o.background - if decided { DECIDED } else { 0.0 };
     if o.by_hand {
         // A curator's marker is certain.
-        for (s, slot) in out.iter_mut().enumerate() {
+        for (s, (slot, &m)) in out.iter_mut().zip(marks).enumerate() {
             let set = if s == n {
                 o.decided.is_empty()
             } else {
-                o.decided.contains(&s)
+                m & DECIDED_MARK != 0
             };
             *slot = if set { 0.0 } else { -RULED_OUT };
         }
@@ -584,6 +630,46 @@ fn emissions(o: &Observation, conf: &[f32], report: bool, out: &mut [f32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How well each state fits one passage (index `n` is none), as first written:
+    /// the reference of [`emissions_marked`].
+    fn emissions(o: &Observation, conf: &[f32], report: bool, out: &mut [f32]) {
+        let n = conf.len();
+        let decided = !o.decided.is_empty();
+        // A report on a round that discusses the topics of another event (its draft, its
+        // people) is still on its round: topics do not move it.
+        let holds = report && o.topical && conf.iter().any(|c| *c >= HOLD);
+        for (e, slot) in out.iter_mut().enumerate().take(n) {
+            if o.ruled_out.contains(&e) && !o.decided.contains(&e) {
+                *slot = -RULED_OUT;
+                continue;
+            }
+            let own = o.own.get(e).copied().unwrap_or(0.0).min(OWN_CAP);
+            *slot = own;
+            if o.decided.contains(&e) {
+                if !holds || conf[e] >= HOLD {
+                    *slot += DECIDED;
+                }
+            } else if decided && !o.refers && !holds {
+                *slot -= MOVED_ON;
+            }
+            if report {
+                *slot += PULL * conf[e];
+            }
+        }
+        out[n] = o.background - if decided { DECIDED } else { 0.0 };
+        if o.by_hand {
+            // A curator's marker is certain.
+            for (s, slot) in out.iter_mut().enumerate() {
+                let set = if s == n {
+                    o.decided.is_empty()
+                } else {
+                    o.decided.contains(&s)
+                };
+                *slot = if set { 0.0 } else { -RULED_OUT };
+            }
+        }
+    }
 
     /// The decoder as first written, weighing every pair of states: the reference the
     /// one-pass decoder must agree with.
@@ -818,6 +904,23 @@ mod tests {
                 sources: Vec::new(),
             };
             let report = rng.below(2) == 0;
+            // Each passage's emissions, from marks, are bit for bit those from lists.
+            let conf: Vec<f32> = (0..n).map(|e| subject.confidence(e)).collect();
+            let any_hold = conf.iter().any(|c| *c >= HOLD);
+            for o in &obs {
+                let mut marks = vec![0u8; n + 1];
+                for &e in &o.decided {
+                    marks[e] |= DECIDED_MARK;
+                }
+                for &e in &o.ruled_out {
+                    marks[e] |= RULED_OUT_MARK;
+                }
+                let (mut plain, mut marked) = (vec![0.0f32; n + 1], vec![0.0f32; n + 1]);
+                emissions(o, &conf, report, &mut plain);
+                emissions_marked(o, &conf, report, any_hold, &marks, &mut marked);
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&plain), bits(&marked), "case {case}");
+            }
             let fast = decode(&model, &subject, report, &obs);
             let slow = naive_decode(&model, &subject, report, &obs);
             // A decoder kept from case to case, as the aligner keeps one from article
