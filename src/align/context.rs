@@ -52,20 +52,23 @@ pub(crate) enum Link {
 }
 
 impl Link {
-    /// The words of the link, for an event's `why`.
-    pub fn describe(self, from: usize) -> String {
+    /// Writes the words of the link, for an event's `why`, at the end of `out`.
+    pub fn describe_into(self, from: usize, out: &mut String) {
+        use std::fmt::Write as _;
         let n = from + 1;
-        match self {
-            Link::Quotation => format!("context: continues the quotation of ¶{n}"),
-            Link::Pronoun => format!("context: continues ¶{n}"),
-            Link::ListItem => format!("context: item of the list under ¶{n}"),
-            Link::Verdict => format!("context: judges the talks of ¶{n}"),
-            Link::Participant => format!("context: a participant of ¶{n}'s event again"),
-            Link::SubjectParticipant => {
-                format!("context: after ¶{n}, a participant of the article's own event again")
-            }
-            Link::Answer => format!("context: answers the question of ¶{n}"),
-        }
+        // A `String` never fails to take text.
+        let _ = match self {
+            Link::Quotation => write!(out, "context: continues the quotation of ¶{n}"),
+            Link::Pronoun => write!(out, "context: continues ¶{n}"),
+            Link::ListItem => write!(out, "context: item of the list under ¶{n}"),
+            Link::Verdict => write!(out, "context: judges the talks of ¶{n}"),
+            Link::Participant => write!(out, "context: a participant of ¶{n}'s event again"),
+            Link::SubjectParticipant => write!(
+                out,
+                "context: after ¶{n}, a participant of the article's own event again"
+            ),
+            Link::Answer => write!(out, "context: answers the question of ¶{n}"),
+        };
     }
 }
 

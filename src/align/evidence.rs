@@ -135,6 +135,8 @@ pub(crate) struct Evidence {
     framed: Vec<(u16, usize)>,
     /// Reused while totalling: per event, per group.
     groups: Vec<[f32; Group::ALL.len()]>,
+    /// Reused while totalling: per event, whether it has any item.
+    touched: Vec<bool>,
     /// Reused while totalling: per event.
     totals: Vec<f32>,
     /// Where each (event, reason) stands in `items`, so adding stays linear however
@@ -224,10 +226,14 @@ impl Evidence {
         let mut groups = std::mem::take(&mut self.groups);
         groups.clear();
         groups.resize(n, [0.0; Group::ALL.len()]);
+        let touched = &mut self.touched;
+        touched.clear();
+        touched.resize(n, false);
         for it in &self.items {
             let Some(g) = groups.get_mut(it.event) else {
                 continue;
             };
+            touched[it.event] = true;
             let slot = &mut g[it.group as usize];
             if it.group.sums() {
                 *slot += it.weight;
@@ -235,7 +241,12 @@ impl Evidence {
                 *slot = slot.max(it.weight);
             }
         }
-        totals.extend(groups.iter().map(|g| {
+        // An event without items sums every group's 0 under its (positive) cap: 0, as
+        // written here without the sum. Most events of a passage have none.
+        totals.extend(groups.iter().zip(touched.iter()).map(|(g, &touched)| {
+            if !touched {
+                return 0.0;
+            }
             Group::ALL
                 .iter()
                 .map(|&x| g[x as usize].min(x.cap()))

@@ -11,6 +11,7 @@ use super::dates::Precision;
 use super::evidence::{Evidence, Group, Reason};
 use super::model::Model;
 use super::passage::Passage;
+use super::reasons::Cues;
 
 /// A reason with what it quotes of its passage resolved to byte ranges of the text: it
 /// outlives the passage, so the words of a reason that is seldom shown (a hint, see
@@ -63,16 +64,16 @@ fn tell(p: &Passage, reason: &Reason) -> Told {
     }
 }
 
-/// The words of a reason, for an event's `why`; `text` is its passage's.
-fn describe(model: &Model, text: &str, told: &Told) -> String {
-    // Built with `push_str` rather than `format!`: a large corpus has millions of
-    // these, and they are most of what the aligner allocates.
+/// Writes the words of a reason, for an event's `why`, at the end of `out`; `text` is
+/// its passage's.
+fn describe(model: &Model, text: &str, told: &Told, out: &mut String) {
+    // Written in place with `push_str` rather than `format!`: a large corpus has
+    // millions of these.
     let span = |(a, b): (usize, usize)| text.get(a..b).unwrap_or("");
-    let mut out = String::with_capacity(32);
     let mut said = |label: &str, words: &str| {
         out.push_str(label);
         out.push_str(": ");
-        quote(&mut out, words);
+        quote(out, words);
     };
     match *told {
         Told::Date {
@@ -99,7 +100,7 @@ fn describe(model: &Model, text: &str, told: &Told) -> String {
             out.push_str(label);
             out.push_str(": ");
             if c.text.contains(' ') {
-                quote(&mut out, &c.text);
+                quote(out, &c.text);
             } else {
                 out.push_str(&c.text);
             }
@@ -118,16 +119,15 @@ fn describe(model: &Model, text: &str, told: &Told) -> String {
             said("talks", span(w));
             if let Some(v) = v {
                 out.push_str(" … ");
-                quote(&mut out, span(v));
+                quote(out, span(v));
             }
         }
-        Told::Context { link, from } => return link.describe(from),
+        Told::Context { link, from } => link.describe_into(from, out),
         Told::RoundOf(s) => {
             out.push_str("context: a round of ");
-            quote(&mut out, &model.events[s].label);
+            quote(out, &model.events[s].label);
         }
     }
-    out
 }
 
 /// Appends `words` in double quotes, a double quote inside escaped.
@@ -188,27 +188,21 @@ fn in_order(evidence: &Evidence, event: usize, present: u32, mut each: impl FnMu
     }
 }
 
-/// Adds `words` to `out` unless it is there already.
-fn say_once(out: &mut Vec<String>, words: String) {
-    if !out.contains(&words) {
-        out.push(words);
-    }
-}
-
-/// The reasons for `event`, most telling first, each said once.
+/// Adds the reasons for `event` to `out`, most telling first, each said once.
 pub(crate) fn explain(
     model: &Model,
     p: &Passage,
     evidence: &Evidence,
     event: usize,
-) -> Vec<String> {
-    let (present, count) = groups(evidence, event);
-    // At most one line per item: the list is not grown as it fills.
-    let mut out: Vec<String> = Vec::with_capacity(count);
+    out: &mut Cues,
+) {
+    let (present, _) = groups(evidence, event);
+    let since = out.len();
     in_order(evidence, event, present, |reason| {
-        say_once(&mut out, describe(model, p.text, &tell(p, reason)));
+        out.push_once_with(since, |words| {
+            describe(model, p.text, &tell(p, reason), words)
+        });
     });
-    out
 }
 
 /// The reasons for `event` as [`explain`] would say them, kept unsaid at the end of
@@ -227,12 +221,11 @@ pub(crate) fn hints(
     from..told.len()
 }
 
-/// The words of reasons kept by [`hints`] from a passage of `text`: what [`explain`]
-/// said of them then.
-pub(crate) fn say(model: &Model, text: &str, told: &[Told]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(told.len());
+/// Adds the words of reasons kept by [`hints`] from a passage of `text` to `out`: what
+/// [`explain`] said of them then (each said once, as there).
+pub(crate) fn say(model: &Model, text: &str, told: &[Told], out: &mut Cues) {
+    let since = out.len();
     for t in told {
-        say_once(&mut out, describe(model, text, t));
+        out.push_once_with(since, |words| describe(model, text, t, words));
     }
-    out
 }

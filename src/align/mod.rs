@@ -29,6 +29,7 @@ mod explain;
 mod lexicon;
 mod model;
 mod passage;
+mod reasons;
 mod sequence;
 mod words;
 
@@ -36,6 +37,7 @@ mod words;
 mod tests;
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use jiff::ToSpan;
 use memchr::memmem::Finder;
@@ -51,6 +53,8 @@ use self::sequence::{Decoded, Observation, Observations, Subject};
 use self::words::{Reading, Vocabulary, read};
 use crate::corpus::Article;
 use crate::timeline::Timeline;
+
+pub use self::reasons::{Cues, Iter as CuesIter};
 
 /// Whether curators' markers count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,7 +72,7 @@ pub struct EventMatch {
     /// Index of the event in the timeline.
     pub event: usize,
     /// The cues that decided it, in words ("date: January 12", "place: Brussels").
-    pub cues: Vec<String>,
+    pub cues: Cues,
     /// How sure the aligner is, in percent (100 for a curator's marker).
     pub confidence: u8,
 }
@@ -138,7 +142,7 @@ impl Alignment {
                         timeline
                             .events
                             .get(m.event)
-                            .map(|e| (e.id.clone(), m.cues.clone()))
+                            .map(|e| (e.id.clone(), m.cues.to_vec()))
                     })
                     .collect()
             })
@@ -184,6 +188,30 @@ struct Scratch {
     hints: Vec<Told>,
     /// A passage's events with evidence short of deciding.
     weak: Vec<usize>,
+    /// The reasons of one event, written here and copied out at their size.
+    words: Cues,
+    /// What the title and the date say of the article, before its passages.
+    early: Early,
+    /// `apply`'s lists of a passage's events.
+    take: Vec<usize>,
+    chosen: Vec<usize>,
+}
+
+/// The article's subject as its title and publication date tell it, read before its
+/// passages, in storage kept from article to article.
+#[derive(Default)]
+struct Early {
+    /// What the publication date says ([`Aligner::published_clues`]).
+    dated: Vec<(usize, f32, &'static str)>,
+    /// The title's clues and those.
+    weights: Vec<(usize, f32, &'static str)>,
+    /// Storage of [`sequence::subject_events`].
+    total: Vec<f32>,
+    /// The events they make the subject, with confidences.
+    events: Vec<(usize, f32)>,
+    /// For each event, whether neither they nor a passage so far decided it: `why` may
+    /// have to explain it by a passage's weaker evidence.
+    unexplained: Vec<bool>,
 }
 
 impl Aligner {
@@ -314,23 +342,35 @@ impl Aligner {
         obs.clear();
         scratch.hints.clear();
         let mut clues = self.title_clues(article, &discourse, scratch);
-        let mut dated = Vec::new();
-        self.published_clues(article, &mut dated);
+        let Early {
+            dated,
+            weights,
+            total,
+            events: early,
+            unexplained,
+        } = &mut scratch.early;
+        dated.clear();
+        self.published_clues(article, dated);
         // What the title and the date make the subject (the lead only adds events it
         // decides). An event neither in it nor decided so far is one `why` may have to
         // explain by a passage's weaker evidence.
-        let early: Vec<(usize, f32, &'static str)> = clues.iter().chain(&dated).copied().collect();
-        let early = sequence::subject(n, &early);
-        let mut unexplained: Vec<bool> = (0..n).map(|e| early.confidence(e) == 0.0).collect();
+        weights.clear();
+        weights.extend(clues.iter().chain(dated.iter()).copied());
+        sequence::subject_events(n, weights, total, early);
+        unexplained.clear();
+        unexplained.extend((0..n).map(|e| !early.iter().any(|&(x, _)| x == e)));
         let author = author_finder(article);
         let report = reports(article);
         if report {
-            discourse
-                .subject
-                .extend((0..n).filter(|&e| early.confidence(e) >= sequence::HOLD));
+            discourse.subject.extend(
+                early
+                    .iter()
+                    .filter(|&&(_, c)| c >= sequence::HOLD)
+                    .map(|&(e, _)| e),
+            );
         }
         // The evidence of the section heading just read, for the passage under it.
-        let mut section: Option<Vec<(usize, f32, Vec<String>)>> = None;
+        let mut section: Option<Vec<(usize, f32, Cues)>> = None;
         // The section being read is headed by the events it is about ("## Geneva").
         let mut headed = false;
         let mut next_index = 0;
@@ -357,7 +397,7 @@ impl Aligner {
                         .into_iter()
                         .map(|event| EventMatch {
                             event,
-                            cues: vec!["set by hand".to_string()],
+                            cues: said(|s| s.push_str("set by hand")),
                             confidence: 100,
                         })
                         .collect(),
@@ -442,12 +482,17 @@ impl Aligner {
                     clues.push((e, own_kept[e].clamp(context::THRESHOLD, LEAD_MAX), "lead"));
                 }
             }
+            let words = &mut scratch.words;
             let matches = events
                 .iter()
-                .map(|&event| EventMatch {
-                    event,
-                    cues: explain(model, &passage, evidence, event),
-                    confidence: evidence_confidence(own_kept[event]),
+                .map(|&event| {
+                    words.clear();
+                    explain(model, &passage, evidence, event, words);
+                    EventMatch {
+                        event,
+                        cues: words.clone(),
+                        confidence: evidence_confidence(own_kept[event]),
+                    }
                 })
                 .collect();
             let topical = !events.is_empty() && events.iter().all(|&e| evidence.only_topic(e));
@@ -455,12 +500,12 @@ impl Aligner {
             // and the round) leaves them level, and the chain may take either.
             let weak = &mut scratch.weak;
             weak.clear();
-            weak.extend(
-                (0..n).filter(|&e| own_kept[e] > 0.0 && !events.contains(&e) && unexplained[e]),
-            );
+            weak.extend((0..n).filter(|&e| {
+                own_kept[e] > 0.0 && !events.contains(&e) && scratch.early.unexplained[e]
+            }));
             weak.sort_by(|&a, &b| own_kept[b].total_cmp(&own_kept[a]).then(a.cmp(&b)));
             for &e in &events {
-                unexplained[e] = false;
+                scratch.early.unexplained[e] = false;
             }
             discourse.remember(model, index, block.kind, &events, Some(&passage), own_kept);
             let o = obs.push();
@@ -485,7 +530,7 @@ impl Aligner {
                 runner_up: None,
             });
         }
-        clues.extend(dated);
+        clues.extend_from_slice(&scratch.early.dated);
         let subject = sequence::subject(n, &clues);
         let decoded = sequence::decode_into(
             model,
@@ -500,7 +545,11 @@ impl Aligner {
             &subject,
             decoded,
             Telling { report, transcript },
-            (obs.as_slice(), &scratch.hints),
+            (
+                obs.as_slice(),
+                &scratch.hints,
+                (&mut scratch.words, &mut scratch.take, &mut scratch.chosen),
+            ),
             &mut out,
         );
         scratch.observations = obs;
@@ -542,7 +591,7 @@ impl Aligner {
         heading: &str,
         discourse: &Discourse,
         scratch: &mut Scratch,
-    ) -> (Vec<(usize, f32, Vec<String>)>, bool) {
+    ) -> (Vec<(usize, f32, Cues)>, bool) {
         let mut clues = Vec::new();
         let mut names = false;
         let model = &self.model;
@@ -553,8 +602,12 @@ impl Aligner {
             scratch,
             |passage, evidence, own| {
                 for (e, &w) in own.iter().enumerate().filter(|(_, w)| **w > 0.0) {
-                    let mut cues = vec![format!("under the heading “{}”", heading.trim())];
-                    cues.extend(explain(model, passage, evidence, e));
+                    let mut cues = said(|s| {
+                        s.push_str("under the heading “");
+                        s.push_str(heading.trim());
+                        s.push('”');
+                    });
+                    explain(model, passage, evidence, e, &mut cues);
                     clues.push((e, w * HEADING_GAIN, cues));
                     names |= evidence.names_event(e, &model.cues);
                 }
@@ -641,22 +694,21 @@ impl Aligner {
     /// Lays the decoded chain over what each passage's own evidence decided: a passage
     /// without events of its own takes the event the article is talking about there;
     /// one that refers back to it ("the session was the third in four days") adds it.
-    /// `obs` are the article's observations, with the reasons their hints keep.
+    /// `obs` are the article's observations, with the reasons their hints keep, and
+    /// `words` a buffer the reasons are written in before they are copied out.
     fn apply(
         &self,
         article: &Article,
         subject: &Subject,
         decoded: &Decoded,
         telling: Telling,
-        (obs, hints): (&[Observation], &[Told]),
+        (obs, hints, (words, take, chosen)): (&[Observation], &[Told], ApplyBuffers<'_>),
         out: &mut [PassageAlignment],
     ) {
         let Telling { report, transcript } = telling;
         let model = &self.model;
         // The likeliest event the article is about, whatever its confidence.
         let own_event = subject.events.first().map(|&(e, _)| e);
-        let mut take: Vec<usize> = Vec::new();
-        let mut chosen: Vec<usize> = Vec::new();
         for i in 0..out.len() {
             let o = &obs[i];
             if o.by_hand {
@@ -725,36 +777,49 @@ impl Aligner {
                     take.push(s);
                 }
             }
-            for &s in &take {
+            out[i].events.reserve_exact(take.len());
+            for &s in take.iter() {
                 let earlier = (0..i)
                     .rev()
                     .find(|&j| out[j].events.iter().any(|m| m.event == s));
                 // The heading above, if it named the event, is the most telling reason.
                 let heading = o.section.iter().find(|(e, _)| *e == s).map(|(_, c)| c);
-                let cues = match (heading, earlier) {
-                    (Some(c), _) => c.clone(),
-                    _ if Some(s) == occasion && decoded.state[i] != Some(s) => vec![format!(
-                        "context: said at {}, the transcript's subject ({})",
-                        model.events[s].label,
-                        subject.sources_of(s).join(", ")
-                    )],
-                    (None, Some(j)) => vec![format!("context: continues ¶{}", j + 1)],
-                    (None, None) if subject.confidence(s) > 0.0 => vec![format!(
-                        "the article's subject: {} ({})",
-                        model.events[s].label,
-                        subject.sources_of(s).join(", ")
-                    )],
-                    (None, None) => {
+                // Written into `words`, then copied out at their size.
+                words.clear();
+                match earlier {
+                    _ if heading.is_some() => {}
+                    _ if Some(s) == occasion && decoded.state[i] != Some(s) => {
+                        words.push_with(|out| {
+                            let _ = write!(
+                                out,
+                                "context: said at {}, the transcript's subject ({})",
+                                model.events[s].label,
+                                subject.sources_of(s).join(", ")
+                            );
+                        })
+                    }
+                    Some(j) => words.push_with(|out| {
+                        let _ = write!(out, "context: continues ¶{}", j + 1);
+                    }),
+                    None if subject.confidence(s) > 0.0 => words.push_with(|out| {
+                        let _ = write!(
+                            out,
+                            "the article's subject: {} ({})",
+                            model.events[s].label,
+                            subject.sources_of(s).join(", ")
+                        );
+                    }),
+                    None => {
                         // Its own evidence, short of deciding alone, says why here.
-                        let mut cues = vec!["context: what the article turns to here".to_string()];
+                        words.push("context: what the article turns to here");
                         if let Some((_, told)) = o.hints.iter().find(|(e, _)| *e == s) {
                             let text = article.passages().nth(i).map_or("", |b| bounded(&b.text));
                             let told = hints.get(told.clone()).unwrap_or(&[]);
-                            cues.extend(explain::say(model, text, told));
+                            explain::say(model, text, told, words);
                         }
-                        cues
                     }
-                };
+                }
+                let cues = heading.unwrap_or(&*words).clone();
                 out[i].events.push(EventMatch {
                     event: s,
                     cues,
@@ -771,7 +836,7 @@ impl Aligner {
                 // Most events are nowhere near: no evidence of their own, and a
                 // posterior that rounds to 0 %, so never the runner-up.
                 .filter(|&e| posterior[e] >= NEVER_SHOWN || o.own.get(e).is_some_and(|w| *w > 0.0))
-                .filter(|&e| !chosen.contains(&e) && !yields(model, e, &chosen))
+                .filter(|&e| !chosen.contains(&e) && !yields(model, e, chosen))
                 .map(|e| {
                     let own = o.own.get(e).copied().unwrap_or(0.0);
                     let by_own = if own > 0.0 {
@@ -810,6 +875,10 @@ impl Aligner {
         hits.is_empty() && reading.classes & TELLING == 0 && !inherits
     }
 }
+
+/// The storage `apply` writes in: the words of one event's reasons, the events the
+/// chain adds to a passage and those it was put under.
+type ApplyBuffers<'b> = (&'b mut Cues, &'b mut Vec<usize>, &'b mut Vec<usize>);
 
 /// How an article tells its events, from its kind.
 #[derive(Clone, Copy)]
@@ -871,11 +940,7 @@ fn outside_voice(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
 /// passage under it, `o`, for a timeline of `n` events: the chain weighs it as the
 /// passage's own, so the section starts on the event its heading names and the passages
 /// after carry it on.
-fn under_heading(
-    o: &mut Observation,
-    n: usize,
-    section: &mut Option<Vec<(usize, f32, Vec<String>)>>,
-) {
+fn under_heading(o: &mut Observation, n: usize, section: &mut Option<Vec<(usize, f32, Cues)>>) {
     let Some(section) = section.take() else {
         return;
     };
@@ -890,6 +955,13 @@ fn under_heading(
         o.own[e] += w;
         o.section.push((e, cues));
     }
+}
+
+/// One reason, the words `write` writes.
+fn said(write: impl FnOnce(&mut String)) -> Cues {
+    let mut cues = Cues::new();
+    cues.push_with(write);
+    cues
 }
 
 /// Whether series `s` yields to one of its rounds among `events`.
@@ -922,7 +994,13 @@ const NEVER_SHOWN: f32 = 0.004;
 
 /// A probability as a whole percentage.
 fn percent(p: f32) -> u8 {
-    (p.clamp(0.0, 1.0) * 100.0).round() as u8
+    // `round` without the call to libm it costs on plain x86-64, run a few times for
+    // every passage: the whole part is cut off (exact, the value is at most 100), and
+    // what is left, also exact, decides; a half goes up, as `round` has it. NaN is 0,
+    // as `NaN as u8` is.
+    let x = p.clamp(0.0, 1.0) * 100.0;
+    let whole = x as u8;
+    whole + u8::from(x - f32::from(whole) >= 0.5)
 }
 
 /// How sure a passage's own evidence makes its event: even odds at half the threshold,

@@ -77,7 +77,7 @@ pub(crate) struct Observation {
     pub hints: Vec<(usize, std::ops::Range<usize>)>,
     /// The events the section heading above it names, with that evidence in words: on
     /// the first passage of a section only.
-    pub section: Vec<(usize, Vec<String>)>,
+    pub section: Vec<(usize, super::reasons::Cues)>,
     /// It is the first passage under a heading: a new section may turn to another
     /// event as freely as the article's first passage may.
     pub opens_section: bool,
@@ -182,13 +182,13 @@ impl Decoded {
 /// Infers the subject from evidence `weights[e]` gathered from the title, the lead and
 /// the publication date, each with where it came from.
 pub(crate) fn subject(n: usize, weights: &[(usize, f32, &'static str)]) -> Subject {
-    let mut total = vec![0.0f32; n];
+    let mut events = Vec::new();
+    subject_events(n, weights, &mut Vec::new(), &mut events);
     let mut sources: Vec<(usize, Vec<&'static str>)> = Vec::new();
     for &(e, w, from) in weights {
-        if e >= n || w <= 0.0 {
+        if e >= n || w <= 0.0 || !events.iter().any(|(x, _)| *x == e) {
             continue;
         }
-        total[e] += w;
         match sources.iter_mut().find(|(x, _)| *x == e) {
             Some((_, s)) => {
                 if !s.contains(&from) {
@@ -198,18 +198,38 @@ pub(crate) fn subject(n: usize, weights: &[(usize, f32, &'static str)]) -> Subje
             None => sources.push((e, vec![from])),
         }
     }
+    Subject { events, sources }
+}
+
+/// The events of [`subject`] with their confidences, most likely first, into `events`
+/// (emptied first), without where they were read; `total` is storage. The aligner asks
+/// this of the title and the date alone, for every article.
+pub(crate) fn subject_events(
+    n: usize,
+    weights: &[(usize, f32, &'static str)],
+    total: &mut Vec<f32>,
+    events: &mut Vec<(usize, f32)>,
+) {
+    total.clear();
+    total.resize(n, 0.0);
+    for &(e, w, _) in weights {
+        if e >= n || w <= 0.0 {
+            continue;
+        }
+        total[e] += w;
+    }
     // A logistic reading of the summed evidence: 3 (one decisive cue) is even odds,
     // each further unit of evidence about doubles them.
-    let mut events: Vec<(usize, f32)> = total
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| **w > 0.0)
-        .map(|(e, &w)| (e, 1.0 / (1.0 + (-(w - 3.0) * 0.7).exp())))
-        .filter(|(_, c)| *c >= 0.25)
-        .collect();
+    events.clear();
+    events.extend(
+        total
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| **w > 0.0)
+            .map(|(e, &w)| (e, 1.0 / (1.0 + (-(w - 3.0) * 0.7).exp())))
+            .filter(|(_, c)| *c >= 0.25),
+    );
     events.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    sources.retain(|(e, _)| events.iter().any(|(x, _)| x == e));
-    Subject { events, sources }
 }
 
 /// Decodes the chain over `obs` for a timeline of `model.events.len()` events. A
@@ -240,6 +260,7 @@ pub(crate) struct Decoder {
     score: Vec<f32>,
     next: Vec<f32>,
     back: Vec<u16>,
+    marks: Vec<u8>,
     path: Vec<usize>,
     pe: Vec<f32>,
     fwd: Vec<f32>,
@@ -270,6 +291,7 @@ pub(crate) fn decode_into<'d>(
         score,
         next,
         back,
+        marks,
         path,
         pe,
         fwd,
@@ -305,11 +327,7 @@ pub(crate) fn decode_into<'d>(
     // Everything per passage and state lives in flat rows of `states` (one allocation
     // each, not one per passage, and kept from article to article): this runs for every
     // article of a corpus.
-    emit.clear();
-    emit.resize(len * states, 0.0);
-    for (o, row) in obs.iter().zip(emit.chunks_mut(states)) {
-        emissions(o, conf, report, row);
-    }
+    //
     // Moving costs depend only on where the chain goes and whether it comes from no
     // event, so each step weighs every state in one pass, not every pair: a timeline of
     // hundreds of events costs no more per pair of states than one of ten.
@@ -317,51 +335,128 @@ pub(crate) fn decode_into<'d>(
     // for b = none, both are the cost of leaving.
     // `pc` holds the same as probabilities, each a product of the few factors there
     // are, so no exponential is taken per passage and state.
-    costs.clear();
-    pc.clear();
     let p = |x: f32| (-x).exp();
     let (p_leave, p_return, p_switch, p_enter) = (p(LEAVE), p(RETURN), p(SWITCH), p(ENTER));
     let (p_blind, p_linked) = (p(BLIND), p(LINKED));
+    // Whether any event is the subject surely enough for topics not to move a report.
+    let any_hold = conf.iter().any(|c| *c >= HOLD);
+    emit.clear();
+    emit.resize(len * states, 0.0);
+    costs.clear();
+    costs.resize(len * states, (0.0, 0.0));
+    pc.clear();
+    pc.resize(len * states, (0.0, 0.0));
+    // The passage's decided and ruled-out events, as marks on the states: each is
+    // looked up once per state rather than searched for in the lists.
+    marks.clear();
+    marks.resize(states, 0);
+    let mark = |marks: &mut [u8], o: &Observation, on: bool| {
+        for (list, bit) in [(&o.decided, DECIDED_MARK), (&o.ruled_out, RULED_OUT_MARK)] {
+            for &e in list {
+                if let Some(m) = marks.get_mut(e) {
+                    *m = if on { *m | bit } else { 0 };
+                }
+            }
+        }
+    };
     for (i, o) in obs.iter().enumerate() {
+        mark(marks, o, true);
+        let r = i * states..(i + 1) * states;
+        emissions_marked(o, conf, report, any_hold, marks, &mut emit[r.clone()]);
         let (linked, p_link) = if o.linked {
             (LINKED, p_linked)
         } else {
             (0.0, 1.0)
         };
-        for b in 0..states {
+        let rows = costs[r.clone()].iter_mut().zip(&mut pc[r]);
+        for (b, (cost, prob)) in rows.enumerate() {
             // A change happens where the text gives a reason for it, not before; a
             // quotation, a list item, a pronoun opening hang on what came before.
-            let (blind, p_bl) = if reason(i, b) {
-                (0.0, 1.0)
+            let reason = if b == none {
+                o.background > 0.0
             } else {
-                (BLIND, p_blind)
+                marks[b] & DECIDED_MARK != 0 || o.own.get(b).is_some_and(|w| *w > 0.0)
             };
+            let (blind, p_bl) = if reason { (0.0, 1.0) } else { (BLIND, p_blind) };
             let extra = blind + linked;
             let p_extra = p_bl * p_link;
-            if b == none {
-                costs.push((LEAVE + extra, LEAVE + extra));
-                pc.push((p_leave * p_extra, p_leave * p_extra));
-            } else if conf.get(b).is_some_and(|c| *c > 0.0) {
-                costs.push((RETURN + extra, RETURN + extra));
-                pc.push((p_return * p_extra, p_return * p_extra));
+            (*cost, *prob) = if b == none {
+                (
+                    (LEAVE + extra, LEAVE + extra),
+                    (p_leave * p_extra, p_leave * p_extra),
+                )
+            } else if conf[b] > 0.0 {
+                (
+                    (RETURN + extra, RETURN + extra),
+                    (p_return * p_extra, p_return * p_extra),
+                )
             } else if o.opens_section {
-                costs.push((ENTER + extra, ENTER + extra));
-                pc.push((p_enter * p_extra, p_enter * p_extra));
+                (
+                    (ENTER + extra, ENTER + extra),
+                    (p_enter * p_extra, p_enter * p_extra),
+                )
             } else {
-                costs.push((SWITCH + extra, ENTER + extra));
-                pc.push((p_switch * p_extra, p_enter * p_extra));
-            }
+                (
+                    (SWITCH + extra, ENTER + extra),
+                    (p_switch * p_extra, p_enter * p_extra),
+                )
+            };
         }
+        mark(marks, o, false);
     }
 
-    // Viterbi, in log space. Ties go to the lowest state, as a scan of every pair would.
+    // Viterbi in log space, and the forward–backward pass in probability space, each
+    // step scaled to sum to one, for the posterior of every state; sums over the states
+    // one comes from (or goes to) are taken once per step, as above. The three walks
+    // are independent and each step of one waits on the step before (a sum, then a
+    // division): they go step by step side by side, so the processor works on the
+    // three at once. Each computes exactly what it would alone.
+    let exp_into = |v: &[f32], out: &mut [f32]| {
+        let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        // States with the same evidence have the same exponential: most of a row.
+        let mut last: Option<(u32, f32)> = None;
+        for (o, x) in out.iter_mut().zip(v) {
+            let d = x - max;
+            *o = match last {
+                Some((bits, e)) if bits == d.to_bits() => e,
+                _ => {
+                    let e = d.exp();
+                    last = Some((d.to_bits(), e));
+                    e
+                }
+            };
+        }
+    };
+    pe.clear();
+    pe.resize(len * states, 0.0);
+    for i in 0..len {
+        let r = i * states..(i + 1) * states;
+        exp_into(&emit[r.clone()], &mut pe[r]);
+    }
+    let normalise = |v: &mut [f32]| {
+        let z: f32 = v.iter().sum();
+        if z > 0.0 {
+            v.iter_mut().for_each(|x| *x /= z);
+        }
+    };
     score.clear();
     score.extend((0..states).map(|s| initial[s] + emit[s]));
     next.clear();
     next.resize(states, f32::NEG_INFINITY);
     back.clear();
     back.resize(len * states, 0);
+    fwd.clear();
+    fwd.resize(len * states, 0.0);
+    first.clear();
+    first.extend(initial.iter().zip(&emit[..states]).map(|(a, b)| a + b));
+    exp_into(first, &mut fwd[..states]);
+    normalise(&mut fwd[..states]);
+    bwd.clear();
+    bwd.resize(len * states, 1.0);
+    g.clear();
+    g.resize(states, 0.0);
     for i in 1..len {
+        // Viterbi, step i. Ties go to the lowest state, as a scan of every pair would.
         // The two best events at i - 1 (best first, lowest index among equals).
         let (mut top, mut second): (Option<usize>, Option<usize>) = (None, None);
         for a in 0..n {
@@ -401,77 +496,42 @@ pub(crate) fn decode_into<'d>(
             back_i[b] = a as u16;
         }
         std::mem::swap(score, next);
-    }
-    let mut best = (0..states)
-        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
-        .unwrap_or(none);
-    path.clear();
-    path.resize(len, none);
-    for i in (0..len).rev() {
-        path[i] = best;
-        best = back[i * states + best] as usize;
-    }
 
-    // Forward–backward in probability space, each step scaled to sum to one, for the
-    // posterior of every state; sums over the states one comes from (or goes to) are
-    // taken once per step, as above.
-    let exp_into = |v: &[f32], out: &mut [f32]| {
-        let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        for (o, x) in out.iter_mut().zip(v) {
-            *o = (x - max).exp();
-        }
-    };
-    pe.clear();
-    pe.resize(len * states, 0.0);
-    for i in 0..len {
-        let r = i * states..(i + 1) * states;
-        exp_into(&emit[r.clone()], &mut pe[r]);
-    }
-    let normalise = |v: &mut [f32]| {
-        let z: f32 = v.iter().sum();
-        if z > 0.0 {
-            v.iter_mut().for_each(|x| *x /= z);
-        }
-    };
-    fwd.clear();
-    fwd.resize(len * states, 0.0);
-    first.clear();
-    first.extend(initial.iter().zip(&emit[..states]).map(|(a, b)| a + b));
-    exp_into(first, &mut fwd[..states]);
-    normalise(&mut fwd[..states]);
-    for i in 1..len {
-        let (done, rest) = fwd.split_at_mut(i * states);
-        let prev = &done[(i - 1) * states..];
-        let row = &mut rest[..states];
-        let events: f32 = prev[..n].iter().sum();
-        let at = i * states;
-        let (pc_i, pe_i) = (&pc[at..at + states], &pe[at..at + states]);
-        for (b, ((slot, &(p_event, p_none)), &p_emit)) in
-            row.iter_mut().zip(pc_i).zip(pe_i).enumerate()
+        // Forward, step i.
         {
-            let sum = if b == none {
-                prev[none] + events * p_event
-            } else {
-                prev[b] + prev[none] * p_none + (events - prev[b]) * p_event
-            };
-            *slot = sum * p_emit;
+            let (done, rest) = fwd.split_at_mut(i * states);
+            let prev = &done[(i - 1) * states..];
+            let row = &mut rest[..states];
+            let events: f32 = prev[..n].iter().sum();
+            let (pc_i, pe_i) = (&pc[at..at + states], &pe[at..at + states]);
+            for (b, ((slot, &(p_event, p_none)), &p_emit)) in
+                row.iter_mut().zip(pc_i).zip(pe_i).enumerate()
+            {
+                let sum = if b == none {
+                    prev[none] + events * p_event
+                } else {
+                    prev[b] + prev[none] * p_none + (events - prev[b]) * p_event
+                };
+                *slot = sum * p_emit;
+            }
+            normalise(row);
         }
-        normalise(row);
-    }
-    bwd.clear();
-    bwd.resize(len * states, 1.0);
-    g.clear();
-    g.resize(states, 0.0);
-    for i in (0..len - 1).rev() {
-        let at = (i + 1) * states;
+
+        // Backward, the step into passage j from passage j + 1.
+        let j = len - 1 - i;
+        let at = (j + 1) * states;
         let (row, after) = bwd.split_at_mut(at);
-        let row = &mut row[i * states..];
+        let row = &mut row[j * states..];
         let (pc_n, pe_n) = (&pc[at..at + states], &pe[at..at + states]);
         for ((slot, &p), &b) in g.iter_mut().zip(pe_n).zip(&after[..states]) {
             *slot = p * b;
         }
-        let into_event: f32 = g[..n].iter().zip(pc_n).map(|(g, p)| g * p.0).sum();
-        let into_event_from_none: f32 = g[..n].iter().zip(pc_n).map(|(g, p)| g * p.1).sum();
+        // Two sums in one walk, each in its own order.
+        let (mut into_event, mut into_event_from_none) = (0.0f32, 0.0f32);
+        for (g, p) in g[..n].iter().zip(pc_n) {
+            into_event += g * p.0;
+            into_event_from_none += g * p.1;
+        }
         let leave = pc_n[none].0;
         for (a, ((slot, &g_a), p)) in row.iter_mut().zip(g.iter()).zip(pc_n).enumerate() {
             *slot = if a == none {
@@ -481,6 +541,15 @@ pub(crate) fn decode_into<'d>(
             };
         }
         normalise(row);
+    }
+    let mut best = (0..states)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+        .unwrap_or(none);
+    path.clear();
+    path.resize(len, none);
+    for i in (0..len).rev() {
+        path[i] = best;
+        best = back[i * states + best] as usize;
     }
     let posterior = &mut decoded.posterior;
     posterior.extend(fwd.iter().zip(bwd.iter()).map(|(f, b)| f * b));
@@ -504,21 +573,36 @@ fn gives_reason(o: &Observation, b: usize, none: usize) -> bool {
     }
 }
 
-/// How well each state fits one passage (index `n` is none).
-fn emissions(o: &Observation, conf: &[f32], report: bool, out: &mut [f32]) {
+/// A mark on a state: the passage's own evidence decided it.
+const DECIDED_MARK: u8 = 1;
+/// A mark on a state: the passage's dates rule it out.
+const RULED_OUT_MARK: u8 = 2;
+
+/// How well each state fits one passage (index `n` is none), its decided and ruled-out
+/// events marked on `marks`; `any_hold` is whether any event is the subject surely
+/// enough to [`HOLD`] a report.
+fn emissions_marked(
+    o: &Observation,
+    conf: &[f32],
+    report: bool,
+    any_hold: bool,
+    marks: &[u8],
+    out: &mut [f32],
+) {
     let n = conf.len();
     let decided = !o.decided.is_empty();
     // A report on a round that discusses the topics of another event (its draft, its
     // people) is still on its round: topics do not move it.
-    let holds = report && o.topical && conf.iter().any(|c| *c >= HOLD);
-    for (e, slot) in out.iter_mut().enumerate().take(n) {
-        if o.ruled_out.contains(&e) && !o.decided.contains(&e) {
+    let holds = report && o.topical && any_hold;
+    for (e, (slot, &m)) in out.iter_mut().zip(marks).enumerate().take(n) {
+        let is_decided = m & DECIDED_MARK != 0;
+        if m & RULED_OUT_MARK != 0 && !is_decided {
             *slot = -RULED_OUT;
             continue;
         }
         let own = o.own.get(e).copied().unwrap_or(0.0).min(OWN_CAP);
         *slot = own;
-        if o.decided.contains(&e) {
+        if is_decided {
             if !holds || conf[e] >= HOLD {
                 *slot += DECIDED;
             }
@@ -532,11 +616,11 @@ fn emissions(o: &Observation, conf: &[f32], report: bool, out: &mut [f32]) {
     out[n] = o.background - if decided { DECIDED } else { 0.0 };
     if o.by_hand {
         // A curator's marker is certain.
-        for (s, slot) in out.iter_mut().enumerate() {
+        for (s, (slot, &m)) in out.iter_mut().zip(marks).enumerate() {
             let set = if s == n {
                 o.decided.is_empty()
             } else {
-                o.decided.contains(&s)
+                m & DECIDED_MARK != 0
             };
             *slot = if set { 0.0 } else { -RULED_OUT };
         }
@@ -546,6 +630,46 @@ fn emissions(o: &Observation, conf: &[f32], report: bool, out: &mut [f32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How well each state fits one passage (index `n` is none), as first written:
+    /// the reference of [`emissions_marked`].
+    fn emissions(o: &Observation, conf: &[f32], report: bool, out: &mut [f32]) {
+        let n = conf.len();
+        let decided = !o.decided.is_empty();
+        // A report on a round that discusses the topics of another event (its draft, its
+        // people) is still on its round: topics do not move it.
+        let holds = report && o.topical && conf.iter().any(|c| *c >= HOLD);
+        for (e, slot) in out.iter_mut().enumerate().take(n) {
+            if o.ruled_out.contains(&e) && !o.decided.contains(&e) {
+                *slot = -RULED_OUT;
+                continue;
+            }
+            let own = o.own.get(e).copied().unwrap_or(0.0).min(OWN_CAP);
+            *slot = own;
+            if o.decided.contains(&e) {
+                if !holds || conf[e] >= HOLD {
+                    *slot += DECIDED;
+                }
+            } else if decided && !o.refers && !holds {
+                *slot -= MOVED_ON;
+            }
+            if report {
+                *slot += PULL * conf[e];
+            }
+        }
+        out[n] = o.background - if decided { DECIDED } else { 0.0 };
+        if o.by_hand {
+            // A curator's marker is certain.
+            for (s, slot) in out.iter_mut().enumerate() {
+                let set = if s == n {
+                    o.decided.is_empty()
+                } else {
+                    o.decided.contains(&s)
+                };
+                *slot = if set { 0.0 } else { -RULED_OUT };
+            }
+        }
+    }
 
     /// The decoder as first written, weighing every pair of states: the reference the
     /// one-pass decoder must agree with.
@@ -780,6 +904,23 @@ mod tests {
                 sources: Vec::new(),
             };
             let report = rng.below(2) == 0;
+            // Each passage's emissions, from marks, are bit for bit those from lists.
+            let conf: Vec<f32> = (0..n).map(|e| subject.confidence(e)).collect();
+            let any_hold = conf.iter().any(|c| *c >= HOLD);
+            for o in &obs {
+                let mut marks = vec![0u8; n + 1];
+                for &e in &o.decided {
+                    marks[e] |= DECIDED_MARK;
+                }
+                for &e in &o.ruled_out {
+                    marks[e] |= RULED_OUT_MARK;
+                }
+                let (mut plain, mut marked) = (vec![0.0f32; n + 1], vec![0.0f32; n + 1]);
+                emissions(o, &conf, report, &mut plain);
+                emissions_marked(o, &conf, report, any_hold, &marks, &mut marked);
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&plain), bits(&marked), "case {case}");
+            }
             let fast = decode(&model, &subject, report, &obs);
             let slow = naive_decode(&model, &subject, report, &obs);
             // A decoder kept from case to case, as the aligner keeps one from article

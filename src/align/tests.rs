@@ -458,6 +458,49 @@ fn threads_and_runs_change_nothing() {
     }
 }
 
+/// `percent` rounds without `round`, to the same whole percentage.
+#[test]
+fn percent_rounds_as_round_does() {
+    // Every 61st float from below 0 to above 1, and the values either side of each
+    // half percent: the same whole percentage as `round`.
+    let plain = |p: f32| (p.clamp(0.0, 1.0) * 100.0).round() as u8;
+    let mut bits = (-0.01f32).to_bits();
+    while bits > 0x8000_0000 {
+        let p = f32::from_bits(bits);
+        assert_eq!(percent(p), plain(p), "{p}");
+        bits = bits.saturating_sub(61).max(0x8000_0000);
+    }
+    let mut bits = 0u32;
+    while bits <= 1.01f32.to_bits() {
+        let p = f32::from_bits(bits);
+        assert_eq!(percent(p), plain(p), "{p}");
+        bits += 61;
+    }
+    for k in 0..=100 {
+        let half = (k as f32 + 0.5) / 100.0;
+        let mut p = half;
+        for _ in 0..8 {
+            p = p.next_down();
+        }
+        for _ in 0..16 {
+            assert_eq!(percent(p), plain(p), "{p}");
+            p = p.next_up();
+        }
+    }
+    for p in [
+        f32::NAN,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        -0.0,
+        0.0,
+        1.0,
+        0.995,
+        0.005,
+    ] {
+        assert_eq!(percent(p), plain(p), "{p}");
+    }
+}
+
 /// `apply` skips, as never the runner-up, every event with no evidence of its own whose
 /// posterior is below `NEVER_SHOWN`: each of those must be 0 % anyway. A percentage
 /// only grows with the probability, so the largest one below is the one to check.

@@ -319,7 +319,7 @@ fn align_batch(listed: &[ToAlign], paths: &[PathBuf], aligner: &Aligner) -> Vec<
 pub fn forget_reasons(passages: &mut Vec<PassageAlignment>) {
     for pa in passages.iter_mut() {
         for m in &mut pa.events {
-            m.cues = Vec::new();
+            m.cues = crate::align::Cues::new();
         }
         pa.events.shrink_to_fit();
     }
@@ -336,10 +336,9 @@ mod tests {
         let kept = PassageAlignment {
             events: vec![EventMatch {
                 event: 2,
-                cues: vec![
-                    "date: January 12".to_string(),
-                    "place: Brussels".to_string(),
-                ],
+                cues: ["date: January 12", "place: Brussels"]
+                    .into_iter()
+                    .collect(),
                 confidence: 87,
             }],
             by_hand: false,
