@@ -4,12 +4,10 @@
 
 mod common;
 
-use ratatui::layout::Rect;
 use readout::align::{Alignment, Mode, align};
 use readout::corpus::{Corpus, Unread};
 use readout::state::ReadingState;
 use readout::tui::app::App;
-use readout::tui::theme::Theme;
 
 /// The bundled articles at `w`×`h`, shown before their alignment arrived (as
 /// `common::app` shows them, but for the alignment).
@@ -17,26 +15,8 @@ fn unaligned(w: u16, h: u16) -> (App, Alignment) {
     let corpus = common::bundled();
     let timeline = corpus.timeline.clone().expect("the bundled timeline");
     let alignment = align(&corpus.articles, &timeline, Mode::Curated);
-    let none = Alignment {
-        articles: corpus
-            .articles
-            .iter()
-            .map(|a| vec![Default::default(); a.passage_count()])
-            .collect(),
-    };
-    let theme = Theme {
-        color: true,
-        ascii: false,
-        palette: Default::default(),
-    };
-    let app = App::new(
-        corpus,
-        none,
-        ReadingState::default(),
-        theme,
-        Rect::new(0, 0, w, h),
-        "bundled articles".to_string(),
-    );
+    let none = readout::tui::unaligned(&corpus.articles);
+    let app = common::app_from(corpus, none, ReadingState::default(), w, h);
     (app, alignment)
 }
 
@@ -92,18 +72,7 @@ fn the_comparison_and_coverage_open_before_the_alignment_follow_it() {
 fn from_fronts(w: u16, h: u16, state: ReadingState) -> (App, Unread) {
     let (corpus, mut unread) = Corpus::load_bundled_fronts();
     let none = readout::tui::unaligned(&corpus.articles);
-    let mut app = App::new(
-        corpus,
-        none,
-        state,
-        Theme {
-            color: true,
-            ascii: false,
-            palette: Default::default(),
-        },
-        Rect::new(0, 0, w, h),
-        "bundled articles".to_string(),
-    );
+    let mut app = common::app_from(corpus, none, state, w, h);
     app.read_open_body(&mut unread);
     (app, unread)
 }
@@ -112,18 +81,7 @@ fn from_fronts(w: u16, h: u16, state: ReadingState) -> (App, Unread) {
 fn unaligned_with(w: u16, h: u16, state: ReadingState) -> App {
     let corpus = common::bundled();
     let none = readout::tui::unaligned(&corpus.articles);
-    App::new(
-        corpus,
-        none,
-        state,
-        Theme {
-            color: true,
-            ascii: false,
-            palette: Default::default(),
-        },
-        Rect::new(0, 0, w, h),
-        "bundled articles".to_string(),
-    )
+    common::app_from(corpus, none, state, w, h)
 }
 
 #[test]

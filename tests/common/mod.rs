@@ -49,10 +49,22 @@ pub fn app_with(corpus: Corpus, w: u16, h: u16) -> App {
                 .collect(),
         },
     };
+    app_from(corpus, alignment, ReadingState::default(), w, h)
+}
+
+/// An app over `corpus` placed by `alignment`, with reading `state`, at `w`×`h`,
+/// colour on, Unicode.
+pub fn app_from(
+    corpus: Corpus,
+    alignment: readout::align::Alignment,
+    state: ReadingState,
+    w: u16,
+    h: u16,
+) -> App {
     App::new(
         corpus,
         alignment,
-        ReadingState::default(),
+        state,
         Theme {
             color: true,
             ascii: false,
