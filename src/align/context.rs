@@ -125,8 +125,10 @@ impl Discourse {
         model: &Model,
         published: Date,
         mut bindings: Vec<Option<(usize, usize)>>,
+        mut subject: Vec<usize>,
     ) -> Discourse {
         bindings.clear();
+        subject.clear();
         bindings.resize(model.cues.cues.len(), None);
         Discourse {
             series: current_series(model, published),
@@ -136,7 +138,7 @@ impl Discourse {
             covered_series: false,
             after_question: false,
             bindings,
-            subject: Vec::new(),
+            subject,
         }
     }
 

@@ -182,8 +182,10 @@ struct Scratch {
     observations: Observations,
     /// A passage's own evidence for each event, kept past the deciding.
     own: Vec<f32>,
-    /// The article's cue bindings (see [`Discourse::reusing`]).
+    /// The article's cue bindings and the events it reports (see
+    /// [`Discourse::reusing`]).
     bindings: Vec<Option<(usize, usize)>>,
+    subject: Vec<usize>,
     /// The reasons of the article's hints, unsaid (see [`Observation::hints`]).
     hints: Vec<Told>,
     /// A passage's events with evidence short of deciding.
@@ -335,8 +337,12 @@ impl Aligner {
         let model = &self.model;
         let n = model.events.len();
         let published = article.meta.published;
-        let mut discourse =
-            Discourse::reusing(model, published, std::mem::take(&mut scratch.bindings));
+        let mut discourse = Discourse::reusing(
+            model,
+            published,
+            std::mem::take(&mut scratch.bindings),
+            std::mem::take(&mut scratch.subject),
+        );
         let mut out = Vec::with_capacity(article.passage_count());
         let mut obs = std::mem::take(&mut scratch.observations);
         obs.clear();
@@ -554,6 +560,7 @@ impl Aligner {
         );
         scratch.observations = obs;
         scratch.bindings = discourse.bindings;
+        scratch.subject = discourse.subject;
         out
     }
 
