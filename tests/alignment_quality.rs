@@ -273,11 +273,14 @@ fn aligner_agrees_with_the_hand_labels_on_the_dev_set() {
     println!("{}", b.line("dev set, half B (held out)"));
     println!("{}", t.line("dev set"));
     assert_eq!(t.passages, 141, "every dev-set label is scored");
-    // Floors just under today's figures, so a change that loses ground fails; the
-    // targets are precision 0.90 (met) and recall 0.85 (not yet: see the README).
-    assert!(t.precision() >= 0.92, "{}", t.line("dev set"));
-    assert!(t.recall() >= 0.75, "{}", t.line("dev set"));
-    assert!(a.recall() >= 0.84, "{}", a.line("dev set, half A"));
+    // Floors just under today's figures (0.954 / 0.887; half A 0.970 / 0.941, half B
+    // 0.938 / 0.836), so a change that loses ground fails; the targets, precision 0.90
+    // and recall 0.85, are met.
+    assert!(t.precision() >= 0.94, "{}", t.line("dev set"));
+    assert!(t.recall() >= 0.87, "{}", t.line("dev set"));
+    assert!(a.recall() >= 0.92, "{}", a.line("dev set, half A"));
+    assert!(b.precision() >= 0.92, "{}", b.line("dev set, half B"));
+    assert!(b.recall() >= 0.82, "{}", b.line("dev set, half B"));
 }
 
 /// `why` calls an event the article's subject only when it is, and says where that was
