@@ -285,13 +285,7 @@ fn current_series(model: &Model, published: Date) -> Option<usize> {
 /// offices print it ("Question (Reuters): …", "Oana Lungescu [NATO Spokesperson]: …").
 /// The name alone is returned.
 pub(crate) fn speaker(text: &str) -> Option<&str> {
-    // A label is short: look for its colon near the start only.
-    let mut end = text.len().min(96);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    // A byte search: ':' is one byte in UTF-8, and no other character contains it.
-    let colon = memchr::memchr(b':', &text.as_bytes()[..end])?;
+    let colon = label_end(text)?;
     let (label, rest) = (&text[..colon], &text[colon + 1..]);
     let name = match label.find(['(', '[']) {
         // The brackets must close the label: "Q (AFP)", not "Q (AFP) asked".
@@ -310,6 +304,18 @@ pub(crate) fn speaker(text: &str) -> Option<&str> {
         .split_whitespace()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     ((1..=4).contains(&words) && capitalised && !rest.trim().is_empty()).then(|| name.trim())
+}
+
+/// Where a transcript label would end: the colon near the start of `text`, if any.
+/// (Whether the text before it is a label is [`speaker`]'s to say.)
+pub(crate) fn label_end(text: &str) -> Option<usize> {
+    // A label is short: look for its colon near the start only.
+    let mut end = text.len().min(96);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // A byte search: ':' is one byte in UTF-8, and no other character contains it.
+    memchr::memchr(b':', &text.as_bytes()[..end])
 }
 
 /// A question put in a transcript, by the passage's [`speaker`]: the answer that
@@ -340,7 +346,7 @@ pub(crate) fn is_procedure(text: &str, speaker: Option<&str>) -> bool {
         return true;
     }
     // The whole label, brackets and all: the name is where it starts.
-    let label = text.find(':').map_or("", |colon| &text[..colon]);
+    let label = label_end(text).map_or("", |colon| &text[..colon]);
     label
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ROLES.iter().any(|r| w.eq_ignore_ascii_case(r)))

@@ -418,7 +418,7 @@ impl Aligner {
             // The label of a transcript's passage, read once for both questions.
             let speaker = context::speaker(text);
             let procedure = context::is_procedure(text, speaker);
-            if procedure && let Some(colon) = text.find(':') {
+            if procedure && let Some(colon) = context::label_end(text) {
                 // The chair's label ("Oana Lungescu [NATO Spokesperson]") says who
                 // speaks, not what about.
                 let tokens = &scratch.reading.tokens;
