@@ -65,8 +65,19 @@ fn ids_in(articles: &[Article], mode: Mode) -> Vec<Vec<Vec<&'static str>>> {
 
 /// The `why` of every event of passage `p`.
 fn why(published: &str, body: &str, p: usize) -> BTreeMap<String, Vec<String>> {
+    why_of("commentary", "T", published, body, p)
+}
+
+/// The `why` of every event of passage `p` of an article of `kind` with `title`.
+fn why_of(
+    kind: &str,
+    title: &str,
+    published: &str,
+    body: &str,
+    p: usize,
+) -> BTreeMap<String, Vec<String>> {
     let t = timeline();
-    align(&[article(published, body)], &t, Mode::Auto).why(&t, 0, p)
+    align(&[article_of(kind, title, published, body)], &t, Mode::Auto).why(&t, 0, p)
 }
 
 // --- Accounts from other outlets, written for these tests ---
@@ -549,11 +560,7 @@ fn a_report_goes_on_about_the_event_its_lead_names() {
         ids_of("news", "Four hours in Brussels", "2022-01-12", body),
         vec![vec![NRC], vec![NRC], vec![NRC], vec![NRC]]
     );
-    let why = {
-        let t = timeline();
-        let a = article_of("news", "Four hours in Brussels", "2022-01-12", body);
-        align(&[a], &t, Mode::Auto).why(&t, 0, 1)
-    };
+    let why = why_of("news", "Four hours in Brussels", "2022-01-12", body, 1);
     assert_eq!(why[NRC], vec!["context: continues ¶1".to_string()]);
 }
 
@@ -1114,9 +1121,7 @@ fn in_a_report_its_own_people_named_again_are_at_its_own_event() {
     let title = "Telephone conversation with the US President";
     let got = ids_of("statement", title, "2021-12-31", body);
     assert_eq!(got[2], vec![PHONE]);
-    let t = timeline();
-    let a = article_of("statement", title, "2021-12-31", body);
-    let why = align(&[a], &t, Mode::Auto).why(&t, 0, 2);
+    let why = why_of("statement", title, "2021-12-31", body, 2);
     assert_eq!(
         why[PHONE][0],
         "context: after ¶2, a participant of the article's own event again"
@@ -1139,25 +1144,19 @@ fn in_a_report_on_one_round_the_talks_are_that_round() {
         body,
     );
     assert_eq!(got, vec![vec![GENEVA], vec![GENEVA]]);
-    let t = timeline();
-    let a = article_of(
-        "news",
-        "Geneva talks end without breakthrough",
-        "2022-01-10",
-        body,
-    );
-    let why = align(&[a], &t, Mode::Auto).why(&t, 0, 1);
+    let title = "Geneva talks end without breakthrough";
+    let why = why_of("news", title, "2022-01-10", body, 1);
     assert_eq!(why[GENEVA][0], "context: judges the talks of ¶1");
     // A transcript of the round's press conference: the talks just concluded are the
     // round's.
-    let a = article_of(
+    let why = why_of(
         "transcript",
         "Press call on the Strategic Stability Dialogue in Geneva",
         "2022-01-10",
         "MODERATOR: Good evening. We are joined by the head of the delegation, who has \
          just concluded the talks.",
+        0,
     );
-    let why = align(&[a], &t, Mode::Auto).why(&t, 0, 0);
     assert_eq!(why.keys().collect::<Vec<_>>(), [GENEVA]);
     assert_eq!(why[GENEVA][0], "talks: \"the talks\" … \"concluded\"");
     // An argument about the week has no round of its own: the talks are the week's.
