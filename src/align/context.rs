@@ -309,13 +309,9 @@ pub(crate) fn speaker(text: &str) -> Option<&str> {
 /// Where a transcript label would end: the colon near the start of `text`, if any.
 /// (Whether the text before it is a label is [`speaker`]'s to say.)
 pub(crate) fn label_end(text: &str) -> Option<usize> {
-    // A label is short: look for its colon near the start only.
-    let mut end = text.len().min(96);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    // A byte search: ':' is one byte in UTF-8, and no other character contains it.
-    memchr::memchr(b':', &text.as_bytes()[..end])
+    // A label is short: look for its colon near the start only. A byte search: ':' is
+    // one byte in UTF-8, and no other character contains it.
+    memchr::memchr(b':', super::head(text, 96).as_bytes())
 }
 
 /// A question put in a transcript, by the passage's [`speaker`]: the answer that

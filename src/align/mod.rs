@@ -904,10 +904,16 @@ pub const MAX_ALIGNED_BYTES: usize = 64 * 1024;
 /// The part of `text` the aligner reads: at most [`MAX_ALIGNED_BYTES`], cut at a
 /// character boundary.
 fn bounded(text: &str) -> &str {
-    if text.len() <= MAX_ALIGNED_BYTES {
+    head(text, MAX_ALIGNED_BYTES)
+}
+
+/// The longest start of `text` of at most `max` bytes that ends on a character
+/// boundary.
+pub(crate) fn head(text: &str, max: usize) -> &str {
+    if text.len() <= max {
         return text;
     }
-    let mut end = MAX_ALIGNED_BYTES;
+    let mut end = max;
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -1058,11 +1064,7 @@ fn reports(article: &Article) -> bool {
 /// A dateline: the place a dispatch was filed from, in capitals, before a dash
 /// ("GENEVA —", "KYIV, Ukraine (AP) —", "MOSCOW, Jan 10 (Reuters) -").
 fn opens_with_dateline(text: &str) -> bool {
-    let cut = (0..=text.len().min(80))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    let head = &text[..cut];
+    let head = head(text, 80);
     let Some(end) = ["\u{2014}", "\u{2013}", " - ", " -- "]
         .iter()
         .filter_map(|d| head.find(d))
