@@ -483,12 +483,18 @@ pub(crate) fn decide(
         }
         if chosen.is_empty() && p.may_speak_of(model, s, published) {
             // In a report on one round, "the talks" are that round.
-            let round = d
-                .subject
-                .iter()
-                .copied()
-                .find(|&r| model.events[r].series == Some(s));
-            the_talks(model, p, round.unwrap_or(s), evidence, &mut chosen);
+            let in_series = |r: &usize| model.events[*r].series == Some(s);
+            let round = d.subject.iter().copied().find(in_series);
+            // "The meeting", one gathering, is the round just told if there is one.
+            let told = d
+                .previous
+                .as_ref()
+                .and_then(|prev| match prev.carried() {
+                    [r] if in_series(r) => Some(*r),
+                    _ => None,
+                })
+                .or(round);
+            the_talks(model, p, round.unwrap_or(s), told, evidence, &mut chosen);
         }
         if chosen.is_empty() && started && d.covered_series {
             the_week(model, p, s, evidence, &mut chosen);
@@ -617,17 +623,30 @@ fn the_week(
 }
 
 /// "No one had expected the talks to deliver any breakthroughs": the talks, named as
-/// known to the reader and judged or awaited, are the series the article covers, when
-/// the passage names no event of its own.
+/// known to the reader and judged or awaited, are the series the article covers (`s`,
+/// or the round a report is on), when the passage names no event of its own. A
+/// gathering in the singular ("the meeting", "the round") is one of them: `told`, the
+/// round the article is telling, if it is telling one (else it is taken as the talks
+/// are).
 fn the_talks(
     model: &Model,
     p: &Passage,
     s: usize,
+    told: Option<usize>,
     evidence: &mut Evidence,
     chosen: &mut Vec<usize>,
 ) {
-    let ev = &model.events[s];
     for &(from, noun, sentence) in &p.talk_refs {
+        let word = &p.reading.tokens[noun];
+        let singular = p
+            .text
+            .get(word.start as usize..word.end as usize)
+            .is_some_and(|w| !w.ends_with(['s', 'S']));
+        let s = match told {
+            Some(r) if singular => r,
+            _ => s,
+        };
+        let ev = &model.events[s];
         let x = &p.sentences[sentence as usize];
         let framed = x.frame.is_some_and(|(a, b)| noun >= a && noun < b);
         // "the January talks", "the talks this week": dated to the series.

@@ -51,7 +51,7 @@ use self::model::{EventFacts, Model};
 use self::passage::{Passage, PassageBuffers};
 use self::sequence::{Decoded, Observation, Observations, Subject};
 use self::words::{Reading, Vocabulary, read};
-use crate::corpus::Article;
+use crate::corpus::{Article, BlockKind};
 use crate::timeline::Timeline;
 
 pub use self::reasons::{Cues, Iter as CuesIter};
@@ -380,6 +380,8 @@ impl Aligner {
         // The section being read is headed by the events it is about ("## Geneva").
         let mut headed = false;
         let mut next_index = 0;
+        // Whether the article's first paragraph, its lead, has been read.
+        let mut lead_read = false;
         for block in &article.blocks {
             if !block.is_passage() {
                 let (clues, names) = self.section_clues(article, &block.text, &discourse, scratch);
@@ -389,6 +391,8 @@ impl Aligner {
             }
             let index = next_index;
             next_index += 1;
+            let is_lead = !lead_read && block.kind == BlockKind::Paragraph;
+            lead_read |= block.kind == BlockKind::Paragraph;
             if let (Some(marker), Mode::Curated) = (&block.marker, mode) {
                 let events: Vec<usize> = (0..self.ids.len())
                     .filter(|&e| marker.events.contains(&self.ids[e]))
@@ -483,6 +487,12 @@ impl Aligner {
             let events =
                 context::decide(model, block.kind, &passage, published, &discourse, evidence);
             discourse.after_question = question_now;
+            // A report whose title and date left its subject open takes it from its
+            // lead, its first paragraph (a photo's caption is not the story):
+            // "BRUSSELS — … on Wednesday" is what it goes on about.
+            if report && is_lead && discourse.subject.is_empty() {
+                discourse.subject.extend_from_slice(&events);
+            }
             if index < LEAD {
                 for &e in &events {
                     clues.push((e, own_kept[e].clamp(context::THRESHOLD, LEAD_MAX), "lead"));

@@ -1186,3 +1186,42 @@ fn the_chair_of_a_press_conference_by_the_role_its_label_gives_speaks_of_no_even
     assert_eq!(got[2], Vec::<&str>::new(), "{got:?}");
     assert_eq!(got[3], vec![NRC], "{got:?}");
 }
+
+/// A report whose title and date leave its subject open ("stand firm at talks", filed
+/// the morning after) takes it from its lead, and then "the talks" are that round.
+#[test]
+fn a_report_takes_its_subject_from_its_lead() {
+    let body = "BRUSSELS — A meeting between NATO and Russian officials at the NATO-Russia \
+                Council yielded no new agreements on Wednesday.\n\n\
+                The talks come as Russia's massing of troops stokes fears that it is \
+                preparing to launch a new attack.";
+    let got = ids_of(
+        "news",
+        "NATO, Russia stand firm at talks",
+        "2022-01-13",
+        body,
+    );
+    assert_eq!(got, vec![vec![NRC], vec![NRC]]);
+    // A caption before it is not the lead: the story is what the subject comes from.
+    let captioned =
+        format!("<!-- caption -->\nThe OSCE's chairman speaks in Vienna on 13 January.\n\n{body}");
+    let got = ids_of(
+        "news",
+        "NATO, Russia stand firm at talks",
+        "2022-01-13",
+        &captioned,
+    );
+    assert_eq!(got[1..], [vec![NRC], vec![NRC]]);
+}
+
+/// "The meeting", one gathering, is the round the article has just told, where "the
+/// talks" awaited may be the whole series.
+#[test]
+fn the_meeting_in_the_singular_is_the_round_just_told() {
+    let body = "On Wednesday, Allies will meet with Russia in the NATO-Russia Council.\n\n\
+                The meeting will focus on the situation in and around Ukraine.";
+    let got = ids_of("transcript", "Press conference", "2022-01-07", body);
+    assert_eq!(got, vec![vec![NRC], vec![NRC]]);
+    let why = why_of("transcript", "Press conference", "2022-01-07", body, 1);
+    assert_eq!(why[NRC], ["talks: \"The meeting\" … \"will\""]);
+}
