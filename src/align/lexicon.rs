@@ -87,6 +87,17 @@ pub(crate) const CUE_START: u64 = 1 << 63;
 pub(crate) const AGO: u64 = 1 << 34;
 /// "day", "days": a day counted from another ("the next day", "two days later").
 pub(crate) const DAY_NOUN: u64 = 1 << 35;
+/// A verb of the present, or the auxiliary of its perfect: "is", "are", "has",
+/// "have", "remains". How things stand, not what happened.
+pub(crate) const PRESENT: u64 = 1 << 36;
+/// A verb that is only ever past: "was", "were", "did".
+pub(crate) const PAST: u64 = 1 << 37;
+/// An irregular verb whose past and past participle are one form ("said", "met",
+/// "held"): past unless an auxiliary comes just before it, as a regular "-ed" is.
+pub(crate) const PAST_FORM: u64 = 1 << 38;
+/// What makes the word after it a participle or an adjective rather than a past:
+/// an auxiliary ("has", "been", "were") or an article ("an estimated 100,000").
+pub(crate) const HELPER: u64 = 1 << 39;
 /// Words that can start (or, for "ago" and "day", end or hold) a date mention.
 pub(crate) const DATE_WORDS: u64 =
     MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR | DAY_PART | AGO | DAY_NOUN;
@@ -140,6 +151,24 @@ const LISTS: &[(u64, &[&str])] = &[
     (MONTH_NOUN, &["month"]),
     (AGO, &["ago"]),
     (DAY_NOUN, &["day", "days"]),
+    (PRESENT, &["is", "are", "has", "have", "remains", "remain"]),
+    (PAST, &["was", "were", "did"]),
+    (
+        PAST_FORM,
+        &[
+            "said", "told", "met", "held", "made", "took", "came", "went", "sat", "spoke", "gave",
+            "left", "saw", "began", "brought", "sent", "led", "stood", "won", "lost", "wrote",
+            "kept", "sought", "found", "heard", "felt", "thought", "chose", "drew", "rose", "fell",
+            "broke",
+        ],
+    ),
+    (
+        HELPER,
+        &[
+            "has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being",
+            "get", "gets", "got", "a", "an", "the",
+        ],
+    ),
     (
         FUTURE,
         &[

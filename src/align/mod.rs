@@ -367,6 +367,13 @@ impl Aligner {
         unexplained.extend((0..n).map(|e| !early.iter().any(|&(x, _)| x == e)));
         let author = author_finder(article);
         let report = reports(article);
+        // A report that narrates: not a transcript's speech or a statement's text,
+        // which say how things stand at the event itself.
+        let narrates = report
+            && !matches!(
+                article.meta.kind,
+                crate::corpus::Kind::Transcript | crate::corpus::Kind::Statement
+            );
         if report {
             discourse.subject.extend(
                 early
@@ -434,6 +441,11 @@ impl Aligner {
                 + background(report, author.as_ref(), text, headed)
                 + if outside_voice(text, &scratch.reading, &scratch.hits) {
                     OUTSIDE_VOICE
+                } else {
+                    0.0
+                }
+                + if narrates && states_how_things_stand(text, &scratch.reading) {
+                    STANDING
                 } else {
                     0.0
                 };
@@ -958,6 +970,51 @@ fn outside_voice(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
             && !cue_at(i - 1)
     })
 }
+
+/// Whether a passage says how things stand rather than what happened: a verb of the
+/// present or its perfect ("Moscow has massed troops", "Kyiv and its allies are
+/// worried") and, outside quotation marks, no past ("was", "said", "rejected"). In a
+/// news report that is the background paragraph a wire story ends on, not more of the
+/// meeting it reported. A regular "-ed" (or an irregular past like "met") just after
+/// an auxiliary or an article is a participle or an adjective ("has described", "an
+/// estimated 100,000"), not a past.
+fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
+    use lexicon::{HELPER, PAST, PAST_FORM, PRESENT};
+    if reading.classes & PRESENT == 0 {
+        return false;
+    }
+    let t = &reading.tokens;
+    let mut present = false;
+    for (i, w) in t.iter().enumerate() {
+        if w.quoted {
+            continue;
+        }
+        if w.class & PAST != 0 {
+            return false;
+        }
+        present |= w.class & PRESENT != 0;
+        let regular_past = || {
+            let raw = text.get(w.start as usize..w.end as usize).unwrap_or("");
+            // Not a name ("United"), and not "need", "indeed", "hundred"-like words.
+            !w.capital
+                && raw.len() > 4
+                && raw.ends_with("ed")
+                && !raw.ends_with("eed")
+                && !raw.ends_with("dred")
+        };
+        if w.class & PAST_FORM != 0 || regular_past() {
+            let helped = (i.saturating_sub(2)..i)
+                .any(|j| t[j].sentence == w.sentence && t[j].class & HELPER != 0);
+            if !helped {
+                return false;
+            }
+        }
+    }
+    present
+}
+
+/// The weight of background a passage stating how things stand gets in a news report.
+const STANDING: f32 = 2.5;
 
 /// Lays the evidence of a section heading (`section`, then emptied) on the first
 /// passage under it, `o`, for a timeline of `n` events: the chain weighs it as the

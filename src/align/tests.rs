@@ -1225,3 +1225,29 @@ fn the_meeting_in_the_singular_is_the_round_just_told() {
     let why = why_of("transcript", "Press conference", "2022-01-07", body, 1);
     assert_eq!(why[NRC], ["talks: \"The meeting\" … \"will\""]);
 }
+
+/// A wire story ends on background: how things stand, in the present or its perfect,
+/// with no past of its own ("Moscow has massed troops"), is no more of the meeting it
+/// reported. What happened there, told in the past, is; and in a transcript the
+/// present is the speaker's, at the event.
+#[test]
+fn a_report_s_background_states_how_things_stand() {
+    let body = "BRUSSELS — NATO and Russia held their first NATO-Russia Council in two years \
+                on Wednesday.\n\n\
+                Allies offered talks on arms control, and the Russian side listened.\n\n\
+                Moscow has massed an estimated 100,000 troops near Ukraine, and Kyiv and its \
+                allies are increasingly worried that it is preparing an attack.";
+    let got = ids_of("news", "No breakthrough", "2022-01-12", body);
+    assert_eq!(got, vec![vec![NRC], vec![NRC], vec![]]);
+    // Told in the past, the same passage is more of the meeting.
+    let told = body
+        .replace("has massed", "massed")
+        .replace("are increasingly", "were");
+    let got = ids_of("news", "No breakthrough", "2022-01-12", &told);
+    assert_eq!(got[2], vec![NRC]);
+    // Said at the event, in a transcript, the present is the speaker's.
+    let said = "I have just chaired the NATO-Russia Council.\n\n\
+                Russia has massed troops near Ukraine, and Allies are worried.";
+    let got = ids_of("transcript", "Press conference", "2022-01-12", said);
+    assert_eq!(got, vec![vec![NRC], vec![NRC]]);
+}
