@@ -387,8 +387,9 @@ impl Aligner {
         // The section being read is headed by the events it is about ("## Geneva").
         let mut headed = false;
         let mut next_index = 0;
-        // Whether the article's first paragraph, its lead, has been read.
-        let mut lead_read = false;
+        // How many of the article's paragraphs have been read: the first two are its
+        // lead.
+        let mut paragraphs = 0;
         for block in &article.blocks {
             if !block.is_passage() {
                 let (clues, names) = self.section_clues(article, &block.text, &discourse, scratch);
@@ -398,8 +399,8 @@ impl Aligner {
             }
             let index = next_index;
             next_index += 1;
-            let is_lead = !lead_read && block.kind == BlockKind::Paragraph;
-            lead_read |= block.kind == BlockKind::Paragraph;
+            let is_lead = block.kind == BlockKind::Paragraph && paragraphs < LEAD_PARAGRAPHS;
+            paragraphs += usize::from(block.kind == BlockKind::Paragraph);
             if let (Some(marker), Mode::Curated) = (&block.marker, mode) {
                 let events: Vec<usize> = (0..self.ids.len())
                     .filter(|&e| marker.events.contains(&self.ids[e]))
@@ -500,8 +501,9 @@ impl Aligner {
                 context::decide(model, block.kind, &passage, published, &discourse, evidence);
             discourse.after_question = question_now;
             // A report whose title and date left its subject open takes it from its
-            // lead, its first paragraph (a photo's caption is not the story):
-            // "BRUSSELS — … on Wednesday" is what it goes on about.
+            // lead, the first of its opening paragraphs that names an event (a photo's
+            // caption is not the story): "BRUSSELS — … on Wednesday" is what it goes
+            // on about.
             if report && is_lead && discourse.subject.is_empty() {
                 discourse.subject.extend_from_slice(&events);
             }
@@ -1064,6 +1066,9 @@ const HEADING_GAIN: f32 = 3.0;
 
 /// How many opening passages count as the article's lead.
 const LEAD: usize = 1;
+/// How many opening paragraphs a report's subject may come from, when its title and
+/// date do not give it: a lead is often a scene, then the news.
+const LEAD_PARAGRAPHS: usize = 2;
 /// The most the lead's evidence counts towards the subject.
 const LEAD_MAX: f32 = 4.5;
 /// The weight of its own a title needs to say what the article is about.

@@ -1251,3 +1251,20 @@ fn a_report_s_background_states_how_things_stand() {
     let got = ids_of("transcript", "Press conference", "2022-01-12", said);
     assert_eq!(got, vec![vec![NRC], vec![NRC]]);
 }
+
+/// A lead that sets the scene before the news: a report's subject is the first of its
+/// two opening paragraphs that names an event, and "the meeting" later is that round,
+/// even after a paragraph naming two others.
+#[test]
+fn a_scene_setting_lead_leaves_the_subject_to_the_next_paragraph() {
+    let body = "Russia and the United States have failed to resolve their differences.\n\n\
+                Wendy Sherman and Sergei Ryabkov had little progress to report after the \
+                eight-hour meeting at the U.S. mission in Geneva on Monday.\n\n\
+                The NATO-Russia Council in Brussels and the OSCE Permanent Council in Vienna \
+                come next.\n\n\
+                Both sides had dampened expectations in the run-up to the meeting, and \
+                neither will move.";
+    let got = ids_of("news", "No breakthrough", "2022-01-10", body);
+    assert_eq!(got[1], vec![GENEVA]);
+    assert_eq!(got[3], vec![GENEVA]);
+}
