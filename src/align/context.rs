@@ -544,10 +544,14 @@ pub(crate) fn decide(
         }
     }
     // …and a series yields to its rounds, unless the passage calls it by its own
-    // name ("the week of talks that ended in Vienna"): then it is about both.
+    // name ("the week of talks that ended in Vienna"), or gathers two or more of them
+    // under a word for the whole ("a week of diplomacy that included talks in Geneva
+    // and rounds with NATO and the OSCE"): then it is about both.
     for (x, rounds) in &model.series {
-        if rounds.iter().any(|r| chosen.contains(r))
+        let told = rounds.iter().filter(|r| chosen.contains(r)).count();
+        if told > 0
             && !evidence.names_by(*x, &model.cues, &[CueKind::Format])
+            && !(told >= 2 && a_week_of(p, evidence, *x))
         {
             chosen.retain(|e| e != x);
         }
@@ -555,6 +559,17 @@ pub(crate) fn decide(
     chosen.sort_unstable();
     evidence.recycle_totals(own);
     chosen
+}
+
+/// Whether the passage gathers the talks of series `x` under a week: "a week of
+/// high-level diplomacy", "the week's talks". A round or a series of talks may be one
+/// meeting ("the next series of talks", "the second round of talks").
+fn a_week_of(p: &Passage, evidence: &Evidence, x: usize) -> bool {
+    evidence.items.iter().any(|it| {
+        it.event == x
+            && matches!(it.reason, Reason::Series(from, _)
+                if p.reading.tokens.get(from).is_some_and(|t| t.class & super::lexicon::WEEK != 0))
+    })
 }
 
 /// "The result appears to have been fruitless": a verdict opening the passage right

@@ -1268,3 +1268,18 @@ fn a_scene_setting_lead_leaves_the_subject_to_the_next_paragraph() {
     assert_eq!(got[1], vec![GENEVA]);
     assert_eq!(got[3], vec![GENEVA]);
 }
+
+/// A week of talks that names its rounds is about the week and the rounds; "a series"
+/// or "a round" of talks may be one meeting, and yields to the rounds it names.
+#[test]
+fn a_week_of_talks_stays_beside_the_rounds_it_gathers() {
+    let body = "Diplomats offered a dire assessment of a week of high-level diplomacy that \
+                included talks with Wendy Sherman in Geneva and separate rounds with NATO in \
+                Brussels and the OSCE in Vienna.";
+    let got = ids_of("news", "T", "2022-01-14", body);
+    assert_eq!(got, vec![vec![GENEVA, NRC, OSCE, WEEK]]);
+    let one = "Two days later, on January 12, the next series of talks began at NATO in \
+               Brussels, and the OSCE Permanent Council met in Vienna on 13 January.";
+    let got = ids_of("news", "T", "2022-01-14", one);
+    assert_eq!(got, vec![vec![NRC, OSCE]]);
+}
