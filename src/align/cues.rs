@@ -60,8 +60,10 @@ impl CueKind {
 /// The roles of an event's `participants` ("Jens Stoltenberg, NATO Secretary General
 /// (chair)"), each both whole and without its first word when that names a country or
 /// body ("Secretary General"), since reporters write "the alliance's secretary
-/// general". The people themselves are cues already, under `names` or `common`.
-fn roles(list: &[String]) -> Vec<String> {
+/// general"; with the word a role was stripped of ("Polish" of "Polish Foreign
+/// Minister"), if it was. The people themselves are cues already, under `names` or
+/// `common`.
+fn roles_qualified(list: &[String]) -> Vec<(String, Option<String>)> {
     let mut roles = Vec::new();
     for p in list {
         let parts = p
@@ -76,9 +78,9 @@ fn roles(list: &[String]) -> Vec<String> {
                 && rest.len() >= 2
                 && rest[0].chars().next().is_some_and(char::is_uppercase)
             {
-                roles.push(rest.join(" "));
+                roles.push((rest.join(" "), Some(first.to_string())));
             }
-            roles.push(role);
+            roles.push((role, None));
         }
     }
     roles
@@ -97,6 +99,10 @@ pub(crate) struct Cue {
     pub capital: bool,
     /// May match with one word inserted: a format or phrase of several words.
     pub gappable: bool,
+    /// For an event it is a role of without its first word, that word ("Polish" for
+    /// "Foreign Minister"): another country's ("Russian Foreign Minister") is another
+    /// person.
+    pub stripped: Vec<(usize, WordId)>,
 }
 
 /// A cue found in a passage.
@@ -126,7 +132,8 @@ impl CueIndex {
         let mut cues: Vec<Cue> = Vec::new();
         for (e, event) in timeline.events.iter().enumerate() {
             let c = &event.cues;
-            let roles = roles(&event.participants);
+            let qualified = roles_qualified(&event.participants);
+            let roles: Vec<String> = qualified.iter().map(|(r, _)| r.clone()).collect();
             let lists = [
                 (CueKind::Name, &c.names),
                 (CueKind::Place, &c.places),
@@ -154,6 +161,7 @@ impl CueIndex {
                             events: Vec::new(),
                             capital,
                             gappable: false,
+                            stripped: Vec::new(),
                         });
                         cues.len() - 1
                     });
@@ -164,6 +172,18 @@ impl CueIndex {
                         Some((_, k)) => *k = (*k).min(kind),
                         None => cue.events.push((e, kind)),
                     }
+                }
+            }
+            for (role, qualifier) in &qualified {
+                // A role some participant holds whole is theirs, whoever else's it is.
+                let whole = qualified.iter().any(|(r, q)| q.is_none() && r == role);
+                let (Some(q), Some(&i), false) =
+                    (qualifier, by_words.get(&vocab.words_of(role)), whole)
+                else {
+                    continue;
+                };
+                if let Some(&q) = vocab.words_of(q).first() {
+                    cues[i].stripped.push((e, q));
                 }
             }
         }

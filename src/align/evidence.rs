@@ -361,7 +361,28 @@ pub(crate) fn candidates(
         out.push((b, kind));
         return Some(from);
     }
-    out.extend(cue.events.iter().copied().filter(|&(e, _)| ok(e)));
+    // "Russian Foreign Minister" is not the Polish one whose role is "Foreign
+    // Minister" without its country: a capitalised word of its own before a role
+    // stripped of another names someone else.
+    let other_qualifier = |e: usize| {
+        let tokens = &p.reading.tokens;
+        cue.stripped.iter().any(|&(x, q)| {
+            x == e
+                && hit.first > 0
+                && tokens.get(hit.first - 1).is_some_and(|t| {
+                    t.capital
+                        && t.sentence == tokens[hit.first].sentence
+                        && t.word != q
+                        && t.end - t.start >= 4
+                })
+        })
+    };
+    out.extend(
+        cue.events
+            .iter()
+            .copied()
+            .filter(|&(e, k)| ok(e) && !(k == CueKind::Role && other_qualifier(e))),
+    );
     None
 }
 
@@ -495,6 +516,9 @@ fn weigh_dates(model: &Model, p: &Passage, framed: &[(u16, usize)], out: &mut Ev
                 Precision::Days if m.first <= ev.start && ev.end <= m.last && ev.days() > 1 => {
                     2.0 + anchor
                 }
+                // "On January 9–10": a meeting and its eve, when no other event (but
+                // the series it is a round of) falls in those few days.
+                Precision::Days if alone_in(model, e, m.first, m.last) => 2.0 + anchor,
                 Precision::Days => 1.5,
                 _ => 1.5 * overlap as f32 / mass.max(1) as f32 + anchor * 0.5,
             };
@@ -506,6 +530,16 @@ fn weigh_dates(model: &Model, p: &Passage, framed: &[(u16, usize)], out: &mut Ev
             out.add(e, weight, Group::Time, Reason::Date(mi));
         }
     }
+}
+
+/// Whether event `e` is the only one in a run of a few days `first`–`last`, leaving
+/// aside the series it is a round of.
+fn alone_in(model: &Model, e: usize, first: Date, last: Date) -> bool {
+    let ev = &model.events[e];
+    crate::align::model::days_between(first, last) < 3
+        && model.events.iter().enumerate().all(|(x, other)| {
+            x == e || Some(x) == ev.series || overlap_days(first, last, other.start, other.end) == 0
+        })
 }
 
 /// The one event that a vague time mention and a word for a kind of event beside it

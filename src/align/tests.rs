@@ -1283,3 +1283,78 @@ fn a_week_of_talks_stays_beside_the_rounds_it_gathers() {
     let got = ids_of("news", "T", "2022-01-14", one);
     assert_eq!(got, vec![vec![NRC, OSCE]]);
 }
+
+/// A role stripped of its country ("Foreign Minister", of the OSCE round's Polish
+/// chair) is not another country's minister: "Russian Foreign Minister Sergei Lavrov"
+/// is someone else. Alone or with its own country it is still the chair's.
+#[test]
+fn a_role_of_another_country_is_another_person() {
+    let t = timeline();
+    let a = article_of(
+        "news",
+        "T",
+        "2022-01-20",
+        "Russian Foreign Minister Sergei Lavrov spoke.\n\n\
+         Polish Foreign Minister Zbigniew Rau spoke.\n\n\
+         The Foreign Minister spoke.",
+    );
+    let aligner = Aligner::new(&t);
+    let osce = t.events.iter().position(|e| e.id == OSCE).expect("osce");
+    let mut scratch = Scratch::default();
+    let mut roles = Vec::new();
+    for block in a.blocks.iter().filter(|b| b.is_passage()) {
+        read(&block.text, &aligner.model.vocab, &mut scratch.reading);
+        aligner
+            .model
+            .cues
+            .find(&scratch.reading.tokens, &mut scratch.hits);
+        let passage = Passage::new(
+            &aligner.model,
+            &block.text,
+            &scratch.reading,
+            &scratch.hits,
+            a.meta.published,
+            None,
+            std::mem::take(&mut scratch.passage),
+        );
+        let mut cands = Vec::new();
+        let named = passage.hits.iter().any(|h| {
+            evidence::candidates(
+                &aligner.model,
+                &passage,
+                h,
+                &[],
+                a.meta.published,
+                &mut cands,
+            );
+            cands
+                .iter()
+                .any(|&(e, k)| e == osce && k == cues::CueKind::Role)
+        });
+        roles.push(named);
+        scratch.passage = passage.recycle();
+    }
+    assert_eq!(roles, [false, true, true]);
+}
+
+/// "On January 9–10": a meeting and its eve, when nothing else falls in those days, is
+/// that meeting as surely as its day alone.
+#[test]
+fn a_run_of_days_round_one_event_is_that_event() {
+    let got = ids_of(
+        "analysis",
+        "T",
+        "2022-01-14",
+        "On January 9-10, negotiations between Russia and the United States were held.",
+    );
+    assert_eq!(got, vec![vec![GENEVA]]);
+    // Two rounds in the run: neither alone.
+    let got = ids_of(
+        "analysis",
+        "T",
+        "2022-01-14",
+        "On January 12-13, meetings were held.",
+    );
+    assert_ne!(got[0], [NRC]);
+    assert_ne!(got[0], [OSCE]);
+}
