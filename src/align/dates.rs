@@ -56,6 +56,10 @@ pub(crate) struct TimeMention {
     /// "the past month". It still names what happened then, but rules no event out and
     /// is no sign of background.
     pub bound: bool,
+    /// It dates the telling, not what is told: a speech verb just before it ("told
+    /// TASS on Sunday that the council's date was being looked at"). It rules no event
+    /// out and is no sign of background.
+    pub told: bool,
 }
 
 /// How far after publication an undated "December 4" or "in March" may lie: an article
@@ -230,6 +234,7 @@ impl Scanner<'_> {
             sentence: self.reading.tokens.get(from).map_or(0, |t| t.sentence),
             other: None,
             bound: false,
+            told: false,
         }
     }
 

@@ -1193,7 +1193,9 @@ fn unrelated_dates(model: &Model, p: &Passage) -> f32 {
         // Only a date that places the passage on the calendar itself: a week or a day
         // read relative to publication ("the week", "on Friday") may be the one the
         // article looks back on, not another time.
-        .filter(|m| !m.bound && !matches!(m.precision, Precision::Relative | Precision::Week))
+        .filter(|m| {
+            !m.bound && !m.told && !matches!(m.precision, Precision::Relative | Precision::Week)
+        })
         .filter(|m| {
             !model
                 .events

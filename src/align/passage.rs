@@ -123,12 +123,13 @@ impl<'a> Passage<'a> {
         );
         for m in &mut mentions {
             reread_weekday(model, reading, hits, m);
+            m.told = dates_the_telling(reading, m);
         }
         compatible.clear();
         let events = model.events.len();
         for m in mentions
             .iter()
-            .filter(|m| m.precision != Precision::Year && !m.bound)
+            .filter(|m| m.precision != Precision::Year && !m.bound && !m.told)
         {
             let x = &mut sentences[m.sentence as usize];
             let at = *x.compatible.get_or_insert_with(|| {
@@ -271,6 +272,19 @@ impl<'a> Passage<'a> {
             .filter(|&j| (j < from || j >= to) && self.reading.tokens[j].sentence == s)
             .find(|&j| self.class(j) & class != 0)
     }
+}
+
+/// How many words before a date a speech verb still dates the telling by it: "told
+/// TASS earlier on Sunday".
+const TOLD_REACH: usize = 4;
+
+/// Whether mention `m` says when something was said rather than when what was said
+/// happened: a speech verb, outside quotation marks, at most [`TOLD_REACH`] words before
+/// it in its sentence ("Grushko told TASS on Sunday that…", "said on Wednesday").
+fn dates_the_telling(reading: &Reading, m: &TimeMention) -> bool {
+    let t = &reading.tokens;
+    (m.from.saturating_sub(TOLD_REACH)..m.from)
+        .any(|j| t[j].class & SPEECH != 0 && !t[j].quoted && t[j].sentence == m.sentence)
 }
 
 /// Reads a bare weekday forwards ("on Wednesday" as the coming one) when an event the

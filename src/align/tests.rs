@@ -1358,3 +1358,21 @@ fn a_run_of_days_round_one_event_is_that_event() {
     assert_ne!(got[0], [NRC]);
     assert_ne!(got[0], [OSCE]);
 }
+
+/// A date beside a speech verb dates the telling, not what is told: "told TASS on
+/// Sunday that the date of a Russia-NATO Council meeting was being looked at" speaks of
+/// the council, though that Sunday is weeks before it.
+#[test]
+fn a_date_of_the_telling_rules_nothing_out() {
+    let lead = "NATO has proposed a Russia-NATO Council meeting on January 12.\n\n";
+    let told = "Russian Deputy Foreign Minister Alexander Grushko told TASS earlier on Sunday \
+                that the date and the format of a Russia-NATO Council meeting were being \
+                looked at.";
+    let got = ids_of("news", "T", "2021-12-26", &format!("{lead}{told}"));
+    assert_eq!(got, vec![vec![NRC], vec![NRC]]);
+    // Dating what happened, the same Sunday rules the council out.
+    let done = "On Sunday the date and the format of a Russia-NATO Council meeting were \
+                looked at.";
+    let got = ids_of("news", "T", "2021-12-26", &format!("{lead}{done}"));
+    assert_eq!(got, vec![vec![NRC], vec![]]);
+}
