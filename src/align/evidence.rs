@@ -377,11 +377,21 @@ pub(crate) fn candidates(
                 })
         })
     };
+    // "The foreign ministers of the alliance": a role in the plural is a class of
+    // people, not the participant who holds it.
+    let plural = || {
+        let last = &p.reading.tokens[hit.first + hit.len - 1];
+        let raw = p
+            .text
+            .get(last.start as usize..last.end as usize)
+            .unwrap_or("");
+        raw.ends_with(['s', 'S']) && !cue.text.ends_with(['s', 'S'])
+    };
     out.extend(
         cue.events
             .iter()
             .copied()
-            .filter(|&(e, k)| ok(e) && !(k == CueKind::Role && other_qualifier(e))),
+            .filter(|&(e, k)| ok(e) && !(k == CueKind::Role && (other_qualifier(e) || plural()))),
     );
     None
 }
