@@ -573,6 +573,18 @@ fn gives_reason(o: &Observation, b: usize, none: usize) -> bool {
     }
 }
 
+/// How much a report about no event of the timeline (a briefing on another day, a
+/// ministers' meeting) pulls each passage back to no event: what it names in passing
+/// is an aside, and the article returns to its own subject, as a report on an event
+/// returns to that event.
+fn none_pull(conf: &[f32], report: bool) -> f32 {
+    if report && conf.iter().all(|c| *c <= 0.0) {
+        PULL
+    } else {
+        0.0
+    }
+}
+
 /// A mark on a state: the passage's own evidence decided it.
 const DECIDED_MARK: u8 = 1;
 /// A mark on a state: the passage's dates rule it out.
@@ -613,7 +625,7 @@ fn emissions_marked(
             *slot += PULL * conf[e];
         }
     }
-    out[n] = o.background - if decided { DECIDED } else { 0.0 };
+    out[n] = o.background - if decided { DECIDED } else { 0.0 } + none_pull(conf, report);
     if o.by_hand {
         // A curator's marker is certain.
         for (s, (slot, &m)) in out.iter_mut().zip(marks).enumerate() {
@@ -657,7 +669,7 @@ mod tests {
                 *slot += PULL * conf[e];
             }
         }
-        out[n] = o.background - if decided { DECIDED } else { 0.0 };
+        out[n] = o.background - if decided { DECIDED } else { 0.0 } + none_pull(conf, report);
         if o.by_hand {
             // A curator's marker is certain.
             for (s, slot) in out.iter_mut().enumerate() {

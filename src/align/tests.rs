@@ -1378,3 +1378,23 @@ fn a_date_of_the_telling_rules_nothing_out() {
     let got = ids_of("news", "T", "2021-12-26", &format!("{lead}{done}"));
     assert_eq!(got, vec![vec![NRC], vec![]]);
 }
+
+/// A report on something the timeline does not hold (a ministry's briefing two weeks
+/// after the talks) names an event in passing and returns to its own subject: the
+/// passages after the aside are about no event.
+#[test]
+fn a_report_about_no_event_returns_to_none_after_an_aside() {
+    let body = "BEIJING, Jan. 26 — NATO should abandon its outdated Cold War mentality, a \
+                foreign ministry spokesperson said on Wednesday.\n\n\
+                The spokesperson was asked about remarks Wendy Sherman made at the \
+                NATO-Russia Council in Brussels.\n\n\
+                Zhao said NATO is a Cold War remnant and its expansion is bloc politics.\n\n\
+                China champions common and cooperative security, he said.";
+    let got = ids_of(
+        "news",
+        "China urges NATO to drop Cold War mentality",
+        "2022-01-26",
+        body,
+    );
+    assert_eq!(got, vec![vec![], vec![NRC], vec![], vec![]]);
+}
