@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use super::cues::CueKind;
 use super::dates::Precision;
 use super::evidence::{Evidence, Group, Reason};
-use super::lexicon::{EXPECT, OPENER, PRONOUN, SPEECH, VERDICT};
+use super::lexicon::{EXPECT, OPENER, PRONOUN, SPEECH, TALKS, VERDICT};
 use super::model::Model;
 use super::passage::Passage;
 use super::words::Reading;
@@ -405,7 +405,22 @@ pub(crate) fn decide(
     let n = model.events.len();
     // The passage's own weight for each event, before context adds to it.
     let own = evidence.totals(n);
-    let mut chosen: Vec<usize> = (0..n).filter(|&e| own[e] >= THRESHOLD).collect();
+    // "Negotiations with the American side on security guarantees": a document's stock
+    // phrase and its author's name, beside a word for talks, are what the talks are
+    // about, not a report of the document.
+    let talks = p
+        .reading
+        .tokens
+        .iter()
+        .any(|t| t.class & TALKS != 0 && !t.quoted);
+    let mut chosen: Vec<usize> = (0..n)
+        .filter(|&e| {
+            own[e] >= THRESHOLD
+                && !(talks
+                    && model.events[e].kind == crate::timeline::EventKind::Document
+                    && evidence.only_topic(e))
+        })
+        .collect();
 
     if chosen.is_empty()
         && let Some(link) = link(kind, p.reading).or(d.after_question.then_some(Link::Answer))

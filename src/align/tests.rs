@@ -1398,3 +1398,18 @@ fn a_report_about_no_event_returns_to_none_after_an_aside() {
     );
     assert_eq!(got, vec![vec![], vec![NRC], vec![], vec![]]);
 }
+
+/// A document's stock phrase beside a word for talks is what the talks are about:
+/// "negotiations on security guarantees" in a report on the Geneva round are that
+/// round's, not a report of the draft treaties.
+#[test]
+fn a_document_s_phrase_beside_talks_is_their_topic() {
+    let body = "Sergei Ryabkov spoke to reporters after the talks in Geneva on Monday.\n\n\
+                Ryabkov said that during negotiations with the American side on security \
+                guarantees, Russia had assured its partners it had no plans to attack.";
+    let got = ids_of("news", "Russia praises the talks", "2022-01-10", body);
+    assert_eq!(got, vec![vec![GENEVA], vec![GENEVA]]);
+    // Without a word for talks, the phrase still weighs for the drafts.
+    let alone = "Ryabkov repeated that Russia wants legally binding security guarantees.";
+    assert_eq!(ids_of("news", "T", "2021-12-20", alone), vec![vec![DRAFTS]]);
+}
