@@ -266,6 +266,8 @@ const LISTS: &[(u64, &[&str])] = &[
             "diplomacy",
             "meetings",
             "consultations",
+            "engagements",
+            "discussions",
         ],
     ),
     (

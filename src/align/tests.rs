@@ -354,6 +354,13 @@ fn series_phrases_mean_the_week_of_talks() {
         ),
         vec![vec![] as Vec<&str>]
     );
+    // Diplomats' words for a week of meetings gather them too.
+    let body = "Next week's series of engagements is an opportunity for Russia to show it is \
+                serious about dialogue.";
+    assert_eq!(
+        ids_of("transcript", "Press conference", "2022-01-07", body),
+        vec![vec![WEEK]]
+    );
 }
 
 #[test]
