@@ -599,6 +599,7 @@ impl Aligner {
         self.weigh_line(
             article,
             &article.meta.title,
+            true,
             discourse,
             scratch,
             |_, _, own| {
@@ -629,6 +630,7 @@ impl Aligner {
         self.weigh_line(
             article,
             heading,
+            false,
             discourse,
             scratch,
             |passage, evidence, own| {
@@ -654,6 +656,7 @@ impl Aligner {
         &self,
         article: &Article,
         line: &str,
+        title: bool,
         discourse: &Discourse,
         scratch: &mut Scratch,
         found: impl FnOnce(&Passage, &Evidence, &[f32]),
@@ -666,7 +669,7 @@ impl Aligner {
         if scratch.hits.is_empty() && scratch.reading.classes & lexicon::DATE_WORDS == 0 {
             return;
         }
-        let passage = Passage::new(
+        let mut passage = Passage::new(
             model,
             line,
             &scratch.reading,
@@ -675,6 +678,13 @@ impl Aligner {
             None,
             std::mem::take(&mut scratch.passage),
         );
+        if title {
+            // "Department Press Briefing – January 11, 2022": a title dated the day it
+            // is published says when the piece is, not what it is about.
+            passage
+                .mentions
+                .retain(|m| !(m.first == published && m.last == published));
+        }
         weigh(
             model,
             &passage,
@@ -706,7 +716,13 @@ impl Aligner {
                 ev.start
             };
             if from <= published && published <= ev.near_end {
-                let when = if published <= ev.end {
+                let that_day = published <= ev.end;
+                // A transcript is dated by when its words were said: the day after an
+                // event, they were said after it, not at it (a daily briefing).
+                if !that_day && article.meta.kind == Kind::Transcript {
+                    continue;
+                }
+                let when = if that_day {
                     "published that day"
                 } else {
                     "published the day after"

@@ -1420,3 +1420,29 @@ fn a_document_s_phrase_beside_talks_is_their_topic() {
     let alone = "Ryabkov repeated that Russia wants legally binding security guarantees.";
     assert_eq!(ids_of("news", "T", "2021-12-20", alone), vec![vec![DRAFTS]]);
 }
+
+/// A daily briefing is no report of the round before it: a transcript is dated by when
+/// its words were said, so one dated the day after a round was said after it; and a
+/// title dated the day it is published ("Department Press Briefing – January 11,
+/// 2022") says when the piece is, not what it is about.
+#[test]
+fn a_briefing_the_day_after_is_not_about_the_round() {
+    let body = "MR PRICE: Good afternoon. We will go ahead and get started.\n\n\
+                It is Russia that created this crisis out of whole cloth.";
+    let none = vec![Vec::<&str>::new(), vec![]];
+    let got = ids_of(
+        "transcript",
+        "Department Press Briefing",
+        "2022-01-11",
+        body,
+    );
+    assert_eq!(got, none);
+    let title = "Department Press Briefing – January 11, 2022";
+    assert_eq!(ids_of("transcript", title, "2022-01-11", body), none);
+    // A report the day after is still likely about the round.
+    let why = why_of("news", "T", "2022-01-11", "Diplomats met again.", 0);
+    assert!(
+        why[GENEVA][0].contains("published the day after"),
+        "{why:?}"
+    );
+}
