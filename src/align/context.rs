@@ -422,6 +422,35 @@ pub(crate) fn decide(
         })
         .collect();
 
+    // People several events share ("Putin and Biden"), named right after a passage on
+    // one of them and with nothing else to place them, are still at that one: not the
+    // only one of their events the dates leave open.
+    if let Some(prev) = d.previous.as_ref() {
+        let mut moved = false;
+        for c in chosen.iter_mut() {
+            let (e, held) = (*c, prev.carried());
+            if held.contains(&e) || !evidence.only_people(e) {
+                continue;
+            }
+            if let Some(&at) = held
+                .iter()
+                .find(|&&x| evidence.people_also_of(e, x, &model.cues))
+            {
+                let reason = Reason::Context {
+                    link: Link::Participant,
+                    from: prev.index,
+                };
+                evidence.add(at, THRESHOLD, Group::Context, reason);
+                *c = at;
+                moved = true;
+            }
+        }
+        if moved {
+            chosen.sort_unstable();
+            chosen.dedup();
+        }
+    }
+
     if chosen.is_empty()
         && let Some(link) = link(kind, p.reading).or(d.after_question.then_some(Link::Answer))
     {

@@ -298,6 +298,32 @@ impl Evidence {
         )
     }
 
+    /// True if all the passage says of `event` is who took part: its people's names.
+    pub fn only_people(&self, event: usize) -> bool {
+        let mut any = false;
+        for it in self.items.iter().filter(|it| it.event == event) {
+            if !matches!(it.group, Group::Names | Group::Speaker) {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+
+    /// True if every name the passage gives `event` is a person of `other` too.
+    pub fn people_also_of(&self, event: usize, other: usize, cues: &CueIndex) -> bool {
+        self.items
+            .iter()
+            .filter(|it| it.event == event)
+            .all(|it| match it.reason {
+                Reason::Cue { cue, .. } | Reason::Speaker(cue) => cues.cues[cue]
+                    .events
+                    .iter()
+                    .any(|&(x, k)| x == other && matches!(k, CueKind::Name | CueKind::Common)),
+                _ => false,
+            })
+    }
+
     /// True if one of the passage's cues stands for `event` as a cue of one of `kinds`.
     pub fn names_by(&self, event: usize, cues: &CueIndex, kinds: &[CueKind]) -> bool {
         self.items.iter().any(|it| {

@@ -1446,3 +1446,18 @@ fn a_briefing_the_day_after_is_not_about_the_round() {
         "{why:?}"
     );
 }
+
+/// People several events share, named right after a passage on one of them with
+/// nothing else to place them, are still at that one, not at another of theirs that
+/// happens to be the only one the dates leave open.
+#[test]
+fn shared_people_named_again_stay_at_the_event_just_told() {
+    let body = "The White House confirmed that the call between Vladimir Putin and Joe Biden \
+                will take place on December 7.\n\n\
+                Press Secretary Jen Psaki confirmed the date for Presidents Vladimir Putin \
+                and Joe Biden.";
+    let got = ids_of("news", "White House confirms date", "2021-12-05", body);
+    assert_eq!(got, vec![vec![VIDEO], vec![VIDEO]]);
+    let why = why_of("news", "White House confirms date", "2021-12-05", body, 1);
+    assert_eq!(why[VIDEO][0], "context: a participant of ¶1's event again");
+}
