@@ -9,7 +9,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::cues::CueKind;
+use super::cues::{CueHit, CueKind};
 use super::dates::Precision;
 use super::evidence::{Evidence, Group, Reason};
 use super::lexicon::{EXPECT, OPENER, PRONOUN, SPEECH, TALKS, VERDICT};
@@ -347,6 +347,37 @@ pub(crate) fn is_procedure(text: &str, speaker: Option<&str>) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ROLES.iter().any(|r| w.eq_ignore_ascii_case(r)))
 }
+
+/// Whether a transcript's passage is only a greeting or thanks, after its speaker's
+/// label: "QUESTION: Good afternoon.", "Thank you all for joining us.", "Good to see
+/// everyone. We'll go ahead and get started." Short, naming nothing, saying nothing of
+/// the talks.
+pub(crate) fn is_pleasantry(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
+    const OPENINGS: [&str; 9] = [
+        "good morning",
+        "good afternoon",
+        "good evening",
+        "good to see",
+        "hello",
+        "thank you",
+        "thanks",
+        "welcome",
+        "happy new year",
+    ];
+    let said = label_end(text).map_or(text, |colon| &text[colon + 1..]);
+    let said = said.trim_start();
+    let words = said.split_whitespace().count();
+    hits.is_empty()
+        && words <= PLEASANTRY_WORDS
+        && reading.classes & (TALKS | super::lexicon::KINDS) == 0
+        && OPENINGS.iter().any(|o| {
+            said.get(..o.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(o))
+        })
+}
+
+/// The most words a greeting or thanks runs to.
+const PLEASANTRY_WORDS: usize = 16;
 
 /// How passage `p`, a block of `kind`, hangs on the passage before, if it does.
 pub(crate) fn link(kind: BlockKind, reading: &Reading) -> Option<Link> {

@@ -367,6 +367,7 @@ impl Aligner {
         unexplained.extend((0..n).map(|e| !early.iter().any(|&(x, _)| x == e)));
         let author = author_finder(article);
         let report = reports(article);
+        let transcript = article.meta.kind == crate::corpus::Kind::Transcript;
         // A report that narrates: not a transcript's speech or a statement's text,
         // which say how things stand at the event itself.
         let narrates = report
@@ -438,8 +439,14 @@ impl Aligner {
                     .hits
                     .retain(|h| tokens[h.first].start as usize > colon);
             }
-            let background = if procedure { PROCEDURE } else { 0.0 }
-                + background(report, author.as_ref(), text, headed)
+            let pleasantry = transcript
+                && !procedure
+                && context::is_pleasantry(text, &scratch.reading, &scratch.hits);
+            let background = if procedure || pleasantry {
+                PROCEDURE
+            } else {
+                0.0
+            } + background(report, author.as_ref(), text, headed)
                 + if outside_voice(text, &scratch.reading, &scratch.hits) {
                     OUTSIDE_VOICE
                 } else {
@@ -569,7 +576,6 @@ impl Aligner {
             obs.as_slice(),
             &mut scratch.decoder,
         );
-        let transcript = article.meta.kind == crate::corpus::Kind::Transcript;
         self.apply(
             article,
             &subject,

@@ -1461,3 +1461,15 @@ fn shared_people_named_again_stay_at_the_event_just_told() {
     let why = why_of("news", "White House confirms date", "2021-12-05", body, 1);
     assert_eq!(why[VIDEO][0], "context: a participant of ¶1's event again");
 }
+
+/// In a transcript, a greeting or thanks and nothing more ("QUESTION: Good
+/// afternoon.") says nothing of the talks, whatever the passages around it are about.
+#[test]
+fn a_greeting_in_a_transcript_is_about_nothing() {
+    let body = "STOLTENBERG: We have just concluded the NATO-Russia Council in Brussels.\n\n\
+                QUESTION: Thank you. Good afternoon.\n\n\
+                STOLTENBERG: Allies made clear that they will not compromise.\n\n\
+                QUESTION: Thank you. Will the Council meet again?";
+    let got = ids_of("transcript", "Press conference", "2022-01-12", body);
+    assert_eq!(got, vec![vec![NRC], vec![], vec![NRC], vec![NRC]]);
+}
