@@ -499,7 +499,20 @@ pub(crate) fn decide(
                 .copied()
                 .filter(|&e| own[e] >= SELECT)
                 .collect();
-            chosen = if picked.is_empty() {
+            // In a report, its own event's people, named in a passage that hangs on
+            // one about other events, bring it back to its own ("In this context,
+            // Biden emphasised…" after a paragraph on the rounds the call set up).
+            let own_people =
+                d.subject.iter().copied().find(|&x| {
+                    !src.events.contains(&x) && evidence.has_participant(x, &model.cues)
+                });
+            let (chosen_now, link) = match own_people {
+                Some(x) if picked.is_empty() => (vec![x], Link::SubjectParticipant),
+                _ => (Vec::new(), link),
+            };
+            chosen = if !chosen_now.is_empty() {
+                chosen_now
+            } else if picked.is_empty() {
                 src.carried().to_vec()
             } else if link == Link::Answer {
                 // An answer is about all the question asked, and may name one of

@@ -1473,3 +1473,25 @@ fn a_greeting_in_a_transcript_is_about_nothing() {
     let got = ids_of("transcript", "Press conference", "2022-01-12", body);
     assert_eq!(got, vec![vec![NRC], vec![], vec![NRC], vec![NRC]]);
 }
+
+/// In a report, its own event's people named in a passage that hangs on one about
+/// other events bring it back to its own: "In this context, Joseph Biden emphasised…"
+/// in the Kremlin's readout of the call, after a paragraph on the rounds it set up.
+#[test]
+fn a_report_s_own_people_bring_a_linked_passage_back() {
+    let body = "On December 30, Vladimir Putin had a telephone conversation with Joseph \
+                Biden.\n\n\
+                It was confirmed that negotiations would take place in Geneva on January 10 \
+                and at the Russia-NATO Council in Brussels on January 12.\n\n\
+                In this context, Joseph Biden emphasised that Washington had no intention of \
+                deploying offensive weapons in Ukraine.";
+    let title = "Telephone conversation with US President Joseph Biden";
+    let got = ids_of("statement", title, "2021-12-30", body);
+    assert_eq!(got[0], vec![PHONE]);
+    assert_eq!(got[2], vec![PHONE]);
+    let why = why_of("statement", title, "2021-12-30", body, 2);
+    assert_eq!(
+        why[PHONE][0],
+        "context: after ¶2, a participant of the article's own event again"
+    );
+}
