@@ -608,11 +608,18 @@ impl Aligner {
             true,
             discourse,
             scratch,
-            |_, _, own| {
+            |_, evidence, own| {
+                // A document's author and stock phrases in a title ("Ryabkov sees a
+                // chance for talks on security guarantees") are its topic, not a
+                // report of the document.
+                let topic = |e: usize| {
+                    self.model.events[e].kind == crate::timeline::EventKind::Document
+                        && evidence.only_topic(e)
+                };
                 clues.extend(
                     own.iter()
                         .enumerate()
-                        .filter(|(_, w)| **w >= TITLE_MIN)
+                        .filter(|&(e, w)| *w >= TITLE_MIN && !topic(e))
                         .map(|(e, &w)| (e, w, "title")),
                 )
             },

@@ -257,9 +257,10 @@ impl<'a> Passage<'a> {
     }
 
     /// Whether a passage published on `published` may speak of event `e`: an event
-    /// after publication only as something expected.
+    /// after publication only as something expected, or on its eve, when its people
+    /// are arriving and its preliminaries under way.
     pub fn may_speak_of(&self, model: &Model, e: usize, published: Date) -> bool {
-        model.events[e].start <= published || self.anticipates
+        model.events[e].near_start <= published || self.anticipates
     }
 
     /// A token of the passage's sentence `s` within `window` of `[from, to)` whose

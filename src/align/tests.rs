@@ -1495,3 +1495,31 @@ fn a_report_s_own_people_bring_a_linked_passage_back() {
         "context: after ¶2, a participant of the article's own event again"
     );
 }
+
+/// A document's author and stock phrases in a title are its topic, not a report of
+/// the document: "Ryabkov saw a chance to negotiate on security guarantees" on the eve
+/// of Geneva is no article about December's drafts.
+#[test]
+fn a_document_s_topic_in_a_title_makes_no_subject() {
+    let title = "Ryabkov saw a chance to negotiate with the United States on security \
+                 guarantees";
+    let body = "Sergei Ryabkov said that there are always chances.\n\n\
+                A Russian delegation arrived in Geneva on January 9 for talks with Wendy \
+                Sherman.";
+    let got = ids_of("news", title, "2022-01-09", body);
+    assert!(!got[0].contains(&DRAFTS), "{got:?}");
+    assert_eq!(got[1], vec![GENEVA]);
+}
+
+/// On the eve of a meeting its people arrive and its preliminaries begin: a report that
+/// day may speak of it in the present, without a word of expectation.
+#[test]
+fn a_report_on_the_eve_may_speak_of_the_meeting() {
+    let body = "A Russian delegation arrived in Geneva for talks with Wendy Sherman.";
+    assert_eq!(ids_of("news", "T", "2022-01-09", body), vec![vec![GENEVA]]);
+    // Two days before, it is not yet under way.
+    assert_eq!(
+        ids_of("news", "T", "2022-01-08", body),
+        vec![Vec::<&str>::new()]
+    );
+}
