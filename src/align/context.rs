@@ -364,16 +364,19 @@ pub(crate) fn is_pleasantry(text: &str, reading: &Reading, hits: &[CueHit]) -> b
         "welcome",
         "happy new year",
     ];
+    // The cheap tests first: most passages name something, or are long.
+    if !hits.is_empty()
+        || reading.classes & (TALKS | super::lexicon::KINDS) != 0
+        || reading.tokens.len() > PLEASANTRY_WORDS * 2
+    {
+        return false;
+    }
     let said = label_end(text).map_or(text, |colon| &text[colon + 1..]);
     let said = said.trim_start();
-    let words = said.split_whitespace().count();
-    hits.is_empty()
-        && words <= PLEASANTRY_WORDS
-        && reading.classes & (TALKS | super::lexicon::KINDS) == 0
-        && OPENINGS.iter().any(|o| {
-            said.get(..o.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(o))
-        })
+    OPENINGS.iter().any(|o| {
+        said.get(..o.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(o))
+    }) && said.split_whitespace().nth(PLEASANTRY_WORDS).is_none()
 }
 
 /// The most words a greeting or thanks runs to.
@@ -439,11 +442,11 @@ pub(crate) fn decide(
     // "Negotiations with the American side on security guarantees": a document's stock
     // phrase and its author's name, beside a word for talks, are what the talks are
     // about, not a report of the document.
-    let talks = p
-        .reading
-        .tokens
-        .iter()
-        .any(|t| t.class & TALKS != 0 && !t.quoted);
+    let talks = p.reading.classes & TALKS != 0
+        && p.reading
+            .tokens
+            .iter()
+            .any(|t| t.class & TALKS != 0 && !t.quoted);
     let mut chosen: Vec<usize> = (0..n)
         .filter(|&e| {
             own[e] >= THRESHOLD

@@ -1015,6 +1015,7 @@ fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
         return false;
     }
     let t = &reading.tokens;
+    let bytes = text.as_bytes();
     let mut present = false;
     for (i, w) in t.iter().enumerate() {
         if w.quoted {
@@ -1025,13 +1026,14 @@ fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
         }
         present |= w.class & PRESENT != 0;
         let regular_past = || {
-            let raw = text.get(w.start as usize..w.end as usize).unwrap_or("");
-            // Not a name ("United"), and not "need", "indeed", "hundred"-like words.
-            !w.capital
-                && raw.len() > 4
-                && raw.ends_with("ed")
-                && !raw.ends_with("eed")
-                && !raw.ends_with("dred")
+            // Not a name ("United"), and not "need", "indeed", "hundred"-like words;
+            // the last byte first, since most words do not end in "d".
+            let (start, end) = (w.start as usize, w.end as usize);
+            if w.capital || end - start <= 4 || bytes.get(end - 1) != Some(&b'd') {
+                return false;
+            }
+            let raw = text.get(start..end).unwrap_or("");
+            raw.ends_with("ed") && !raw.ends_with("eed") && !raw.ends_with("dred")
         };
         if w.class & PAST_FORM != 0 || regular_past() {
             let helped = (i.saturating_sub(2)..i)
