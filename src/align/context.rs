@@ -606,6 +606,19 @@ pub(crate) fn decide(
                         && p.may_speak_of(model, r, published)
                 })
                 .collect();
+            // A round named only by cues it shares with another named round ("Wendy
+            // Sherman met Stoltenberg to discuss the NATO-Russia Council": Sherman led
+            // Geneva too; "BRUSSELS, January 13 /TASS/" over a Vienna story) is not a
+            // second round named.
+            let named: Vec<usize> = named
+                .iter()
+                .copied()
+                .filter(|&r| {
+                    !named
+                        .iter()
+                        .any(|&o| o != r && evidence.named_only_as(r, o, &model.cues))
+                })
+                .collect();
             if named.len() >= 2 {
                 for r in named {
                     if !chosen.contains(&r) {

@@ -324,6 +324,25 @@ impl Evidence {
             })
     }
 
+    /// True if the passage names `event` only by cues it shares with `other` (and
+    /// words for a meeting beside them): nothing singles it out.
+    pub fn named_only_as(&self, event: usize, other: usize, cues: &CueIndex) -> bool {
+        let mut named = false;
+        for it in self.items.iter().filter(|it| it.event == event) {
+            match it.reason {
+                Reason::Cue { cue, .. } | Reason::Speaker(cue) => {
+                    if !cues.cues[cue].events.iter().any(|&(x, _)| x == other) {
+                        return false;
+                    }
+                    named = true;
+                }
+                Reason::Kind(_) => {}
+                _ => return false,
+            }
+        }
+        named
+    }
+
     /// True if one of the passage's cues stands for `event` as a cue of one of `kinds`.
     pub fn names_by(&self, event: usize, cues: &CueIndex, kinds: &[CueKind]) -> bool {
         self.items.iter().any(|it| {

@@ -1523,3 +1523,12 @@ fn a_report_on_the_eve_may_speak_of_the_meeting() {
         vec![Vec::<&str>::new()]
     );
 }
+
+/// Rounds named together vouch for each other, but a round named only by people it
+/// shares with the other ("Wendy Sherman", who led Geneva too) is not a second round.
+#[test]
+fn a_round_named_only_by_shared_people_does_not_vouch() {
+    let body = "US Deputy Secretary of State Wendy Sherman met NATO Secretary General Jens \
+                Stoltenberg on Tuesday to discuss the upcoming NATO-Russia Council meeting.";
+    assert_eq!(ids_of("news", "T", "2022-01-11", body), vec![vec![NRC]]);
+}
