@@ -567,7 +567,16 @@ impl Aligner {
                 runner_up: None,
             });
         }
-        clues.extend_from_slice(&scratch.early.dated);
+        // Published the day after an event, a report is about it only if its title
+        // or lead say so too: alone, that date is as likely a reaction the day after
+        // (a minister's interview) as an account of the event.
+        let named = clues.len();
+        for &(e, w, when) in &scratch.early.dated {
+            let day_after = when == DAY_AFTER;
+            if !day_after || clues[..named].iter().any(|&(x, _, _)| x == e) {
+                clues.push((e, w, when));
+            }
+        }
         let subject = sequence::subject(n, &clues);
         let decoded = sequence::decode_into(
             model,
@@ -729,16 +738,10 @@ impl Aligner {
                 ev.start
             };
             if from <= published && published <= ev.near_end {
-                let that_day = published <= ev.end;
-                // A transcript is dated by when its words were said: the day after an
-                // event, they were said after it, not at it (a daily briefing).
-                if !that_day && article.meta.kind == Kind::Transcript {
-                    continue;
-                }
-                let when = if that_day {
-                    "published that day"
+                let when = if published <= ev.end {
+                    THAT_DAY
                 } else {
-                    "published the day after"
+                    DAY_AFTER
                 };
                 clues.push((e, weight, when));
             }
@@ -1094,6 +1097,11 @@ const UNION_OWN: f32 = 1.5;
 /// How much more a section heading's evidence counts than the same words in a
 /// passage: a heading is nothing but its topic.
 const HEADING_GAIN: f32 = 3.0;
+
+/// Why the publication date points to an event: published on its day, or the day
+/// after.
+const THAT_DAY: &str = "published that day";
+const DAY_AFTER: &str = "published the day after";
 
 /// How many opening passages count as the article's lead.
 const LEAD: usize = 1;

@@ -1421,10 +1421,10 @@ fn a_document_s_phrase_beside_talks_is_their_topic() {
     assert_eq!(ids_of("news", "T", "2021-12-20", alone), vec![vec![DRAFTS]]);
 }
 
-/// A daily briefing is no report of the round before it: a transcript is dated by when
-/// its words were said, so one dated the day after a round was said after it; and a
-/// title dated the day it is published ("Department Press Briefing – January 11,
-/// 2022") says when the piece is, not what it is about.
+/// A daily briefing is no report of the round before it: dated the day after a round,
+/// with a title and lead that name nothing, it was not about it; and a title dated the
+/// day it is published ("Department Press Briefing – January 11, 2022") says when the
+/// piece is, not what it is about.
 #[test]
 fn a_briefing_the_day_after_is_not_about_the_round() {
     let body = "MR PRICE: Good afternoon. We will go ahead and get started.\n\n\
@@ -1439,12 +1439,37 @@ fn a_briefing_the_day_after_is_not_about_the_round() {
     assert_eq!(got, none);
     let title = "Department Press Briefing – January 11, 2022";
     assert_eq!(ids_of("transcript", title, "2022-01-11", body), none);
-    // A report the day after is still likely about the round.
-    let why = why_of("news", "T", "2022-01-11", "Diplomats met again.", 0);
+    // A report the day after whose title names the round is still about it, and the
+    // date says so too.
+    let why = why_of(
+        "news",
+        "After the Geneva talks",
+        "2022-01-11",
+        "Diplomats met again.",
+        0,
+    );
     assert!(
-        why[GENEVA][0].contains("published the day after"),
+        why[GENEVA]
+            .iter()
+            .any(|r| r.contains("published the day after")),
         "{why:?}"
     );
+}
+
+/// Published the day after an event, a report whose title and lead name nothing is as
+/// likely a reaction (a minister's interview) as an account of it: the date alone makes
+/// no subject. Published that day, it still does.
+#[test]
+fn the_day_after_alone_makes_no_subject() {
+    let body = "“Russia does not have the right to vote on Ukraine's membership in NATO,” \
+                Kuleba told RBK Ukraine.\n\n\
+                “The collective West will not agree to give Russia legal guarantees,” the \
+                minister added.";
+    let title = "Kuleba: Russia has no voting rights on Ukraine's accession to NATO";
+    let none = vec![Vec::<&str>::new(), vec![]];
+    assert_eq!(ids_of("news", title, "2022-01-11", body), none);
+    let why = why_of("news", title, "2022-01-10", body, 0);
+    assert!(why[GENEVA][0].contains("published that day"), "{why:?}");
 }
 
 /// People several events share, named right after a passage on one of them with
