@@ -567,15 +567,13 @@ impl Aligner {
                 runner_up: None,
             });
         }
-        // Published the day after an event, a report is about it only if its title
-        // or lead say so too: alone, that date is as likely a reaction the day after
-        // (a minister's interview) as an account of the event.
-        let named = clues.len();
-        for &(e, w, when) in &scratch.early.dated {
-            let day_after = when == DAY_AFTER;
-            if !day_after || clues[..named].iter().any(|&(x, _, _)| x == e) {
-                clues.push((e, w, when));
-            }
+        // Published the day after an event, with nothing else to say what it is
+        // about (no title, lead or event of that day), a report is as likely a
+        // reaction the day after (a minister's interview) as an account of the event:
+        // that date alone makes no subject.
+        let alone = clues.is_empty() && scratch.early.dated.iter().all(|&(_, _, w)| w == DAY_AFTER);
+        if !alone {
+            clues.extend_from_slice(&scratch.early.dated);
         }
         let subject = sequence::subject(n, &clues);
         let decoded = sequence::decode_into(
