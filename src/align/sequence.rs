@@ -340,6 +340,8 @@ pub(crate) fn decode_into<'d>(
     let (p_blind, p_linked) = (p(BLIND), p(LINKED));
     // Whether any event is the subject surely enough for topics not to move a report.
     let any_hold = conf.iter().any(|c| *c >= HOLD);
+    // Whether no event is the subject: the same for every passage of the article.
+    let back_to_none = none_pull(conf, report);
     emit.clear();
     emit.resize(len * states, 0.0);
     costs.clear();
@@ -362,7 +364,14 @@ pub(crate) fn decode_into<'d>(
     for (i, o) in obs.iter().enumerate() {
         mark(marks, o, true);
         let r = i * states..(i + 1) * states;
-        emissions_marked(o, conf, report, any_hold, marks, &mut emit[r.clone()]);
+        emissions_marked(
+            o,
+            conf,
+            report,
+            (any_hold, back_to_none),
+            marks,
+            &mut emit[r.clone()],
+        );
         let (linked, p_link) = if o.linked {
             (LINKED, p_linked)
         } else {
@@ -592,12 +601,13 @@ const RULED_OUT_MARK: u8 = 2;
 
 /// How well each state fits one passage (index `n` is none), its decided and ruled-out
 /// events marked on `marks`; `any_hold` is whether any event is the subject surely
-/// enough to [`HOLD`] a report.
+/// enough to [`HOLD`] a report, and `back_to_none` the article's [`none_pull`], both
+/// taken once per article.
 fn emissions_marked(
     o: &Observation,
     conf: &[f32],
     report: bool,
-    any_hold: bool,
+    (any_hold, back_to_none): (bool, f32),
     marks: &[u8],
     out: &mut [f32],
 ) {
@@ -625,7 +635,7 @@ fn emissions_marked(
             *slot += PULL * conf[e];
         }
     }
-    out[n] = o.background - if decided { DECIDED } else { 0.0 } + none_pull(conf, report);
+    out[n] = o.background - if decided { DECIDED } else { 0.0 } + back_to_none;
     if o.by_hand {
         // A curator's marker is certain.
         for (s, (slot, &m)) in out.iter_mut().zip(marks).enumerate() {
@@ -929,7 +939,8 @@ mod tests {
                 }
                 let (mut plain, mut marked) = (vec![0.0f32; n + 1], vec![0.0f32; n + 1]);
                 emissions(o, &conf, report, &mut plain);
-                emissions_marked(o, &conf, report, any_hold, &marks, &mut marked);
+                let article = (any_hold, none_pull(&conf, report));
+                emissions_marked(o, &conf, report, article, &marks, &mut marked);
                 let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                 assert_eq!(bits(&plain), bits(&marked), "case {case}");
             }
