@@ -370,11 +370,7 @@ impl Aligner {
         let transcript = article.meta.kind == crate::corpus::Kind::Transcript;
         // A report that narrates: not a transcript's speech or a statement's text,
         // which say how things stand at the event itself.
-        let narrates = report
-            && !matches!(
-                article.meta.kind,
-                crate::corpus::Kind::Transcript | crate::corpus::Kind::Statement
-            );
+        let narrates = report && !transcript && article.meta.kind != crate::corpus::Kind::Statement;
         if report {
             discourse.subject.extend(
                 early
