@@ -98,6 +98,8 @@ pub(crate) const PAST_FORM: u64 = 1 << 38;
 /// What makes the word after it a participle or an adjective rather than a past:
 /// an auxiliary ("has", "been", "were") or an article ("an estimated 100,000").
 pub(crate) const HELPER: u64 = 1 << 39;
+/// "if", "unless": what follows is a condition, not something that happened.
+pub(crate) const CONDITION: u64 = 1 << 40;
 /// Words that can start (or, for "ago" and "day", end or hold) a date mention.
 pub(crate) const DATE_WORDS: u64 =
     MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR | DAY_PART | AGO | DAY_NOUN;
@@ -236,6 +238,7 @@ const LISTS: &[(u64, &[&str])] = &[
     ),
     (YEAR, &["year"]),
     (DAY_PART, &["morning", "afternoon", "evening", "night"]),
+    (CONDITION, &["if", "unless"]),
     (OF, &["of"]),
     (INDEFINITE, &["a", "an"]),
     (

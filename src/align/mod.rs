@@ -50,7 +50,7 @@ use self::explain::{Told, explain};
 use self::model::{EventFacts, Model};
 use self::passage::{Passage, PassageBuffers};
 use self::sequence::{Decoded, Observation, Observations, Subject};
-use self::words::{Reading, Vocabulary, read};
+use self::words::{Reading, Token, Vocabulary, read};
 use crate::corpus::{Article, BlockKind};
 use crate::timeline::Timeline;
 
@@ -448,7 +448,11 @@ impl Aligner {
                 } else {
                     0.0
                 }
-                + if narrates && states_how_things_stand(text, &scratch.reading) {
+                + if !narrates {
+                    0.0
+                } else if pledges_on_condition(text, &scratch.reading, &scratch.hits) {
+                    PLEDGE
+                } else if states_how_things_stand(text, &scratch.reading) {
                     STANDING
                 } else {
                     0.0
@@ -1043,8 +1047,46 @@ fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
     present
 }
 
+/// Whether a passage, in the reporter's own words, states a pledge or a threat that
+/// waits on a condition put in the present ("The U.S. and its allies promised severe
+/// sanctions if Russia invades"): a standing position, as true the week before the
+/// meeting as after it, not something the meeting did. Only a passage with nothing of
+/// its own that names an event or a speaker: "Sherman warned of costs if Russia
+/// invades" is what she said at the table.
+fn pledges_on_condition(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
+    use lexicon::{CONDITION, PAST, PRESENT, SPEECH};
+    if !hits.is_empty() || reading.classes & SPEECH != 0 || reading.classes & CONDITION == 0 {
+        return false;
+    }
+    let t = &reading.tokens;
+    // A verb of the present after the condition's subject: "if Russia invades",
+    // "if the talks fail" (the noun's plural stands for its verb), "if Moscow is".
+    let present = |w: &Token| {
+        if w.quoted || w.capital || w.class & PAST != 0 {
+            return false;
+        }
+        if w.class & PRESENT != 0 {
+            return true;
+        }
+        let raw = text.get(w.start as usize..w.end as usize).unwrap_or("");
+        raw.len() > 4 && raw.ends_with('s') && !raw.ends_with("ss") && !raw.ends_with("us")
+    };
+    t.iter().enumerate().any(|(i, w)| {
+        w.class & CONDITION != 0
+            && !w.quoted
+            && t[i + 1..t.len().min(i + 5)]
+                .iter()
+                .take_while(|x| x.sentence == w.sentence)
+                .any(present)
+    })
+}
+
 /// The weight of background a passage stating how things stand gets in a news report.
 const STANDING: f32 = 2.5;
+/// The weight of background a conditional pledge gets in a news report: more than
+/// [`STANDING`], enough to leave the event for that one passage and come back after
+/// it, since nothing in it names the event.
+const PLEDGE: f32 = 4.0;
 
 /// Lays the evidence of a section heading (`section`, then emptied) on the first
 /// passage under it, `o`, for a timeline of `n` events: the chain weighs it as the

@@ -1259,6 +1259,30 @@ fn a_report_s_background_states_how_things_stand() {
     assert_eq!(got, vec![vec![NRC], vec![NRC]]);
 }
 
+/// A pledge that waits on a condition put in the present ("promised sanctions if
+/// Russia invades"), told by the reporter with nothing of its own naming an event, is
+/// a standing position: background even between two passages of the meeting. Said by a
+/// speaker, or with the condition told in the past, it is what was said there.
+#[test]
+fn a_conditional_pledge_is_a_standing_position() {
+    let body = "BRUSSELS — NATO and Russia held their first NATO-Russia Council in two years \
+                on Wednesday.\n\n\
+                Allies offered talks on arms control, and the Russian side listened.\n\n\
+                The U.S. and its allies promised severe economic sanctions if Russia \
+                invades.\n\n\
+                Grushko told reporters that the alliance had ignored Moscow's proposals.";
+    let got = ids_of("news", "No breakthrough", "2022-01-12", body);
+    assert_eq!(got, vec![vec![NRC], vec![NRC], vec![], vec![NRC]]);
+    // The condition told in the past is what happened at the table.
+    let told = body.replace("if Russia invades", "if Russia invaded");
+    let got = ids_of("news", "No breakthrough", "2022-01-12", &told);
+    assert_eq!(got[2], vec![NRC]);
+    // A speaker's warning is what was said there.
+    let said = body.replace("The U.S. and its allies promised", "Allies warned of");
+    let got = ids_of("news", "No breakthrough", "2022-01-12", &said);
+    assert_eq!(got[2], vec![NRC]);
+}
+
 /// A lead that sets the scene before the news: a report's subject is the first of its
 /// two opening paragraphs that names an event, and "the meeting" later is that round,
 /// even after a paragraph naming two others.
