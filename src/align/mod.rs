@@ -1009,7 +1009,9 @@ fn outside_voice(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
 /// news report that is the background paragraph a wire story ends on, not more of the
 /// meeting it reported. A regular "-ed" (or an irregular past like "met") just after
 /// an auxiliary or an article is a participle or an adjective ("has described", "an
-/// estimated 100,000"), not a past.
+/// estimated 100,000"), not a past; so is one later in the first sentence than the
+/// present verb that set its tense ("Putin has denied plans to attack, with troops
+/// amassed near the border").
 fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
     use lexicon::{HELPER, PAST, PAST_FORM, PRESENT};
     if reading.classes & PRESENT == 0 {
@@ -1017,15 +1019,10 @@ fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
     }
     let t = &reading.tokens;
     let bytes = text.as_bytes();
-    let mut present = false;
-    for (i, w) in t.iter().enumerate() {
-        if w.quoted {
-            continue;
-        }
-        if w.class & PAST != 0 {
-            return false;
-        }
-        present |= w.class & PRESENT != 0;
+    // A past, not a participle: an irregular past or a regular "-ed" with no
+    // auxiliary or article just before it.
+    let past_at = |i: usize| {
+        let w = &t[i];
         let regular_past = || {
             // Not a name ("United"), and not "need", "indeed", "hundred"-like words;
             // the last byte first, since most words do not end in "d".
@@ -1036,13 +1033,23 @@ fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
             let raw = text.get(start..end).unwrap_or("");
             raw.ends_with("ed") && !raw.ends_with("eed") && !raw.ends_with("dred")
         };
-        if w.class & PAST_FORM != 0 || regular_past() {
-            let helped = (i.saturating_sub(2)..i)
-                .any(|j| t[j].sentence == w.sentence && t[j].class & HELPER != 0);
-            if !helped {
-                return false;
-            }
+        (w.class & PAST_FORM != 0 || regular_past())
+            && !(i.saturating_sub(2)..i)
+                .any(|j| t[j].sentence == w.sentence && t[j].class & HELPER != 0)
+    };
+    // The first sentence carries the passage: its first verb in the present or its
+    // perfect, before any past. Once that verb has set the tense, a later "-ed" or
+    // irregular past form in it is a participle or a clause of its own ("troops amassed
+    // near the border"), but "was", "were" or "did" is a past of its own.
+    let mut present = false;
+    for (i, w) in t.iter().enumerate() {
+        if w.quoted {
+            continue;
         }
+        if w.class & PAST != 0 || ((w.sentence > 0 || !present) && past_at(i)) {
+            return false;
+        }
+        present |= w.class & PRESENT != 0;
     }
     present
 }

@@ -1252,6 +1252,22 @@ fn a_report_s_background_states_how_things_stand() {
         .replace("are increasingly", "were");
     let got = ids_of("news", "No breakthrough", "2022-01-12", &told);
     assert_eq!(got[2], vec![NRC]);
+    // Once the present has set the sentence's tense, a later "-ed" is a participle
+    // ("troops amassed"); before it, or in a later sentence, it is a past.
+    let participle = body.replace(
+        "Moscow has massed an estimated 100,000 troops near Ukraine, and Kyiv and its \
+         allies are increasingly worried that it is preparing an attack.",
+        "Moscow has denied plans to attack, with an estimated 100,000 troops amassed near \
+         Ukraine.",
+    );
+    let got = ids_of("news", "No breakthrough", "2022-01-12", &participle);
+    assert_eq!(got[2], Vec::<&str>::new());
+    let past_first = participle.replace("Moscow has denied plans", "Moscow denied plans");
+    let got = ids_of("news", "No breakthrough", "2022-01-12", &past_first);
+    assert_eq!(got[2], vec![NRC]);
+    let past_after = participle.replace("near Ukraine.", "near Ukraine. Talks stalled.");
+    let got = ids_of("news", "No breakthrough", "2022-01-12", &past_after);
+    assert_eq!(got[2], vec![NRC]);
     // Said at the event, in a transcript, the present is the speaker's.
     let said = "I have just chaired the NATO-Russia Council.\n\n\
                 Russia has massed troops near Ukraine, and Allies are worried.";
