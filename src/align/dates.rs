@@ -13,6 +13,9 @@ use super::lexicon::{
 use super::words::{Reading, Vocabulary};
 
 /// How exactly a mention pins down its days.
+/// How far back "recent days" and "the past few days" reach from publication.
+const RECENT_DAYS: i64 = 7;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Precision {
     /// A calendar day: "January 10", "10 January 2022".
@@ -335,6 +338,9 @@ impl Scanner<'_> {
     fn day_counted_at(&self, i: usize) -> Option<TimeMention> {
         let word = |j: usize| self.raw(j).to_ascii_lowercase();
         let singular = word(i) == "day";
+        if let Some(recent) = self.recent_days_at(i) {
+            return Some(recent);
+        }
         let (offset, from, to): (i64, usize, usize) = if singular
             && i >= 2
             && self.class(i - 2) & DEFINITE != 0
@@ -374,6 +380,27 @@ impl Scanner<'_> {
         // As exact as a date on the calendar, once the day counted from is known.
         let day = self.anchor?.checked_add(offset.days()).ok()?;
         Some(self.mention(day, day, Precision::Day, from, to))
+    }
+
+    /// "in recent days", "over the past few days", "the last several days" (`i` is
+    /// "days"): the week before publication, up to its day.
+    fn recent_days_at(&self, i: usize) -> Option<TimeMention> {
+        let word = |j: usize| self.raw(j).to_ascii_lowercase();
+        if word(i) != "days" {
+            return None;
+        }
+        let before = i.checked_sub(1)?;
+        let from = match word(before).as_str() {
+            "recent" => before,
+            "few" | "several" if self.class(before.checked_sub(1)?) & LAST != 0 => before - 1,
+            _ => return None,
+        };
+        if !self.one_phrase(from, i + 1) {
+            return None;
+        }
+        let p = self.published;
+        let first = p.checked_sub(RECENT_DAYS.days()).ok()?;
+        Some(self.mention(first, p, Precision::Week, from, i + 1))
     }
 
     /// Whether tokens `[from, to)` are one phrase: in one sentence, with nothing but
@@ -814,6 +841,24 @@ mod tests {
             "the days ago",
             "three days, ago",
         ] {
+            assert!(dates_in(text, JAN14).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn recent_days_are_the_week_before_publication() {
+        for (text, words) in [
+            ("the talks in recent days", "recent days"),
+            ("over the past few days", "past few days"),
+            ("in the last several days", "last several days"),
+        ] {
+            let all = dates_in(text, JAN14);
+            assert_eq!(all.len(), 1, "{text}: {all:?}");
+            assert_eq!(all[0].0, words);
+            assert_eq!((all[0].1, all[0].2), (date(2022, 1, 7), JAN14), "{text}");
+            assert_eq!(all[0].3, Precision::Week);
+        }
+        for text in ["a few days", "recent. Days", "past days", "the few days"] {
             assert!(dates_in(text, JAN14).is_empty(), "{text}");
         }
     }

@@ -1329,6 +1329,11 @@ fn a_week_of_talks_stays_beside_the_rounds_it_gathers() {
                Brussels, and the OSCE Permanent Council met in Vienna on 13 January.";
     let got = ids_of("news", "T", "2022-01-14", one);
     assert_eq!(got, vec![vec![NRC, OSCE]]);
+    // "The talks in recent days" are the week's, counted back from publication.
+    let recent = "The Guardian gave a sober assessment of what the various talks in recent \
+                  days with Russia have produced.";
+    let got = ids_of("analysis", "T", "2022-01-14", recent);
+    assert_eq!(got, vec![vec![WEEK]]);
 }
 
 /// A role stripped of its country ("Foreign Minister", of the OSCE round's Polish
