@@ -292,6 +292,8 @@ const LISTS: &[(u64, &[&str])] = &[
             "deadlocked",
             "impasse",
             "stalemate",
+            "stalled",
+            "stall",
             "breakthrough",
             "breakthroughs",
             "progress",

@@ -1334,6 +1334,10 @@ fn a_week_of_talks_stays_beside_the_rounds_it_gathers() {
                   days with Russia have produced.";
     let got = ids_of("analysis", "T", "2022-01-14", recent);
     assert_eq!(got, vec![vec![WEEK]]);
+    // Talks that "stalled" this week are judged as "failed" ones are: the week's.
+    let stalled = "Diplomacy talks between Moscow and Washington stalled earlier this week.";
+    let got = ids_of("analysis", "T", "2022-01-14", stalled);
+    assert_eq!(got, vec![vec![WEEK]]);
 }
 
 /// A role stripped of its country ("Foreign Minister", of the OSCE round's Polish
