@@ -3,6 +3,7 @@
 //! leave possible, and the frame it opens with; "the talks" it refers to and "a week of
 //! talks" it gathers them into.
 
+use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::cues::{CueHit, CueKind};
@@ -260,7 +261,12 @@ impl<'a> Passage<'a> {
     /// after publication only as something expected, or on its eve, when its people
     /// are arriving and its preliminaries under way.
     pub fn may_speak_of(&self, model: &Model, e: usize, published: Date) -> bool {
-        model.events[e].near_start <= published || self.anticipates
+        let start = model.events[e].near_start;
+        start <= published
+            || (self.anticipates
+                && published
+                    .checked_add(ANTICIPATION_DAYS.days())
+                    .is_ok_and(|horizon| start <= horizon))
     }
 
     /// A token of the passage's sentence `s` within `window` of `[from, to)` whose
@@ -274,6 +280,11 @@ impl<'a> Passage<'a> {
             .find(|&j| self.class(j) & class != 0)
     }
 }
+
+/// How far ahead of publication a report may look: a meeting is announced and
+/// previewed weeks or a few months before it, not years (a 2016 report of a council
+/// that "will" meet again is not about the one of 2022).
+const ANTICIPATION_DAYS: i64 = 120;
 
 /// How many words before a date a speech verb still dates the telling by it: "told
 /// TASS earlier on Sunday".

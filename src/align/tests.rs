@@ -160,6 +160,12 @@ fn an_article_written_before_the_talks_anticipates_them() {
         ids("2021-12-20", "The talks in Geneva produced nothing."),
         vec![vec![] as Vec<&str>]
     );
+    // A report looks ahead weeks or months, not years: a council that "will" meet
+    // again, written in 2016, is not the one of 2022.
+    let text = "Russian and U.S. officials will hold talks in Geneva, a senior \
+                administration official said.";
+    assert_eq!(ids("2021-10-01", text), vec![vec![GENEVA]]);
+    assert_eq!(ids("2016-04-20", text), vec![vec![] as Vec<&str>]);
 }
 
 #[test]
