@@ -12,10 +12,10 @@ use super::lexicon::{
 };
 use super::words::{Reading, Vocabulary};
 
-/// How exactly a mention pins down its days.
 /// How far back "recent days" and "the past few days" reach from publication.
 const RECENT_DAYS: i64 = 7;
 
+/// How exactly a mention pins down its days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Precision {
     /// A calendar day: "January 10", "10 January 2022".
@@ -390,12 +390,22 @@ impl Scanner<'_> {
             return None;
         }
         let before = i.checked_sub(1)?;
+        // "past" and "last" count back from publication; "the previous few days" from
+        // the story being told.
         let from = match word(before).as_str() {
             "recent" => before,
-            "few" | "several" if self.class(before.checked_sub(1)?) & LAST != 0 => before - 1,
+            "few" | "several"
+                if matches!(word(before.checked_sub(1)?).as_str(), "past" | "last") =>
+            {
+                before - 1
+            }
             _ => return None,
         };
-        if !self.one_phrase(from, i + 1) {
+        // "The last few days of December", "the past few days before the summit": a
+        // stretch counted from something else.
+        let counted_from = matches!(word(i + 1).as_str(), "of" | "before" | "until" | "ahead")
+            && self.one_phrase(i, i + 2);
+        if counted_from || !self.one_phrase(from, i + 1) {
             return None;
         }
         let p = self.published;
@@ -858,8 +868,17 @@ mod tests {
             assert_eq!((all[0].1, all[0].2), (date(2022, 1, 7), JAN14), "{text}");
             assert_eq!(all[0].3, Precision::Week);
         }
-        for text in ["a few days", "recent. Days", "past days", "the few days"] {
-            assert!(dates_in(text, JAN14).is_empty(), "{text}");
+        for text in [
+            "a few days",
+            "recent. Days",
+            "past days",
+            "the few days",
+            "the previous few days",
+            "the last few days of December",
+            "the past few days before the summit",
+        ] {
+            let all = dates_in(text, JAN14);
+            assert!(!all.iter().any(|m| m.0.contains("days")), "{text}: {all:?}");
         }
     }
 

@@ -100,6 +100,8 @@ pub(crate) const PAST_FORM: u64 = 1 << 38;
 pub(crate) const HELPER: u64 = 1 << 39;
 /// "if", "unless": what follows is a condition, not something that happened.
 pub(crate) const CONDITION: u64 = 1 << 40;
+/// Verbs of a pledge or a threat: "promised", "vowed", "threatened".
+pub(crate) const PROMISE: u64 = 1 << 41;
 /// Words that can start (or, for "ago" and "day", end or hold) a date mention.
 pub(crate) const DATE_WORDS: u64 =
     MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR | DAY_PART | AGO | DAY_NOUN;
@@ -239,6 +241,23 @@ const LISTS: &[(u64, &[&str])] = &[
     (YEAR, &["year"]),
     (DAY_PART, &["morning", "afternoon", "evening", "night"]),
     (CONDITION, &["if", "unless"]),
+    (
+        PROMISE,
+        &[
+            "promise",
+            "promises",
+            "promised",
+            "vow",
+            "vows",
+            "vowed",
+            "pledge",
+            "pledges",
+            "pledged",
+            "threaten",
+            "threatens",
+            "threatened",
+        ],
+    ),
     (OF, &["of"]),
     (INDEFINITE, &["a", "an"]),
     (
@@ -294,6 +313,7 @@ const LISTS: &[(u64, &[&str])] = &[
             "stalemate",
             "stalled",
             "stall",
+            "stalls",
             "breakthrough",
             "breakthroughs",
             "progress",

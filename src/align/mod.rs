@@ -1013,7 +1013,7 @@ fn outside_voice(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
 /// present verb that set its tense ("Putin has denied plans to attack, with troops
 /// amassed near the border").
 fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
-    use lexicon::{HELPER, PAST, PAST_FORM, PRESENT};
+    use lexicon::{HELPER, PAST, PAST_FORM, PRESENT, PRONOUN, SPEECH};
     if reading.classes & PRESENT == 0 {
         return false;
     }
@@ -1038,15 +1038,25 @@ fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
                 .any(|j| t[j].sentence == w.sentence && t[j].class & HELPER != 0)
     };
     // The first sentence carries the passage: its first verb in the present or its
-    // perfect, before any past. Once that verb has set the tense, a later "-ed" or
-    // irregular past form in it is a participle or a clause of its own ("troops amassed
-    // near the border"), but "was", "were" or "did" is a past of its own.
+    // perfect, before any past. Once that verb has set the tense, a later regular "-ed"
+    // after neither a name nor a pronoun (its subject) is a participle ("troops amassed
+    // near the border", "seemingly poised"); "Russia presented", "they agreed", an
+    // irregular past ("…, Ryabkov said") and "was", "were" or "did" are pasts of their
+    // own.
+    let participle = |i: usize| {
+        let w = &t[i];
+        w.class & (PAST_FORM | SPEECH) == 0
+            && (i == 0
+                || t[i - 1].sentence != w.sentence
+                || !(t[i - 1].capital || t[i - 1].class & PRONOUN != 0))
+    };
     let mut present = false;
     for (i, w) in t.iter().enumerate() {
         if w.quoted {
             continue;
         }
-        if w.class & PAST != 0 || ((w.sentence > 0 || !present) && past_at(i)) {
+        let loose = present && w.sentence == 0 && participle(i);
+        if w.class & PAST != 0 || (!loose && past_at(i)) {
             return false;
         }
         present |= w.class & PRESENT != 0;
@@ -1057,34 +1067,44 @@ fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
 /// Whether a passage, in the reporter's own words, states a pledge or a threat that
 /// waits on a condition put in the present ("The U.S. and its allies promised severe
 /// sanctions if Russia invades"): a standing position, as true the week before the
-/// meeting as after it, not something the meeting did. Only a passage with nothing of
-/// its own that names an event or a speaker: "Sherman warned of costs if Russia
-/// invades" is what she said at the table.
+/// meeting as after it, not something the meeting did. Only a passage of one sentence
+/// with nothing of its own that names an event, a day or a speaker: "Sherman warned of
+/// costs if Russia invades" is what she said at the table, and "promised sanctions if
+/// Russia invaded" tells the promise as made then.
 fn pledges_on_condition(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
-    use lexicon::{CONDITION, PAST, PRESENT, SPEECH};
-    if !hits.is_empty() || reading.classes & SPEECH != 0 || reading.classes & CONDITION == 0 {
+    use lexicon::{CONDITION, DATE_WORDS, HELPER, PAST, PAST_FORM, PRESENT, PROMISE, SPEECH};
+    if !hits.is_empty()
+        || reading.sentences != 1
+        || reading.classes & (SPEECH | DATE_WORDS) != 0
+        || reading.classes & (CONDITION | PROMISE) != CONDITION | PROMISE
+    {
         return false;
     }
     let t = &reading.tokens;
-    // A verb of the present after the condition's subject: "if Russia invades",
-    // "if the talks fail" (the noun's plural stands for its verb), "if Moscow is".
+    let raw = |w: &Token| text.get(w.start as usize..w.end as usize).unwrap_or("");
+    // A verb of the present after the condition's subject ("if Russia invades", "if
+    // Moscow is"), and no past among the words that follow ("if the talks failed", "if
+    // Russian troops crossed").
     let present = |w: &Token| {
-        if w.quoted || w.capital || w.class & PAST != 0 {
-            return false;
-        }
-        if w.class & PRESENT != 0 {
-            return true;
-        }
-        let raw = text.get(w.start as usize..w.end as usize).unwrap_or("");
-        raw.len() > 4 && raw.ends_with('s') && !raw.ends_with("ss") && !raw.ends_with("us")
+        let r = raw(w);
+        !w.capital
+            && (w.class & PRESENT != 0
+                || (r.len() > 4 && r.ends_with('s') && !r.ends_with("ss") && !r.ends_with("us")))
+    };
+    let past = |w: &Token| {
+        w.class & (PAST | PAST_FORM) != 0
+            || (!w.capital && w.class & HELPER == 0 && raw(w).ends_with("ed"))
     };
     t.iter().enumerate().any(|(i, w)| {
-        w.class & CONDITION != 0
-            && !w.quoted
-            && t[i + 1..t.len().min(i + 5)]
-                .iter()
-                .take_while(|x| x.sentence == w.sentence)
-                .any(present)
+        if w.class & CONDITION == 0 || w.quoted {
+            return false;
+        }
+        // The pledge comes before its condition: "promised … if".
+        if !t[..i].iter().any(|x| x.class & PROMISE != 0 && !x.quoted) {
+            return false;
+        }
+        let clause = &t[i + 1..t.len().min(i + 5)];
+        clause.iter().any(present) && !clause.iter().any(past)
     })
 }
 

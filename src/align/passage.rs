@@ -281,9 +281,10 @@ impl<'a> Passage<'a> {
     }
 }
 
-/// How far ahead of publication a report may look: a meeting is announced and
-/// previewed weeks or a few months before it, not years (a 2016 report of a council
-/// that "will" meet again is not about the one of 2022).
+/// How far ahead of publication a report may look by its cues alone: a meeting is
+/// announced and previewed weeks or a few months before it, not years (a 2016 report of
+/// a council that "will" meet again is not about the one of 2022). A date that names
+/// the day is weighed on its own and reaches as far as it says.
 const ANTICIPATION_DAYS: i64 = 120;
 
 /// How many words before a date a speech verb still dates the telling by it: "told
