@@ -1009,9 +1009,10 @@ fn outside_voice(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
 /// news report that is the background paragraph a wire story ends on, not more of the
 /// meeting it reported. A regular "-ed" (or an irregular past like "met") just after
 /// an auxiliary or an article is a participle or an adjective ("has described", "an
-/// estimated 100,000"), not a past; so is one later in the first sentence than the
-/// present verb that set its tense ("Putin has denied plans to attack, with troops
-/// amassed near the border").
+/// estimated 100,000"), not a past; so is a regular "-ed" later in the first sentence
+/// than the present verb that set its tense, unless a name or a pronoun just before it
+/// is its subject ("Putin has denied plans to attack, with troops amassed near the
+/// border"; but "…, and Russia amassed troops", "…, Ryabkov said").
 fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
     use lexicon::{HELPER, PAST, PAST_FORM, PRESENT, PRONOUN, SPEECH};
     if reading.classes & PRESENT == 0 {
