@@ -756,11 +756,7 @@ fn the_talks(
     chosen: &mut Vec<usize>,
 ) {
     for &(from, noun, sentence) in &p.talk_refs {
-        let word = &p.reading.tokens[noun];
-        let singular = p
-            .text
-            .get(word.start as usize..word.end as usize)
-            .is_some_and(|w| !w.ends_with(['s', 'S']));
+        let singular = !p.reading.tokens[noun].raw(p.text).ends_with(['s', 'S']);
         let s = match told {
             Some(r) if singular => r,
             _ => s,

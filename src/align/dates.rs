@@ -152,11 +152,7 @@ impl Scanner<'_> {
     }
 
     fn raw(&self, i: usize) -> &str {
-        self.reading
-            .tokens
-            .get(i)
-            .and_then(|t| self.text.get(t.start as usize..t.end as usize))
-            .unwrap_or("")
+        self.reading.tokens.get(i).map_or("", |t| t.raw(self.text))
     }
 
     fn gap(&self, i: usize) -> &str {

@@ -426,11 +426,7 @@ pub(crate) fn candidates(
     // people, not the participant who holds it.
     let plural = || {
         let last = &p.reading.tokens[hit.first + hit.len - 1];
-        let raw = p
-            .text
-            .get(last.start as usize..last.end as usize)
-            .unwrap_or("");
-        raw.ends_with(['s', 'S']) && !cue.text.ends_with(['s', 'S'])
+        last.raw(p.text).ends_with(['s', 'S']) && !cue.text.ends_with(['s', 'S'])
     };
     out.extend(
         cue.events

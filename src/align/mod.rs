@@ -1031,7 +1031,7 @@ fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
             if w.capital || end - start <= 4 || bytes.get(end - 1) != Some(&b'd') {
                 return false;
             }
-            let raw = text.get(start..end).unwrap_or("");
+            let raw = w.raw(text);
             raw.ends_with("ed") && !raw.ends_with("eed") && !raw.ends_with("dred")
         };
         (w.class & PAST_FORM != 0 || regular_past())
@@ -1073,7 +1073,7 @@ fn states_how_things_stand(text: &str, reading: &Reading) -> bool {
 /// costs if Russia invades" is what she said at the table, and "promised sanctions if
 /// Russia invaded" tells the promise as made then.
 fn pledges_on_condition(text: &str, reading: &Reading, hits: &[CueHit]) -> bool {
-    use lexicon::{CONDITION, DATE_WORDS, HELPER, PAST, PAST_FORM, PRESENT, PROMISE, SPEECH};
+    use lexicon::{CONDITION, DATE_WORDS, PAST, PAST_FORM, PRESENT, PROMISE, SPEECH};
     if !hits.is_empty()
         || reading.sentences != 1
         || reading.classes & (SPEECH | DATE_WORDS) != 0
@@ -1082,19 +1082,17 @@ fn pledges_on_condition(text: &str, reading: &Reading, hits: &[CueHit]) -> bool 
         return false;
     }
     let t = &reading.tokens;
-    let raw = |w: &Token| text.get(w.start as usize..w.end as usize).unwrap_or("");
     // A verb of the present after the condition's subject ("if Russia invades", "if
     // Moscow is"), and no past among the words that follow ("if the talks failed", "if
     // Russian troops crossed").
     let present = |w: &Token| {
-        let r = raw(w);
+        let r = w.raw(text);
         !w.capital
             && (w.class & PRESENT != 0
                 || (r.len() > 4 && r.ends_with('s') && !r.ends_with("ss") && !r.ends_with("us")))
     };
     let past = |w: &Token| {
-        w.class & (PAST | PAST_FORM) != 0
-            || (!w.capital && w.class & HELPER == 0 && raw(w).ends_with("ed"))
+        w.class & (PAST | PAST_FORM) != 0 || (!w.capital && w.raw(text).ends_with("ed"))
     };
     t.iter().enumerate().any(|(i, w)| {
         if w.class & CONDITION == 0 || w.quoted {

@@ -310,6 +310,14 @@ pub(crate) struct Token {
     pub number: Option<u16>,
 }
 
+impl Token {
+    /// The word as written in `text`, the passage it was read from.
+    pub fn raw<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+}
+
 /// A passage as the aligner reads it.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Reading {
@@ -422,9 +430,7 @@ fn is_abbreviation(raw: &str) -> bool {
 /// Whether the stop between token `prev` and a capitalised word at byte `start` follows
 /// an abbreviation ("U.S.", "Mr.", "Jan.") and so ends no sentence.
 fn after_abbreviation(text: &str, prev: &Token, start: usize) -> bool {
-    let raw = text
-        .get(prev.start as usize..prev.end as usize)
-        .unwrap_or("");
+    let raw = prev.raw(text);
     // The word first: it is the cheapest test, and the one most stops fail.
     if !is_abbreviation(raw) {
         return false;
