@@ -143,6 +143,7 @@ fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
     let mut first_file = 0;
     let whole = in_order(
         batches.len(),
+        true,
         |i| list_batch(batches[i]),
         |batch| {
             if aligner.is_some() {
@@ -173,6 +174,7 @@ fn run(dir: &Path, tx: &Sender<LoadEvent>, wake: &dyn Fn()) {
         let jobs = split(&listed, &batch_sizes(listed.len()));
         let aligned = in_order(
             jobs.len(),
+            true,
             |i| align_batch(jobs[i], &articles, aligner),
             |batch| send(LoadEvent::Aligned(batch)),
         );
@@ -198,9 +200,12 @@ fn split<'a, T>(items: &'a [T], sizes: &[usize]) -> Vec<&'a [T]> {
 }
 
 /// Runs `work` on jobs `0..jobs`, one worker per core, and hands each result to `pass`
-/// in job order (workers finish out of order). Stops, false, when `pass` says so.
-fn in_order<T: Send>(
+/// in job order (workers finish out of order). Stops, false, when `pass` says so. With
+/// `yield_to_reader`, the workers give way to the reader's thread (a background load);
+/// without, they compete as equals (a command that waits for them).
+pub(crate) fn in_order<T: Send>(
     jobs: usize,
+    yield_to_reader: bool,
     work: impl Fn(usize) -> T + Sync,
     mut pass: impl FnMut(T) -> bool,
 ) -> bool {
@@ -213,7 +218,9 @@ fn in_order<T: Send>(
             let done_tx = done_tx.clone();
             let (next, stop, work) = (&next, &stop, &work);
             scope.spawn(move || {
-                yield_to_the_reader();
+                if yield_to_reader {
+                    yield_to_the_reader();
+                }
                 while !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= jobs {

@@ -173,7 +173,7 @@ impl Corpus {
                     .map(|(name, bytes)| (format!("articles/{name}"), Ok(bytes.to_vec()))),
             ),
             Source::Dir(dir) => match list_dir(dir) {
-                Ok(paths) => Self::from_files(read_each(paths)),
+                Ok(paths) => Self::build_dir(&paths, true),
                 Err(problem) => Corpus {
                     problems: vec![problem],
                     ..Corpus::default()
@@ -184,13 +184,14 @@ impl Corpus {
 
     /// Loads only the index of a corpus: every article's front matter (and its curators'
     /// markers, to check them), not its text — what `list` and `check` print, with the
-    /// same problems in the same order as [`Corpus::load`]. Files are read one at a time,
-    /// so memory grows with the number of articles, not with their size.
+    /// same problems in the same order as [`Corpus::load`]. Each worker drops an
+    /// article's text as soon as it is parsed, so memory grows with the number of
+    /// articles, not with their size.
     pub fn load_index(source: &Source) -> Corpus {
         match source {
             Source::Bundled => Self::load(source),
             Source::Dir(dir) => match list_dir(dir) {
-                Ok(paths) => Self::build(read_each(paths), false),
+                Ok(paths) => Self::build_dir(&paths, false),
                 Err(problem) => Corpus {
                     problems: vec![problem],
                     ..Corpus::default()
@@ -215,29 +216,54 @@ impl Corpus {
     ) -> Corpus {
         let mut corpus = Corpus::default();
         for (path, bytes) in files {
-            if is_timeline(&path) {
-                corpus.set_timeline(
-                    bytes
-                        .map_err(|e| vec![e])
-                        .and_then(|b| timeline::parse_timeline(&path, &b)),
-                );
-            } else {
-                let parsed = bytes.and_then(|b| parse_article(&path, &b));
-                let parsed = if bodies {
-                    parsed
-                } else {
-                    parsed.map(|mut a| {
-                        a.blocks.retain(|b| b.marker.is_some());
-                        a.blocks.iter_mut().for_each(|b| b.text = String::new());
-                        a.blocks.shrink_to_fit();
-                        a
-                    })
-                };
-                corpus.absorb(&path, parsed);
-            }
+            let file = parse_file(&path, bytes, bodies);
+            corpus.take(&path, file);
         }
         corpus.finish();
         corpus
+    }
+
+    /// [`Corpus::build`] over the files of a directory, read and parsed one run of files
+    /// per core and taken in file order, so the corpus and its problems are the same as
+    /// one thread's. Without `bodies` each worker drops the text as soon as it is parsed,
+    /// so memory still grows with the number of articles only.
+    fn build_dir(paths: &[PathBuf], bodies: bool) -> Corpus {
+        /// Files a worker takes at a time: enough that handing runs out costs little.
+        const RUN: usize = 32;
+        let runs: Vec<&[PathBuf]> = paths.chunks(RUN).collect();
+        let mut corpus = Corpus::default();
+        loader::in_order(
+            runs.len(),
+            false,
+            |r| {
+                runs[r]
+                    .iter()
+                    .map(|p| {
+                        let shown = shown(p);
+                        let file = parse_file(&shown, read_limited(p, &shown), bodies);
+                        (shown, file)
+                    })
+                    .collect::<Vec<_>>()
+            },
+            |run| {
+                for (path, file) in run {
+                    corpus.take(&path, file);
+                }
+                true
+            },
+        );
+        corpus.finish();
+        corpus
+    }
+
+    /// Takes one file of the corpus as [`parse_file`] left it.
+    fn take(&mut self, path: &str, file: ParsedFile) {
+        match file {
+            ParsedFile::Timeline(parsed) => self.set_timeline(parsed),
+            ParsedFile::Article(parsed) => {
+                self.absorb(path, parsed);
+            }
+        }
     }
 
     /// Takes the timeline, or its problems.
@@ -377,13 +403,35 @@ pub fn shown(path: &Path) -> String {
     escape_name(path.as_os_str().as_bytes())
 }
 
-/// Reads each file as it is asked for, with the size limit applied before reading: one
-/// file's bytes in memory at a time, not the whole corpus's.
-fn read_each(paths: Vec<PathBuf>) -> impl Iterator<Item = (String, Result<Vec<u8>, CorpusError>)> {
-    paths.into_iter().map(|p| {
-        let shown = shown(&p);
-        let bytes = read_limited(&p, &shown);
-        (shown, bytes)
+/// One file of a corpus parsed on its own, before it joins the corpus.
+// Nearly every file is an article: boxing it would cost an allocation per file to
+// shrink the rare timeline.
+#[allow(clippy::large_enum_variant)]
+enum ParsedFile {
+    Timeline(Result<Timeline, Vec<CorpusError>>),
+    Article(Result<Article, CorpusError>),
+}
+
+/// Parses one file of a corpus (`rounds.toml` as the timeline, any other as an
+/// article); without `bodies`, an article keeps only its front matter and its markers.
+fn parse_file(path: &str, bytes: Result<Vec<u8>, CorpusError>, bodies: bool) -> ParsedFile {
+    if is_timeline(path) {
+        return ParsedFile::Timeline(
+            bytes
+                .map_err(|e| vec![e])
+                .and_then(|b| timeline::parse_timeline(path, &b)),
+        );
+    }
+    let parsed = bytes.and_then(|b| parse_article(path, &b));
+    ParsedFile::Article(if bodies {
+        parsed
+    } else {
+        parsed.map(|mut a| {
+            a.blocks.retain(|b| b.marker.is_some());
+            a.blocks.iter_mut().for_each(|b| b.text = String::new());
+            a.blocks.shrink_to_fit();
+            a
+        })
     })
 }
 
