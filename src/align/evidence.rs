@@ -656,8 +656,13 @@ fn weigh_cues(
             {
                 out.add(e, scale, Group::Kind, Reason::Kind(k));
             }
-            // A participant quoted or reported is reporting on the event.
-            if cands.len() == 1 && kind == CueKind::Name && sentence.speech {
+            // A participant quoted or reported is reporting on the event; a name inside
+            // the quotation is what the speaker spoke of, not who spoke.
+            if cands.len() == 1
+                && kind == CueKind::Name
+                && sentence.speech
+                && !p.reading.tokens[h.first].quoted
+            {
                 out.add(e, scale, Group::Speaker, Reason::Speaker(h.cue));
             }
         }
