@@ -634,6 +634,20 @@ pub(crate) fn decide(
         if !chosen.contains(x) {
             continue;
         }
+        // "A first round of security discussions" in Geneva and Brussels: of the rounds
+        // the passage names, the one counted, whatever else it names in passing. A
+        // round counted but not named may be the series itself, the first round of a
+        // longer process ("the first round of negotiations is expected to end without
+        // progress").
+        if let Some(r) = counted_round(model, p, rounds, published)
+            && own[r] > 0.0
+        {
+            if !chosen.contains(&r) {
+                evidence.add(r, THRESHOLD, Group::Context, Reason::RoundOf(*x));
+                chosen.push(r);
+            }
+            continue;
+        }
         // A passage about the series that names a round by its place or people, or as
         // "talks with NATO", is about that round.
         for &r in rounds {
@@ -663,6 +677,25 @@ pub(crate) fn decide(
     chosen.sort_unstable();
     evidence.recycle_totals(own);
     chosen
+}
+
+/// The round of a series a passage counts: "the first round of talks", "a second
+/// round of negotiations" — the first or second of `rounds` by date, once it has begun
+/// by `published` and where the sentence allows it.
+fn counted_round(model: &Model, p: &Passage, rounds: &[usize], published: Date) -> Option<usize> {
+    const ORDINALS: [&str; 3] = ["first", "second", "third"];
+    let tokens = &p.reading.tokens;
+    let (sentence, nth) = p.gatherings.iter().find_map(|&(from, _)| {
+        let before = tokens.get(from.checked_sub(1)?)?;
+        let nth = ORDINALS
+            .iter()
+            .position(|o| before.raw(p.text).eq_ignore_ascii_case(o))?;
+        (before.sentence == tokens[from].sentence).then_some((before.sentence, nth))
+    })?;
+    let mut by_date = rounds.to_vec();
+    by_date.sort_by_key(|&r| (model.events[r].start, r));
+    let r = *by_date.get(nth)?;
+    (p.may_speak_of(model, r, published) && p.allows(sentence, r)).then_some(r)
 }
 
 /// Whether the passage gathers the talks of series `x` under a week: "a week of

@@ -1643,3 +1643,39 @@ fn a_round_named_only_by_shared_people_does_not_vouch() {
                 Stoltenberg on Tuesday to discuss the upcoming NATO-Russia Council meeting.";
     assert_eq!(ids_of("news", "T", "2022-01-11", body), vec![vec![NRC]]);
 }
+
+/// "A first round of security discussions", in a passage that also names Brussels and
+/// NATO on the day of the NATO–Russia Council: of the rounds it names, the one counted.
+/// A round counted but named nowhere in the passage may be the series itself, the first
+/// round of a longer process.
+#[test]
+fn the_round_counted_among_those_named() {
+    let body = "Envoys from Washington and Moscow left a first round of security \
+                discussions in Geneva without a deal, and NATO diplomats in Brussels \
+                expect a harder week.\n\n\
+                Neither delegation moved on its core demands.";
+    let got = ids_of("news", "T", "2022-01-12", body);
+    assert_eq!(got, vec![vec![GENEVA], vec![GENEVA]]);
+    let why = why_of("news", "T", "2022-01-12", body, 0);
+    assert_eq!(why[GENEVA][0], "context: a round of \"Talks week\"");
+    let body = "The first round of negotiations is expected to end without any significant \
+                progress.";
+    let got = ids_of("analysis", "T", "2022-01-14", body);
+    assert!(!got[0].contains(&GENEVA), "{got:?}");
+}
+
+/// A participant reported speaking is reporting on the event; a name inside the
+/// quotation is what the speaker spoke of, not who spoke.
+#[test]
+fn a_name_inside_the_quotation_is_no_speaker() {
+    let body = "“Nobody talked about consultations with the OSCE back then,” Lavrov said.";
+    let why = why_of("news", "T", "2022-01-14", body, 0);
+    let osce = why.get(OSCE).cloned().unwrap_or_default();
+    assert!(!osce.iter().any(|r| r.starts_with("speaker:")), "{why:?}");
+    let body = "“We need answers in writing,” Lukashevich said at the OSCE.";
+    let why = why_of("news", "T", "2022-01-13", body, 0);
+    assert!(
+        why[OSCE].contains(&"speaker: Lukashevich".to_string()),
+        "{why:?}"
+    );
+}
