@@ -683,6 +683,10 @@ impl Scanner<'_> {
                 monday.checked_sub(1.days()).ok()?
             };
             (monday.checked_sub(7.days()).ok()?, last)
+        } else if self.raw(prev_i).eq_ignore_ascii_case("coming") {
+            // "The coming week" is the seven days ahead, from the day of writing: on a
+            // Sunday or a Monday, the week that begins; "next week" is the one after.
+            (p, p.checked_add(7.days()).ok()?)
         } else if prev & NEXT != 0 {
             (
                 monday.checked_add(7.days()).ok()?,
@@ -1065,6 +1069,14 @@ mod tests {
         let sunday = one("Last week's rounds", date(2022, 1, 16));
         assert_eq!((sunday.0, sunday.1), (date(2022, 1, 3), date(2022, 1, 16)));
         assert!(dates_in("the week of talks", JAN14).is_empty());
+        // "The coming week" is the seven days ahead: written on a Monday, the week that
+        // begins; "next week" is the one after.
+        let monday = date(2022, 1, 10);
+        assert_eq!(
+            one("no breakthroughs in the coming week", monday),
+            (monday, date(2022, 1, 17), Precision::Week)
+        );
+        assert_eq!(one("talks next week", monday).0, date(2022, 1, 17));
     }
 
     #[test]
