@@ -11,6 +11,7 @@ use super::dates::{Precision, TimeMention};
 use super::lexicon::{KINDS, TALKS, VERDICT};
 use super::model::{Model, overlap_days};
 use super::passage::Passage;
+use super::words::UNKNOWN;
 
 /// How many tokens apart a date and the word that says what happened on it may be.
 const ANCHOR_WINDOW: usize = 8;
@@ -428,13 +429,45 @@ pub(crate) fn candidates(
         let last = &p.reading.tokens[hit.first + hit.len - 1];
         last.raw(p.text).ends_with(['s', 'S']) && !cue.text.ends_with(['s', 'S'])
     };
-    out.extend(
-        cue.events
-            .iter()
-            .copied()
-            .filter(|&(e, k)| ok(e) && !(k == CueKind::Role && (other_qualifier(e) || plural()))),
-    );
+    let holder = || role_holder(model, p, hit);
+    out.extend(cue.events.iter().copied().filter(|&(e, k)| {
+        ok(e)
+            && !(k == CueKind::Role
+                && (other_qualifier(e) || plural() || holder().is_some_and(|h| !h.contains(&e))))
+    }));
     None
+}
+
+/// Who holds the role `hit` names, when the text says so right after it: "Russian
+/// Deputy Foreign Minister Sergei Ryabkov" is Ryabkov, whatever other events have a
+/// deputy foreign minister. The events of the name that follows (a cue), or none for a
+/// person the timeline does not know ("Deputy Foreign Minister Andrei Rudenko"); no
+/// answer when no name follows.
+fn role_holder(model: &Model, p: &Passage, hit: &CueHit) -> Option<Vec<usize>> {
+    let tokens = &p.reading.tokens;
+    let end = hit.first + hit.len;
+    let sentence = tokens[hit.first].sentence;
+    let capital = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.capital && t.sentence == sentence)
+    };
+    if !capital(end) {
+        return None;
+    }
+    // The name, after a first name and an initial at most ("Wendy R. Sherman").
+    if let Some(name) = p.hits.iter().find(|h| {
+        (end..=end + 2).contains(&h.first)
+            && (end..h.first).all(capital)
+            && tokens[h.first].sentence == sentence
+    }) {
+        let cue = &model.cues.cues[name.cue];
+        return Some(cue.events.iter().map(|&(e, _)| e).collect());
+    }
+    // A first and a last name the timeline does not know.
+    let unknown =
+        |i: usize| capital(i) && tokens[i].word == UNKNOWN && tokens[i].end - tokens[i].start >= 2;
+    (unknown(end) && unknown(end + 1)).then(Vec::new)
 }
 
 /// Weighs everything a passage says on its own about every event.

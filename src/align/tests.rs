@@ -1679,3 +1679,22 @@ fn a_name_inside_the_quotation_is_no_speaker() {
         "{why:?}"
     );
 }
+
+/// "Russian Deputy Foreign Minister Sergei Ryabkov" is Ryabkov: the role speaks for the
+/// events of the name that follows it, not for every event with a deputy foreign
+/// minister (Grushko's NATO–Russia Council). A person the timeline does not know holds
+/// none of its roles.
+#[test]
+fn a_role_belongs_to_the_name_after_it() {
+    let body = "Talks on security guarantees were attended by Russian Deputy Foreign \
+                Minister Sergei Ryabkov and US Deputy Secretary of State Wendy Sherman.";
+    let why = why_of("news", "T", "2022-01-13", body, 0);
+    assert!(!why.contains_key(NRC), "{why:?}");
+    assert!(why.contains_key(GENEVA), "{why:?}");
+    let body = "The meeting was attended by Russian Deputy Foreign Minister Andrei Rudenko.";
+    let why = why_of("news", "T", "2022-01-14", body, 0);
+    assert!(
+        why.values().flatten().all(|r| !r.starts_with("role:")),
+        "{why:?}"
+    );
+}
