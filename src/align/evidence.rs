@@ -705,6 +705,10 @@ fn weigh_cues(
 /// Words that can only mean the series being covered: "a week of talks", "this week's
 /// talks" in a week of talks, and the week judged ("the outcome of the week", "this
 /// week should end without…").
+/// How many words from a week mention its talks or their verdict may stand: "talks
+/// between Russia and the West this week", the parties between them.
+const WEEK_REACH: usize = 6;
+
 fn weigh_series(model: &Model, p: &Passage, published: Date, s: usize, out: &mut Evidence) {
     if !p.may_speak_of(model, s, published) {
         return;
@@ -722,7 +726,7 @@ fn weigh_series(model: &Model, p: &Passage, published: Date, s: usize, out: &mut
         {
             continue;
         }
-        if let Some(t) = p.near(m.from, m.to, 3, TALKS | VERDICT) {
+        if let Some(t) = p.near(m.from, m.to, WEEK_REACH, TALKS | VERDICT) {
             let (a, b) = (m.from.min(t), (m.to).max(t + 1));
             out.add(s, 3.0, Group::Series, Reason::Series(a, b));
         }

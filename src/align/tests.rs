@@ -1698,3 +1698,12 @@ fn a_role_belongs_to_the_name_after_it() {
         "{why:?}"
     );
 }
+
+/// "Talks between Russia and the West this week…": the talks a week mention dates are
+/// the week's, though a few words stand between them.
+#[test]
+fn talks_dated_by_the_week_a_few_words_apart() {
+    let body = "Talks between Moscow and Western capitals this week to defuse the crisis \
+                brought no breakthrough.";
+    assert_eq!(ids_of("news", "T", "2022-01-14", body), vec![vec![WEEK]]);
+}
