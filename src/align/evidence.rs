@@ -702,13 +702,13 @@ fn weigh_cues(
     }
 }
 
-/// Words that can only mean the series being covered: "a week of talks", "this week's
-/// talks" in a week of talks, and the week judged ("the outcome of the week", "this
-/// week should end without…").
 /// How many words from a week mention its talks or their verdict may stand: "talks
 /// between Russia and the West this week", the parties between them.
 const WEEK_REACH: usize = 6;
 
+/// Words that can only mean the series being covered: "a week of talks", "this week's
+/// talks" in a week of talks, and the week judged ("the outcome of the week", "this
+/// week should end without…").
 fn weigh_series(model: &Model, p: &Passage, published: Date, s: usize, out: &mut Evidence) {
     if !p.may_speak_of(model, s, published) {
         return;
