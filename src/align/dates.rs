@@ -74,7 +74,8 @@ const AHEAD_DAYS_FUTURE: i32 = 180;
 /// Reads every date mention of a passage into `out`. `future(s)` says whether sentence
 /// `s` speaks of the future (which turns "on Monday" forwards). `anchor` is the day of
 /// the event the article is telling when the passage begins, if it knows one: "the
-/// next day" and "two days later" count from it (from publication without one).
+/// next day" and "two days later" count from it, or from the last day the passage has
+/// named before them ("Wednesday will see NATO meet. A day later, the OSCE…").
 pub(crate) fn read_dates(
     text: &str,
     reading: &Reading,
@@ -85,7 +86,7 @@ pub(crate) fn read_dates(
     out: &mut Vec<TimeMention>,
 ) {
     out.clear();
-    let scanner = Scanner {
+    let mut scanner = Scanner {
         text,
         reading,
         vocab,
@@ -122,10 +123,15 @@ pub(crate) fn read_dates(
                     // "The past month" is a stretch running up to now, like a
                     // "since": what it holds for, not when the passage is.
                     let past = scanner.raw(m.from).eq_ignore_ascii_case("past");
-                    out.push(TimeMention {
-                        bound: past || since_at(SINCE_CLAUSE),
-                        ..m
-                    });
+                    let bound = past || since_at(SINCE_CLAUSE);
+                    // A day named is what "a day later" counts from next.
+                    if !bound
+                        && m.first == m.last
+                        && matches!(m.precision, Precision::Day | Precision::Relative)
+                    {
+                        scanner.anchor = Some(m.first);
+                    }
+                    out.push(TimeMention { bound, ..m });
                 }
             }
             None => i += 1,
@@ -914,6 +920,14 @@ mod tests {
         }
         // With no event told yet there is nothing to count from.
         assert!(dates_from("Two days later, they met.", JAN14, None).is_empty());
+        // A day the passage named counts before the event told: "Wednesday will see
+        // NATO meet. A day later, the OSCE will" is Thursday, with or without one.
+        for anchor in [geneva, None] {
+            let text = "Wednesday will see NATO meet Russia. A day later, the OSCE will meet.";
+            let all = dates_from(text, date(2022, 1, 10), anchor);
+            assert_eq!(all[1].0, "A day later", "{all:?}");
+            assert_eq!((all[1].1, all[1].2), (date(2022, 1, 13), date(2022, 1, 13)));
+        }
         // A count back is a look back in passing, left to the cues; "the day after
         // Geneva" counts from what it names; neither is a day counted on.
         for text in [

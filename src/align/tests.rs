@@ -1707,3 +1707,16 @@ fn talks_dated_by_the_week_a_few_words_apart() {
                 brought no breakthrough.";
     assert_eq!(ids_of("news", "T", "2022-01-14", body), vec![vec![WEEK]]);
 }
+
+/// The timeline knows the OSCE's name in British spelling too.
+#[test]
+fn the_osce_in_british_spelling() {
+    let body = "The Organisation for Security and Co-operation in Europe met on Thursday.";
+    let why = why_of("news", "T", "2022-01-13", body, 0);
+    assert!(
+        why[OSCE].contains(
+            &"name: \"Organisation for Security and Co-operation in Europe\"".to_string()
+        ),
+        "{why:?}"
+    );
+}
