@@ -1720,3 +1720,20 @@ fn the_osce_in_british_spelling() {
         "{why:?}"
     );
 }
+
+/// "Called for" is a demand, not a call; "by the end of 2021" is a time, not a verdict
+/// on the talks of the passage before.
+#[test]
+fn a_word_s_sense_settled_by_the_next() {
+    let body = "In December, Vladimir Putin called for guarantees for Russia.";
+    let got = ids_of("analysis", "T", "2022-01-14", body);
+    assert!(
+        !got[0].contains(&PHONE) && !got[0].contains(&VIDEO),
+        "{got:?}"
+    );
+    let body = "Over the week, the NATO-Russia Council met in Brussels and the OSCE met in \
+                Vienna.\n\n\
+                By the end of 2021, Russia had massed some 100,000 troops near Ukraine.";
+    let got = ids_of("analysis", "T", "2022-01-14", body);
+    assert_eq!(got[1], Vec::<&str>::new());
+}

@@ -7,6 +7,8 @@
 //! it is hashed, and looked up in a small open-addressing table of the few hundred
 //! words the aligner knows; only a word with other letters is copied, letter by letter.
 
+use super::lexicon::{KIND_CALL, OF, VERDICT};
+
 /// Index of a normalised word in the [`Vocabulary`].
 pub(crate) type WordId = u32;
 
@@ -736,6 +738,33 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
     reading.sentences = tokens.last().map_or(1, |t| t.sentence + 1);
     reading.classes = classes;
     reading.quoted = quoted_words;
+    if classes & (KIND_CALL | VERDICT) != 0 {
+        set_phrases(text, tokens);
+    }
+}
+
+/// Words whose sense the next word settles: "called for guarantees" is a demand, not a
+/// call; "by the end of 2021" is a time, not a verdict on talks.
+fn set_phrases(text: &str, tokens: &mut [Token]) {
+    for i in 1..tokens.len() {
+        let (before, after) = tokens.split_at_mut(i);
+        let (prev, next) = (&mut before[i - 1], &after[0]);
+        if prev.sentence != next.sentence || prev.class & (KIND_CALL | VERDICT) == 0 {
+            continue;
+        }
+        let (word, then) = (prev.raw(text), next.raw(text));
+        if prev.class & KIND_CALL != 0
+            && then.eq_ignore_ascii_case("for")
+            && ["call", "calls", "called", "calling"]
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w))
+        {
+            prev.class &= !KIND_CALL;
+        }
+        if prev.class & VERDICT != 0 && next.class & OF != 0 && word.eq_ignore_ascii_case("end") {
+            prev.class &= !VERDICT;
+        }
+    }
 }
 
 #[cfg(test)]
