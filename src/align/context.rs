@@ -674,6 +674,12 @@ pub(crate) fn decide(
             chosen.retain(|e| e != x);
         }
     }
+    // An event whose every reason is another's, which has more, is not told apart
+    // from it: the other is the one meant.
+    if chosen.len() > 1 {
+        let all = chosen.clone();
+        chosen.retain(|&a| !all.iter().any(|&b| b != a && evidence.outdone(a, b)));
+    }
     chosen.sort_unstable();
     evidence.recycle_totals(own);
     chosen

@@ -284,6 +284,24 @@ impl Evidence {
             .all(|it| matches!(it.group, Group::Names | Group::Phrases | Group::Speaker))
     }
 
+    /// True if every reason the passage gives for `a` it also gives for `b`, and it
+    /// gives `b` more: "a 50-minute call this month between Biden and Putin" is the
+    /// phone call, not also the video call of the same month and people, which
+    /// nothing in it tells apart.
+    /// Only the passage's own reasons count: what it inherits from the passages around
+    /// it (an answer to a question about two rounds) is shared by design.
+    pub fn outdone(&self, a: usize, b: usize) -> bool {
+        let of = |e: usize| {
+            self.items
+                .iter()
+                .filter(move |it| it.event == e && it.group != Group::Context)
+        };
+        let has = |e: usize, r: &Reason| of(e).any(|it| it.reason == *r);
+        of(a).next().is_some()
+            && of(a).all(|it| has(b, &it.reason))
+            && of(b).any(|it| !has(a, &it.reason))
+    }
+
     /// True if `event` has a participant among the passage's cues (a name, not common).
     pub fn has_participant(&self, event: usize, cues: &CueIndex) -> bool {
         self.names_by(event, cues, &[CueKind::Name])
