@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::cues::{CueHit, CueIndex, CueKind};
 use super::dates::{Precision, TimeMention};
-use super::lexicon::{KINDS, TALKS, VERDICT};
+use super::lexicon::{KINDS, SPEECH, TALKS, VERDICT};
 use super::model::{Model, overlap_days};
 use super::passage::Passage;
 use super::words::UNKNOWN;
@@ -655,6 +655,11 @@ fn named_by_time_and_kind(model: &Model, p: &Passage, m: &TimeMention) -> Option
         return None;
     }
     let k = p.near(m.from, m.to, 2, KINDS)?;
+    // "Sherman, who led talks in Geneva this week, told reporters": a verb of speech
+    // is the telling, not a name for what happened.
+    if p.reading.tokens[k].class & SPEECH != 0 {
+        return None;
+    }
     let class = p.reading.tokens[k].class & KINDS;
     let fits: Vec<usize> = (0..model.events.len())
         .filter(|&e| {

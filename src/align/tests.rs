@@ -1747,3 +1747,15 @@ fn an_event_outdone_on_its_own_reasons_is_dropped() {
                 would follow an invasion.";
     assert_eq!(ids_of("news", "T", "2021-12-31", body), vec![vec![PHONE]]);
 }
+
+/// "The January talks" name the only talks of that month; but in "Sherman, who led
+/// talks in Geneva this week, told reporters" the verb of speech beside the week is
+/// the telling, not the statement of the week's last day.
+#[test]
+fn a_verb_of_speech_beside_a_time_names_no_event() {
+    let body = "Wendy Sherman, who led the talks in Geneva this week, told reporters on \
+                Thursday it was too soon to judge.";
+    let got = ids_of("news", "T", "2022-01-13", body);
+    assert!(!got[0].contains(&AFTER), "{got:?}");
+    assert!(got[0].contains(&GENEVA), "{got:?}");
+}
