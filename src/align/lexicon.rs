@@ -102,6 +102,9 @@ pub(crate) const HELPER: u64 = 1 << 39;
 pub(crate) const CONDITION: u64 = 1 << 40;
 /// Verbs of a pledge or a threat: "promised", "vowed", "threatened".
 pub(crate) const PROMISE: u64 = 1 << 41;
+/// Words whose sense the next word settles: "called for" is no call, "the end of" no
+/// verdict.
+pub(crate) const SENSE: u64 = 1 << 42;
 /// Words that can start (or, for "ago" and "day", end or hold) a date mention.
 pub(crate) const DATE_WORDS: u64 =
     MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR | DAY_PART | AGO | DAY_NOUN;
@@ -395,6 +398,7 @@ const LISTS: &[(u64, &[&str])] = &[
             "stressed",
         ],
     ),
+    (SENSE, &["end", "call", "calls", "called", "calling"]),
     (
         KIND_TALKS,
         &[

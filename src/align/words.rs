@@ -7,7 +7,7 @@
 //! it is hashed, and looked up in a small open-addressing table of the few hundred
 //! words the aligner knows; only a word with other letters is copied, letter by letter.
 
-use super::lexicon::{KIND_CALL, OF, VERDICT};
+use super::lexicon::{KIND_CALL, OF, SENSE, VERDICT};
 
 /// Index of a normalised word in the [`Vocabulary`].
 pub(crate) type WordId = u32;
@@ -738,7 +738,7 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
     reading.sentences = tokens.last().map_or(1, |t| t.sentence + 1);
     reading.classes = classes;
     reading.quoted = quoted_words;
-    if classes & (KIND_CALL | VERDICT) != 0 {
+    if classes & SENSE != 0 {
         set_phrases(text, tokens);
     }
 }
@@ -747,21 +747,27 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
 /// call; "by the end of 2021" is a time, not a verdict on talks.
 fn set_phrases(text: &str, tokens: &mut [Token]) {
     for i in 1..tokens.len() {
-        let (before, after) = tokens.split_at_mut(i);
-        let (prev, next) = (&mut before[i - 1], &after[0]);
-        if prev.sentence != next.sentence || prev.class & (KIND_CALL | VERDICT) == 0 {
+        // Most words are neither: one test each.
+        if tokens[i - 1].class & SENSE == 0 {
             continue;
         }
-        let (word, then) = (prev.raw(text), next.raw(text));
-        if prev.class & KIND_CALL != 0
-            && then.eq_ignore_ascii_case("for")
+        let (before, after) = tokens.split_at_mut(i);
+        let (prev, next) = (&mut before[i - 1], &after[0]);
+        let to_of = next.class & OF != 0;
+        let to_for = next.end - next.start == 3 && next.raw(text).eq_ignore_ascii_case("for");
+        if prev.sentence != next.sentence || !(to_of || to_for) {
+            continue;
+        }
+        let word = prev.raw(text);
+        if to_for
+            && prev.class & KIND_CALL != 0
             && ["call", "calls", "called", "calling"]
                 .iter()
                 .any(|w| word.eq_ignore_ascii_case(w))
         {
             prev.class &= !KIND_CALL;
         }
-        if prev.class & VERDICT != 0 && next.class & OF != 0 && word.eq_ignore_ascii_case("end") {
+        if to_of && prev.class & VERDICT != 0 && word.eq_ignore_ascii_case("end") {
             prev.class &= !VERDICT;
         }
     }
