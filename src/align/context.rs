@@ -686,8 +686,8 @@ pub(crate) fn decide(
 }
 
 /// The round of a series a passage counts: "the first round of talks", "a second
-/// round of negotiations" — the first or second of `rounds` by date, once it has begun
-/// by `published` and where the sentence allows it.
+/// round of negotiations" — the first, second or third of `rounds` by date, once it may
+/// be spoken of by `published` and where the sentence allows it.
 fn counted_round(model: &Model, p: &Passage, rounds: &[usize], published: Date) -> Option<usize> {
     const ORDINALS: [&str; 3] = ["first", "second", "third"];
     let tokens = &p.reading.tokens;

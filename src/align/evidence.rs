@@ -288,6 +288,7 @@ impl Evidence {
     /// gives `b` more: "a 50-minute call this month between Biden and Putin" is the
     /// phone call, not also the video call of the same month and people, which
     /// nothing in it tells apart.
+    ///
     /// Only the passage's own reasons count: what it inherits from the passages around
     /// it (an answer to a question about two rounds) is shared by design.
     pub fn outdone(&self, a: usize, b: usize) -> bool {
