@@ -58,7 +58,7 @@ impl Link {
         let n = from + 1;
         // A `String` never fails to take text.
         let _ = match self {
-            Link::Quotation => write!(out, "context: continues the quotation of ¶{n}"),
+            Link::Quotation => write!(out, "context: a quotation following ¶{n}"),
             Link::Pronoun => write!(out, "context: continues ¶{n}"),
             Link::ListItem => write!(out, "context: item of the list under ¶{n}"),
             Link::Verdict => write!(out, "context: judges the talks of ¶{n}"),

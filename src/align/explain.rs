@@ -1,5 +1,5 @@
 //! Turning the reasons that decided an event into the short words of its `why`:
-//! `date: "January 12"`, `place: Brussels`, `context: continues the quotation of ¶4`.
+//! `date: "January 12"`, `place: Brussels`, `context: a quotation following ¶4`.
 
 use std::fmt::Write as _;
 use std::ops::Range;

@@ -284,7 +284,7 @@ fn a_quotation_continues_the_paragraph_before() {
     assert_eq!(ids("2022-01-14", body), vec![vec![AFTER], vec![AFTER]]);
     assert_eq!(
         why("2022-01-14", body, 1)[AFTER][0],
-        "context: continues the quotation of ¶1"
+        "context: a quotation following ¶1"
     );
 }
 
