@@ -194,7 +194,7 @@ pub enum Command {
         /// The publication date, YYYY-MM-DD.
         #[arg(long, value_name = "DATE")]
         published: Option<jiff::civil::Date>,
-        /// news, analysis, opinion, commentary, transcript or statement.
+        /// news, analysis, opinion, commentary, transcript, statement or interview.
         #[arg(long, value_parser = crate::commands::import::parse_kind)]
         kind: Option<crate::corpus::Kind>,
         /// BCP 47 tag of the text (default: the page's, else "en").

@@ -388,6 +388,14 @@ fn new_writes_a_template_that_fails_check_until_filled_and_never_overwrites() {
         String::from_utf8_lossy(&check.stdout)
             .contains("new-article.md:3:1: id \"\" must be a slug")
     );
+    // The template names every kind an article can be, the interview too.
+    let template = fs::read_to_string(&first).expect("read");
+    assert!(
+        template.contains(
+            "# one of: news, analysis, opinion, commentary, transcript, statement, interview"
+        ),
+        "{template}"
+    );
     let filled = fs::read_to_string(&first)
         .expect("read")
         .replacen("id = \"\"", "id = \"typed\"", 1)

@@ -726,7 +726,8 @@ impl Aligner {
         let published = article.meta.published;
         let weight = match article.meta.kind {
             Kind::News | Kind::Transcript | Kind::Statement => 1.5,
-            Kind::Analysis => 0.5,
+            // An interview is the speaker's view, most often given after the event.
+            Kind::Analysis | Kind::Interview => 0.5,
             Kind::Opinion | Kind::Commentary => 0.4,
         };
         for (e, ev) in self.model.events.iter().enumerate() {

@@ -1759,3 +1759,16 @@ fn a_verb_of_speech_beside_a_time_names_no_event() {
     assert!(!got[0].contains(&AFTER), "{got:?}");
     assert!(got[0].contains(&GENEVA), "{got:?}");
 }
+
+/// An interview is someone's views, most often given after the event: it argues, as an
+/// analysis does, and its date alone does not make the day's round its subject.
+#[test]
+fn an_interview_argues_as_an_analysis_does() {
+    let body = "We need dialogue, not ultimatums, and we will keep saying so.";
+    // A report of that day is taken to be about the day's events…
+    assert!(!ids_of("news", "T", "2022-01-13", body)[0].is_empty());
+    // …an interview is not.
+    let interview = ids_of("interview", "T", "2022-01-13", body);
+    assert_eq!(interview, vec![Vec::<&str>::new()]);
+    assert_eq!(interview, ids_of("analysis", "T", "2022-01-13", body));
+}

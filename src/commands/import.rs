@@ -20,24 +20,15 @@ const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Parses a `--kind` value.
 pub fn parse_kind(s: &str) -> Result<Kind, String> {
-    KINDS
+    Kind::ALL
         .iter()
         .copied()
         .find(|k| k.as_str() == s)
         .ok_or_else(|| format!("{s:?} is not one of: {}", kind_names()))
 }
 
-const KINDS: [Kind; 6] = [
-    Kind::News,
-    Kind::Analysis,
-    Kind::Opinion,
-    Kind::Commentary,
-    Kind::Transcript,
-    Kind::Statement,
-];
-
 fn kind_names() -> String {
-    KINDS.map(Kind::as_str).join(", ")
+    Kind::ALL.map(Kind::as_str).join(", ")
 }
 
 /// What is already in the destination, to keep ids unique and find duplicates.

@@ -31,9 +31,22 @@ pub enum Kind {
     Transcript,
     /// An official statement.
     Statement,
+    /// Someone's answers to a journalist's questions.
+    Interview,
 }
 
 impl Kind {
+    /// Every kind, in the order the front matter's documentation lists them.
+    pub const ALL: [Kind; 7] = [
+        Kind::News,
+        Kind::Analysis,
+        Kind::Opinion,
+        Kind::Commentary,
+        Kind::Transcript,
+        Kind::Statement,
+        Kind::Interview,
+    ];
+
     /// The word used in the front matter and on screen.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -43,6 +56,7 @@ impl Kind {
             Kind::Commentary => "commentary",
             Kind::Transcript => "transcript",
             Kind::Statement => "statement",
+            Kind::Interview => "interview",
         }
     }
 }
@@ -406,6 +420,22 @@ mod tests {
         for bad in ["", "e", "english", "en_GB", "en-", "12"] {
             assert!(!is_language_tag(bad), "{bad}");
         }
+    }
+
+    /// Every kind is read from the front matter by the word it is written as, the
+    /// interview too.
+    #[test]
+    fn every_kind_reads_as_it_is_written() {
+        for kind in Kind::ALL {
+            let text = format!(
+                "+++\nid = \"a\"\ntitle = \"T\"\noutlet = \"O\"\ncountry = \"C\"\n\
+                 author = \"A\"\npublished = 2022-01-13\nkind = \"{kind}\"\n\
+                 language = \"en\"\n+++\n\nText.\n"
+            );
+            let article = parse_article("a.md", text.as_bytes()).expect("parses");
+            assert_eq!(article.meta.kind, kind);
+        }
+        assert!(Kind::ALL.iter().any(|k| k.as_str() == "interview"));
     }
 
     #[test]

@@ -96,17 +96,7 @@ pub fn escape(text: &str) -> String {
 /// The commented template `readout new` writes: it fails `readout check` (empty id,
 /// title, outlet…) until the placeholders are filled in.
 pub fn template(today: Date) -> String {
-    let kinds: Vec<&str> = [
-        Kind::News,
-        Kind::Analysis,
-        Kind::Opinion,
-        Kind::Commentary,
-        Kind::Transcript,
-        Kind::Statement,
-    ]
-    .iter()
-    .map(|k| k.as_str())
-    .collect();
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
     format!(
         r#"+++
 # Fill in every value between quotes, then run `readout check` on this directory.
