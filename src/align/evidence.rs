@@ -448,11 +448,19 @@ pub(crate) fn candidates(
         let last = &p.reading.tokens[hit.first + hit.len - 1];
         last.raw(p.text).ends_with(['s', 'S']) && !cue.text.ends_with(['s', 'S'])
     };
-    let holder = || role_holder(model, p, hit);
+    // Who holds the role, looked for once per hit, and only for a role.
+    let holder = cue
+        .events
+        .iter()
+        .any(|&(_, k)| k == CueKind::Role)
+        .then(|| role_holder(model, p, hit))
+        .flatten();
     out.extend(cue.events.iter().copied().filter(|&(e, k)| {
         ok(e)
             && !(k == CueKind::Role
-                && (other_qualifier(e) || plural() || holder().is_some_and(|h| !h.contains(&e))))
+                && (other_qualifier(e)
+                    || plural()
+                    || holder.as_ref().is_some_and(|h| !h.contains(&e))))
     }));
     None
 }

@@ -744,7 +744,9 @@ pub(crate) fn read(text: &str, vocab: &Vocabulary, reading: &mut Reading) {
 }
 
 /// Words whose sense the next word settles: "called for guarantees" is a demand, not a
-/// call; "by the end of 2021" is a time, not a verdict on talks.
+/// call; "by the end of 2021" is a time, not a verdict on talks. Which is which is the
+/// lexicon's: of its [`SENSE`] words, the call words are [`KIND_CALL`] and "end" is
+/// [`VERDICT`].
 fn set_phrases(text: &str, tokens: &mut [Token]) {
     for i in 1..tokens.len() {
         // Most words are neither: one test each.
@@ -758,16 +760,10 @@ fn set_phrases(text: &str, tokens: &mut [Token]) {
         if prev.sentence != next.sentence || !(to_of || to_for) {
             continue;
         }
-        let word = prev.raw(text);
-        if to_for
-            && prev.class & KIND_CALL != 0
-            && ["call", "calls", "called", "calling"]
-                .iter()
-                .any(|w| word.eq_ignore_ascii_case(w))
-        {
+        if to_for {
             prev.class &= !KIND_CALL;
         }
-        if to_of && prev.class & VERDICT != 0 && word.eq_ignore_ascii_case("end") {
+        if to_of {
             prev.class &= !VERDICT;
         }
     }
