@@ -205,25 +205,16 @@ impl Corpus {
     pub fn from_files(
         files: impl IntoIterator<Item = (String, Result<Vec<u8>, CorpusError>)>,
     ) -> Corpus {
-        Self::build(files, true)
-    }
-
-    /// [`Corpus::from_files`]; without `bodies`, each article keeps only its front matter
-    /// and its markers (with their places), dropped text and all, as soon as it is parsed.
-    fn build(
-        files: impl IntoIterator<Item = (String, Result<Vec<u8>, CorpusError>)>,
-        bodies: bool,
-    ) -> Corpus {
         let mut corpus = Corpus::default();
         for (path, bytes) in files {
-            let file = parse_file(&path, bytes, bodies);
+            let file = parse_file(&path, bytes, true);
             corpus.take(&path, file);
         }
         corpus.finish();
         corpus
     }
 
-    /// [`Corpus::build`] over the files of a directory, read and parsed one run of files
+    /// [`Corpus::from_files`] over the files of a directory, read and parsed one run of files
     /// per core and taken in file order, so the corpus and its problems are the same as
     /// one thread's. Without `bodies` each worker drops the text as soon as it is parsed,
     /// so memory still grows with the number of articles only.
@@ -427,9 +418,7 @@ fn parse_file(path: &str, bytes: Result<Vec<u8>, CorpusError>, bodies: bool) -> 
         parsed
     } else {
         parsed.map(|mut a| {
-            a.blocks.retain(|b| b.marker.is_some());
-            a.blocks.iter_mut().for_each(|b| b.text = String::new());
-            a.blocks.shrink_to_fit();
+            a.keep_only_markers();
             a
         })
     })

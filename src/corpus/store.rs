@@ -41,14 +41,20 @@ impl Article {
             .passages()
             .map(|b| u32::try_from(b.text.len()).unwrap_or(u32::MAX))
             .collect();
-        self.blocks.retain(|b| b.marker.is_some());
-        self.blocks.iter_mut().for_each(|b| b.text = String::new());
-        self.blocks.shrink_to_fit();
+        self.keep_only_markers();
         self.stored = Some(Box::new(Stored {
             file,
             stamp,
             passage_lens,
         }));
+    }
+
+    /// Drops the body's text and every block but those with a curators' marker, which
+    /// keep their places for the timeline's check.
+    pub fn keep_only_markers(&mut self) {
+        self.blocks.retain(|b| b.marker.is_some());
+        self.blocks.iter_mut().for_each(|b| b.text = String::new());
+        self.blocks.shrink_to_fit();
     }
 
     /// True if the body's text is not in memory (see [`Article::hollow`]).
