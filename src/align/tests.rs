@@ -1772,3 +1772,20 @@ fn an_interview_argues_as_an_analysis_does() {
     assert_eq!(interview, vec![Vec::<&str>::new()]);
     assert_eq!(interview, ids_of("analysis", "T", "2022-01-13", body));
 }
+
+/// "The talks will be held in Geneva": the talks awaited are placed by their own
+/// sentence, however far along it the place stands; a place in another sentence does
+/// not place them.
+#[test]
+fn talks_placed_in_their_own_sentence_are_that_round() {
+    let placed = "Officials said on Tuesday that the sides had agreed to meet.\n\n\
+                  The talks will be held in Geneva, per the newspaper, and will be led by \
+                  Wendy Sherman and Sergei Ryabkov.";
+    let got = ids_of("news", "Talks scheduled", "2021-12-28", placed);
+    assert_eq!(got[1], vec![GENEVA]);
+    let apart = "Officials said on Tuesday that the sides had agreed to meet.\n\n\
+                 The talks will be difficult, per the newspaper. Wendy Sherman and Sergei \
+                 Ryabkov know Geneva.";
+    let got = ids_of("news", "Talks scheduled", "2021-12-28", apart);
+    assert_eq!(got[1], vec![WEEK]);
+}
