@@ -615,7 +615,7 @@ impl Aligner {
             true,
             discourse,
             scratch,
-            |_, evidence, own| {
+            |passage, evidence, own| {
                 // A document's author and stock phrases in a title ("Ryabkov sees a
                 // chance for talks on security guarantees") are its topic, not a
                 // report of the document.
@@ -623,10 +623,20 @@ impl Aligner {
                     self.model.events[e].kind == crate::timeline::EventKind::Document
                         && evidence.only_topic(e)
                 };
+                // A news report's headline, undated, tells what happened as it was
+                // published: "Talks conclude in Geneva" a week after a round in
+                // Geneva is a later meeting there.
+                let news = article.meta.kind == crate::corpus::Kind::News;
+                let past = |e: usize| {
+                    let ev = &self.model.events[e];
+                    news && ev.kind != crate::timeline::EventKind::Series
+                        && article.meta.published > ev.near_end
+                        && passage.mentions.is_empty()
+                };
                 clues.extend(
                     own.iter()
                         .enumerate()
-                        .filter(|&(e, w)| *w >= TITLE_MIN && !topic(e))
+                        .filter(|&(e, w)| *w >= TITLE_MIN && !topic(e) && !past(e))
                         .map(|(e, &w)| (e, w, "title")),
                 )
             },

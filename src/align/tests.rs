@@ -1789,3 +1789,22 @@ fn talks_placed_in_their_own_sentence_are_that_round() {
     let got = ids_of("news", "Talks scheduled", "2021-12-28", apart);
     assert_eq!(got[1], vec![WEEK]);
 }
+
+/// An undated news headline tells what happened as the report was published: "NATO
+/// chief Stoltenberg offers Russia talks" a week after the NATO–Russia Council is a
+/// later offer, and the chief's words under it are not the council's. The same report
+/// published the day after the council is about it.
+#[test]
+fn a_news_headline_tells_the_days_it_is_published() {
+    let body = "The alliance's chief said on Tuesday that he had invited Russia to talks.\n\n\
+                Stoltenberg stressed that the alliance was ready to listen.\n\n\
+                \u{201c}Dialogue is even more important,\u{201d} he said.";
+    let title = "NATO chief Stoltenberg offers Russia talks";
+    let late = ids_of("news", title, "2022-01-19", body);
+    assert!(late.iter().all(|events| !events.contains(&NRC)), "{late:?}");
+    let next_day = ids_of("news", title, "2022-01-13", body);
+    assert!(
+        next_day[1..].iter().all(|events| events.contains(&NRC)),
+        "{next_day:?}"
+    );
+}
