@@ -717,7 +717,13 @@ fn weigh_cues(
             if matches!(
                 kind,
                 CueKind::Name | CueKind::Place | CueKind::Common | CueKind::Role
-            ) && let Some(k) = p.near(h.first, h.first + h.len, KIND_WINDOW, ev.class)
+            ) && let Some(k) = p
+                .near(h.first, h.first + h.len, KIND_WINDOW, ev.class)
+                .or_else(|| {
+                    (kind == CueKind::Place)
+                        .then(|| p.before_in_clause(h.first, CLAUSE_REACH, ev.class))
+                        .flatten()
+                })
             {
                 out.add(e, scale, Group::Kind, Reason::Kind(k));
             }
@@ -733,6 +739,10 @@ fn weigh_cues(
         }
     }
 }
+
+/// How far back in its clause a word for what happened may stand from a place: "talks
+/// between the West and Russia in Geneva".
+const CLAUSE_REACH: usize = 8;
 
 /// How many words from a week mention its talks or their verdict may stand: "talks
 /// between Russia and the West this week", the parties between them.

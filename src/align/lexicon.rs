@@ -406,6 +406,8 @@ const LISTS: &[(u64, &[&str])] = &[
             "negotiations",
             "negotiators",
             "negotiate",
+            "negotiating",
+            "negotiated",
             "meeting",
             "met",
             "meet",

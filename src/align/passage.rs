@@ -269,6 +269,27 @@ impl<'a> Passage<'a> {
                     .is_ok_and(|horizon| start <= horizon))
     }
 
+    /// A token before `from`, at most `reach` words back in the same clause (no
+    /// punctuation between), whose class meets `class`: "talks between the West and
+    /// Russia in Geneva", "the talks that took place in Geneva".
+    pub fn before_in_clause(&self, from: usize, reach: usize, class: u64) -> Option<usize> {
+        let tokens = &self.reading.tokens;
+        let bytes = self.text.as_bytes();
+        let mut j = from;
+        while j > 0 && from - j < reach {
+            let (a, b) = (&tokens[j - 1], &tokens[j]);
+            let gap = bytes.get(a.end as usize..b.start as usize).unwrap_or(&[]);
+            if a.sentence != b.sentence || gap.iter().any(|c| !matches!(c, b' ' | b'-' | b'\'')) {
+                return None;
+            }
+            j -= 1;
+            if self.class(j) & class != 0 {
+                return Some(j);
+            }
+        }
+        None
+    }
+
     /// A token of the passage's sentence `s` within `window` of `[from, to)` whose
     /// class meets `class`.
     pub fn near(&self, from: usize, to: usize, window: usize, class: u64) -> Option<usize> {
