@@ -284,8 +284,9 @@ impl Evidence {
             .all(|it| matches!(it.group, Group::Names | Group::Phrases | Group::Speaker))
     }
 
-    /// True if every reason the passage gives for `a` it also gives for `b`, and it
-    /// gives `b` more: "a 50-minute call this month between Biden and Putin" is the
+    /// True if every reason the passage gives for `a` it also gives for `b` (but for a
+    /// word for what happened, when `b` has a format), and it gives `b` more: "a
+    /// 50-minute call this month between Biden and Putin" is the
     /// phone call, not also the video call of the same month and people, which
     /// nothing in it tells apart.
     ///
@@ -298,8 +299,13 @@ impl Evidence {
                 .filter(move |it| it.event == e && it.group != Group::Context)
         };
         let has = |e: usize, r: &Reason| of(e).any(|it| it.reason == *r);
-        of(a).next().is_some()
-            && of(a).all(|it| has(b, &it.reason))
+        // "Putin and Biden met by video call": a word for what happened beside the
+        // people both events share tells nothing apart when `b` has a format of its
+        // own; the word is what the format names.
+        let format = of(b).any(|it| it.group == Group::Formats && !has(a, &it.reason));
+        let counts = |it: &&Item| !(format && it.group == Group::Kind);
+        of(a).any(|it| counts(&it))
+            && of(a).filter(counts).all(|it| has(b, &it.reason))
             && of(b).any(|it| !has(a, &it.reason))
     }
 

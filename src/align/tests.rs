@@ -1835,3 +1835,13 @@ fn a_word_for_talks_reaches_its_place_through_the_clause() {
     let got = ids_of("news", "No agreement", "2022-01-13", apart);
     assert_eq!(got, vec![vec![NRC]]);
 }
+
+/// "Putin and Biden have met in a video call": the word for what happened is what the
+/// format names, so it does not set the June summit of the same two apart.
+#[test]
+fn a_word_for_what_happened_beside_a_format_is_the_formats() {
+    let body = "Russian President Vladimir Putin and US President Joe Biden have met in a \
+                video call to discuss Ukraine.";
+    let got = ids_of("news", "Presidents talk", "2021-12-08", body);
+    assert_eq!(got, vec![vec![VIDEO]]);
+}
