@@ -286,9 +286,8 @@ impl Evidence {
 
     /// True if every reason the passage gives for `a` it also gives for `b` (but for a
     /// word for what happened, when `b` has a format), and it gives `b` more: "a
-    /// 50-minute call this month between Biden and Putin" is the
-    /// phone call, not also the video call of the same month and people, which
-    /// nothing in it tells apart.
+    /// 50-minute call this month between Biden and Putin" is the phone call, not also
+    /// the video call of the same month and people, which nothing in it tells apart.
     ///
     /// Only the passage's own reasons count: what it inherits from the passages around
     /// it (an answer to a question about two rounds) is shared by design.
