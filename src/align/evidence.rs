@@ -460,8 +460,17 @@ pub(crate) fn candidates(
         .any(|&(_, k)| k == CueKind::Role)
         .then(|| role_holder(model, p, hit))
         .flatten();
+    // "Fresh rounds of US-Russia talks", "a new NATO-Russia Council": a format named as
+    // to come again is another meeting of it, not the one of the timeline.
+    let again = || {
+        let tokens = &p.reading.tokens;
+        let s = tokens[hit.first].sentence;
+        (hit.first.saturating_sub(AGAIN_REACH)..hit.first)
+            .any(|j| tokens[j].sentence == s && tokens[j].class & super::lexicon::NEW != 0)
+    };
     out.extend(cue.events.iter().copied().filter(|&(e, k)| {
         ok(e)
+            && !(k == CueKind::Format && again())
             && !(k == CueKind::Role
                 && (other_qualifier(e)
                     || plural()
@@ -748,6 +757,9 @@ fn weigh_cues(
 /// How far back in its clause a word for what happened may stand from a place: "talks
 /// between the West and Russia in Geneva".
 const CLAUSE_REACH: usize = 8;
+
+/// How far before a format a word for "again" ("new", "fresh", "further") may stand.
+const AGAIN_REACH: usize = 3;
 
 /// How many words from a week mention its talks or their verdict may stand: "talks
 /// between Russia and the West this week", the parties between them.

@@ -1845,3 +1845,19 @@ fn a_word_for_what_happened_beside_a_format_is_the_formats() {
     let got = ids_of("news", "Presidents talk", "2021-12-08", body);
     assert_eq!(got, vec![vec![VIDEO]]);
 }
+
+/// "US-Russia talks" is what the bilateral round was called; "fresh rounds of US-Russia
+/// talks" are talks to come again, another meeting of the format, not the round.
+#[test]
+fn a_format_named_as_to_come_again_is_another_meeting() {
+    let got = ids_of(
+        "news",
+        "Useful US-Russia talks fail to make progress",
+        "2022-01-11",
+        "Diplomats described the negotiations as useful and professional.",
+    );
+    assert_eq!(got, vec![vec![GENEVA]]);
+    let again = "Analysts expect fresh rounds of US-Russia talks in the months ahead.";
+    let got = ids_of("analysis", "What comes next", "2022-01-14", again);
+    assert_eq!(got, vec![Vec::<&str>::new()]);
+}
