@@ -652,7 +652,7 @@ pub(crate) fn decide(
         // "talks with NATO", is about that round.
         for &r in rounds {
             if !chosen.contains(&r)
-                && (evidence.names_round(r, &model.cues) || placed_talks(p, evidence, *x, r))
+                && evidence.names_round(r, &model.cues)
                 && own[r] >= SELECT
                 && p.may_speak_of(model, r, published)
             {
@@ -683,31 +683,6 @@ pub(crate) fn decide(
     chosen.sort_unstable();
     evidence.recycle_totals(own);
     chosen
-}
-
-/// "The talks will be held in Geneva": the talks that made a passage about series `x`
-/// are placed, in their own sentence, by a place or format of round `r` that the
-/// passage's dates leave to it. The word for talks is what a place needs beside it to
-/// name a round, however far along the sentence the place stands.
-fn placed_talks(p: &Passage, evidence: &Evidence, x: usize, r: usize) -> bool {
-    let tokens = &p.reading.tokens;
-    let sentences = evidence.items.iter().filter_map(|it| match it.reason {
-        Reason::Talks(from, _, _) if it.event == x => tokens.get(from).map(|t| t.sentence),
-        _ => None,
-    });
-    let placed = |s: u16| {
-        evidence.items.iter().any(|it| {
-            let Reason::Cue { cue, .. } = it.reason else {
-                return false;
-            };
-            it.event == r
-                && matches!(it.group, Group::Places | Group::Formats)
-                && p.hits
-                    .iter()
-                    .any(|h| h.cue == cue && tokens.get(h.first).is_some_and(|t| t.sentence == s))
-        })
-    };
-    sentences.into_iter().any(placed)
 }
 
 /// The round of a series a passage counts: "the first round of talks", "a second

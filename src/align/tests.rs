@@ -1773,9 +1773,8 @@ fn an_interview_argues_as_an_analysis_does() {
     assert_eq!(interview, ids_of("analysis", "T", "2022-01-13", body));
 }
 
-/// "The talks will be held in Geneva": the talks awaited are placed by their own
-/// sentence, however far along it the place stands; a place in another sentence does
-/// not place them.
+/// "The talks will be held in Geneva": the talks awaited are placed by the place their
+/// clause reaches; a place in another sentence does not place them.
 #[test]
 fn talks_placed_in_their_own_sentence_are_that_round() {
     let placed = "Officials said on Tuesday that the sides had agreed to meet.\n\n\
