@@ -271,15 +271,26 @@ impl<'a> Passage<'a> {
 
     /// A token before `from`, at most `reach` words back in the same clause (no
     /// punctuation between), whose class meets `class`: "talks between the West and
-    /// Russia in Geneva", "the talks that took place in Geneva".
+    /// Russia in Geneva", "the talks that took place in Geneva". Spaces, hyphens,
+    /// apostrophes ("Moscow’s") and an initial's full stop ("the U.S. in Geneva") do
+    /// not end a clause.
     pub fn before_in_clause(&self, from: usize, reach: usize, class: u64) -> Option<usize> {
         let tokens = &self.reading.tokens;
-        let bytes = self.text.as_bytes();
+        if from >= tokens.len() {
+            return None;
+        }
         let mut j = from;
         while j > 0 && from - j < reach {
             let (a, b) = (&tokens[j - 1], &tokens[j]);
-            let gap = bytes.get(a.end as usize..b.start as usize).unwrap_or(&[]);
-            if a.sentence != b.sentence || gap.iter().any(|c| !matches!(c, b' ' | b'-' | b'\'')) {
+            let gap = self
+                .text
+                .get(a.end as usize..b.start as usize)
+                .unwrap_or(",");
+            let initial = a.end - a.start == 1;
+            let joins = |c: char| {
+                c.is_whitespace() || matches!(c, '-' | '\'' | '’') || (c == '.' && initial)
+            };
+            if a.sentence != b.sentence || !gap.chars().all(joins) {
                 return None;
             }
             j -= 1;

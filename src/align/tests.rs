@@ -1833,6 +1833,16 @@ fn a_word_for_talks_reaches_its_place_through_the_clause() {
                  agreement.";
     let got = ids_of("news", "No agreement", "2022-01-13", apart);
     assert_eq!(got, vec![vec![NRC]]);
+    // An initial's full stop and a curly apostrophe are inside the clause.
+    for joined in [
+        "Talks with the U.S. in Geneva on Tuesday, as well as between Russia and NATO in \
+         Brussels on Wednesday, failed to produce an agreement.",
+        "Talks on Moscow’s demands in Geneva on Tuesday, as well as between Russia and \
+         NATO in Brussels on Wednesday, failed to produce an agreement.",
+    ] {
+        let got = ids_of("news", "No agreement", "2022-01-13", joined);
+        assert_eq!(got, vec![vec![GENEVA, NRC]], "{joined}");
+    }
 }
 
 /// "Putin and Biden have met in a video call": the word for what happened is what the
