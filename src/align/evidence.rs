@@ -428,6 +428,9 @@ pub(crate) fn candidates(
             .iter()
             .find(|(e, _)| *e == b)
             .map_or(cue.events[0].1, |(_, k)| *k);
+        if kind == CueKind::Format && named_again(p, hit) {
+            return None;
+        }
         out.push((b, kind));
         return Some(from);
     }
@@ -460,23 +463,42 @@ pub(crate) fn candidates(
         .any(|&(_, k)| k == CueKind::Role)
         .then(|| role_holder(model, p, hit))
         .flatten();
-    // "Fresh rounds of US-Russia talks", "a new NATO-Russia Council": a format named as
-    // to come again is another meeting of it, not the one of the timeline.
-    let again = || {
-        let tokens = &p.reading.tokens;
-        let s = tokens[hit.first].sentence;
-        (hit.first.saturating_sub(AGAIN_REACH)..hit.first)
-            .any(|j| tokens[j].sentence == s && tokens[j].class & super::lexicon::NEW != 0)
-    };
     out.extend(cue.events.iter().copied().filter(|&(e, k)| {
         ok(e)
-            && !(k == CueKind::Format && again())
+            && !(k == CueKind::Format && named_again(p, hit))
             && !(k == CueKind::Role
                 && (other_qualifier(e)
                     || plural()
                     || holder.as_ref().is_some_and(|h| !h.contains(&e))))
     }));
     None
+}
+
+/// "Fresh rounds of US-Russia talks", "a new NATO-Russia Council": a format named as to
+/// come again is another meeting of it, not the one of the timeline. The word for again
+/// must modify the format: right before it, or before the meetings it is a round of,
+/// with nothing but determiners, "of" and words for meetings between, and no
+/// punctuation ("Russia tabled new proposals at US-Russia talks" is the talks).
+fn named_again(p: &Passage, hit: &CueHit) -> bool {
+    use super::lexicon::{DEFINITE, GATHERING, INDEFINITE, NEW, OF};
+    let tokens = &p.reading.tokens;
+    let mut j = hit.first.min(tokens.len());
+    while j > 0 && hit.first - j < AGAIN_REACH {
+        let (a, b) = (&tokens[j - 1], &tokens[j]);
+        let gap = p.text.get(a.end as usize..b.start as usize).unwrap_or(",");
+        if a.sentence != b.sentence || !gap.chars().all(|c| c.is_whitespace() || c == '-') {
+            return false;
+        }
+        j -= 1;
+        let class = tokens[j].class;
+        if class & NEW != 0 {
+            return true;
+        }
+        if class & (OF | DEFINITE | INDEFINITE | GATHERING | TALKS) == 0 {
+            return false;
+        }
+    }
+    false
 }
 
 /// Who holds the role `hit` names, when the text says so right after it: "Russian
@@ -758,8 +780,9 @@ fn weigh_cues(
 /// between the West and Russia in Geneva".
 const CLAUSE_REACH: usize = 8;
 
-/// How far before a format a word for "again" ("new", "fresh", "further") may stand.
-const AGAIN_REACH: usize = 3;
+/// How far before a format a word for "again" ("new", "fresh", "further") may stand:
+/// "fresh rounds of the NATO-Russia Council".
+const AGAIN_REACH: usize = 4;
 
 /// How many words from a week mention its talks or their verdict may stand: "talks
 /// between Russia and the West this week", the parties between them.

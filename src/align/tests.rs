@@ -1869,4 +1869,17 @@ fn a_format_named_as_to_come_again_is_another_meeting() {
     let again = "Analysts expect fresh rounds of US-Russia talks in the months ahead.";
     let got = ids_of("analysis", "What comes next", "2022-01-14", again);
     assert_eq!(got, vec![Vec::<&str>::new()]);
+    // Also when an earlier passage tied the format to the round.
+    let tied = format!("The US-Russia talks ended in Geneva on Monday.\n\n{again}");
+    let got = ids_of("news", "Talks end", "2022-01-14", &tied);
+    assert_eq!(got, vec![vec![GENEVA], vec![]]);
+    // The word must modify the format: "new proposals at US-Russia talks", "more from
+    // US-Russia talks" are the talks.
+    for text in [
+        "Russia tabled new proposals at US-Russia talks on Monday.",
+        "Moscow wanted more from US-Russia talks than it got on Monday.",
+    ] {
+        let got = ids_of("news", "Talks end", "2022-01-11", text);
+        assert_eq!(got, vec![vec![GENEVA]], "{text}");
+    }
 }
