@@ -625,13 +625,16 @@ impl Aligner {
                 };
                 // A news report's headline, undated, tells what happened as it was
                 // published: "Talks conclude in Geneva" a week after a round in
-                // Geneva is a later meeting there.
+                // Geneva is a later meeting there; two days after, it is the round.
                 let news = article.meta.kind == crate::corpus::Kind::News;
                 let past = |e: usize| {
                     let ev = &self.model.events[e];
                     news && ev.kind != crate::timeline::EventKind::Series
-                        && article.meta.published > ev.near_end
                         && passage.mentions.is_empty()
+                        && ev
+                            .end
+                            .checked_add(HEADLINE_DAYS.days())
+                            .is_ok_and(|last| article.meta.published > last)
                 };
                 clues.extend(
                     own.iter()
@@ -1185,6 +1188,10 @@ const LEAD_PARAGRAPHS: usize = 2;
 const LEAD_MAX: f32 = 4.5;
 /// The weight of its own a title needs to say what the article is about.
 const TITLE_MIN: f32 = 1.2;
+
+/// How many days after a day's event a news headline without a date may still report
+/// it: the days a story runs. Later, the headline is news of its own days.
+const HEADLINE_DAYS: i64 = 2;
 
 /// Below this a probability is 0 as a whole percentage (it rounds at 0.005).
 const NEVER_SHOWN: f32 = 0.004;
