@@ -678,7 +678,7 @@ pub(crate) fn decide(
     // from it: the other is the one meant.
     if chosen.len() > 1 {
         let all = chosen.clone();
-        chosen.retain(|&a| !all.iter().any(|&b| b != a && evidence.outdone(a, b)));
+        chosen.retain(|&a| !all.iter().any(|&b| b != a && evidence.outdone(a, b, p)));
     }
     chosen.sort_unstable();
     evidence.recycle_totals(own);

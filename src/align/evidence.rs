@@ -285,24 +285,38 @@ impl Evidence {
     }
 
     /// True if every reason the passage gives for `a` it also gives for `b` (but for a
-    /// word for what happened, when `b` has a format), and it gives `b` more: "a
-    /// 50-minute call this month between Biden and Putin" is the phone call, not also
-    /// the video call of the same month and people, which nothing in it tells apart.
+    /// word for what happened beside `b`'s format), and it gives `b` more: "a 50-minute
+    /// call this month between Biden and Putin" is the phone call, not also the video
+    /// call of the same month and people, which nothing in it tells apart.
     ///
     /// Only the passage's own reasons count: what it inherits from the passages around
     /// it (an answer to a question about two rounds) is shared by design.
-    pub fn outdone(&self, a: usize, b: usize) -> bool {
+    pub fn outdone(&self, a: usize, b: usize, p: &Passage) -> bool {
         let of = |e: usize| {
             self.items
                 .iter()
                 .filter(move |it| it.event == e && it.group != Group::Context)
         };
         let has = |e: usize, r: &Reason| of(e).any(|it| it.reason == *r);
-        // "Putin and Biden met by video call": a word for what happened beside the
-        // people both events share tells nothing apart when `b` has a format of its
-        // own; the word is what the format names.
-        let format = of(b).any(|it| it.group == Group::Formats && !has(a, &it.reason));
-        let counts = |it: &&Item| !(format && it.group == Group::Kind);
+        // "Putin and Biden met in a video call": a word for what happened beside `b`'s
+        // format is what the format names, and tells nothing apart; "who held a summit
+        // together" further off still does.
+        let formats: Vec<(usize, usize)> = of(b)
+            .filter(|it| it.group == Group::Formats && !has(a, &it.reason))
+            .filter_map(|it| match it.reason {
+                Reason::Cue { cue, .. } => Some(cue),
+                _ => None,
+            })
+            .flat_map(|cue| p.hits.iter().filter(move |h| h.cue == cue))
+            .map(|h| (h.first, h.first + h.len))
+            .collect();
+        let beside_format = |it: &Item| match it.reason {
+            Reason::Kind(k) if it.group == Group::Kind => formats
+                .iter()
+                .any(|&(from, to)| k + KIND_WINDOW >= from && k < to + KIND_WINDOW),
+            _ => false,
+        };
+        let counts = |it: &&Item| !beside_format(it);
         of(a).any(|it| counts(&it))
             && of(a).filter(counts).all(|it| has(b, &it.reason))
             && of(b).any(|it| !has(a, &it.reason))

@@ -1865,6 +1865,11 @@ fn a_word_for_what_happened_beside_a_format_is_the_formats() {
                 video call to discuss Ukraine.";
     let got = ids_of("news", "Presidents talk", "2021-12-08", body);
     assert_eq!(got, vec![vec![VIDEO]]);
+    // A word for the summit further off still sets it apart.
+    let body = "Putin and Biden, who held a summit together, have now met in a video \
+                call.";
+    let got = ids_of("news", "Presidents talk", "2021-12-08", body);
+    assert_eq!(got, vec![vec![SUMMIT, VIDEO]]);
 }
 
 /// "US-Russia talks" is what the bilateral round was called; "fresh rounds of US-Russia
