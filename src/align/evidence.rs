@@ -488,15 +488,19 @@ pub(crate) fn candidates(
     None
 }
 
-/// "Fresh rounds of US-Russia talks", "a new NATO-Russia Council": a format named as to
-/// come again is another meeting of it, not the one of the timeline. The word for again
-/// must modify the format: right before it, or before the meetings it is a round of,
-/// with nothing but determiners, "of" and words for meetings between, and no
-/// punctuation ("Russia tabled new proposals at US-Russia talks" is the talks).
+/// "Fresh rounds of the Strategic Stability Dialogue", "new meetings of the NATO-Russia
+/// Council": a format named as to come again is another meeting of it, not the one of
+/// the timeline. The word for again must modify the format: right before it, or before
+/// the meetings it is a round of, with nothing but determiners, "of" and words for
+/// meetings between, and no punctuation ("Russia tabled new proposals at the
+/// NATO-Russia Council" is the council).
 fn named_again(p: &Passage, hit: &CueHit) -> bool {
     use super::lexicon::{DEFINITE, GATHERING, INDEFINITE, NEW, OF};
     let tokens = &p.reading.tokens;
-    let mut j = hit.first.min(tokens.len());
+    if hit.first >= tokens.len() {
+        return false;
+    }
+    let mut j = hit.first;
     while j > 0 && hit.first - j < AGAIN_REACH {
         let (a, b) = (&tokens[j - 1], &tokens[j]);
         let gap = p.text.get(a.end as usize..b.start as usize).unwrap_or(",");
