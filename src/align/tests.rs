@@ -1883,6 +1883,10 @@ fn the_bilateral_round_is_the_us_russia_talks() {
         "Diplomats described the negotiations as useful and professional.",
     );
     assert_eq!(got, vec![vec![GENEVA]]);
+    // A stock phrase, not a format: a later US-Russia meeting is not the round.
+    let later = "Blinken and Lavrov held US-Russia talks that both called frank.";
+    let got = ids_of("news", "Ministers meet", "2022-01-22", later);
+    assert_eq!(got, vec![Vec::<&str>::new()]);
 }
 
 /// "New meetings of the NATO-Russia Council" are another meeting of the format, not
