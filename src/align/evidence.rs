@@ -470,6 +470,9 @@ pub(crate) fn candidates(
         let last = &p.reading.tokens[hit.first + hit.len - 1];
         last.raw(p.text).ends_with(['s', 'S']) && !cue.text.ends_with(['s', 'S'])
     };
+    // Whether the format is named as to come again, looked for once per hit, and only
+    // for a format.
+    let again = cue.events.iter().any(|&(_, k)| k == CueKind::Format) && named_again(p, hit);
     // Who holds the role, looked for once per hit, and only for a role.
     let holder = cue
         .events
@@ -479,7 +482,7 @@ pub(crate) fn candidates(
         .flatten();
     out.extend(cue.events.iter().copied().filter(|&(e, k)| {
         ok(e)
-            && !(k == CueKind::Format && named_again(p, hit))
+            && !(k == CueKind::Format && again)
             && !(k == CueKind::Role
                 && (other_qualifier(e)
                     || plural()
@@ -496,27 +499,13 @@ pub(crate) fn candidates(
 /// NATO-Russia Council" is the council).
 fn named_again(p: &Passage, hit: &CueHit) -> bool {
     use super::lexicon::{DEFINITE, GATHERING, INDEFINITE, NEW, OF};
-    let tokens = &p.reading.tokens;
-    if hit.first >= tokens.len() {
-        return false;
-    }
-    let mut j = hit.first;
-    while j > 0 && hit.first - j < AGAIN_REACH {
-        let (a, b) = (&tokens[j - 1], &tokens[j]);
-        let gap = p.text.get(a.end as usize..b.start as usize).unwrap_or(",");
-        if a.sentence != b.sentence || !gap.chars().all(|c| c.is_whitespace() || c == '-') {
-            return false;
-        }
-        j -= 1;
-        let class = tokens[j].class;
-        if class & NEW != 0 {
-            return true;
-        }
-        if class & (OF | DEFINITE | INDEFINITE | GATHERING | TALKS) == 0 {
-            return false;
-        }
-    }
-    false
+    let between = OF | DEFINITE | INDEFINITE | GATHERING | TALKS;
+    let joins = |c: char, _| c.is_whitespace() || c == '-';
+    // The first word back that is not one of those between says.
+    p.back_in_clause(hit.first, AGAIN_REACH, joins)
+        .map(|j| p.reading.tokens[j].class)
+        .find(|class| class & between == 0 || class & NEW != 0)
+        .is_some_and(|class| class & NEW != 0)
 }
 
 /// Who holds the role `hit` names, when the text says so right after it: "Russian

@@ -269,36 +269,47 @@ impl<'a> Passage<'a> {
                     .is_ok_and(|horizon| start <= horizon))
     }
 
-    /// A token before `from`, at most `reach` words back in the same clause (no
-    /// punctuation between), whose class meets `class`: "talks between the West and
-    /// Russia in Geneva", "the talks that took place in Geneva". Spaces, hyphens,
-    /// apostrophes ("Moscow’s") and an initial's full stop ("the U.S. in Geneva") do
-    /// not end a clause.
-    pub fn before_in_clause(&self, from: usize, reach: usize, class: u64) -> Option<usize> {
+    /// The tokens before `from`, nearest first, at most `reach` of them, while the text
+    /// between each two of them is all characters `joins` accepts (it is told whether
+    /// the earlier of the two is one letter long, an initial) and the sentence goes on.
+    pub fn back_in_clause(
+        &self,
+        from: usize,
+        reach: usize,
+        joins: impl Fn(char, bool) -> bool,
+    ) -> impl Iterator<Item = usize> {
         let tokens = &self.reading.tokens;
-        if from >= tokens.len() {
-            return None;
-        }
-        let mut j = from;
-        while j > 0 && from - j < reach {
+        let mut j = if from < tokens.len() { from } else { 0 };
+        std::iter::from_fn(move || {
+            if j == 0 || from - j >= reach {
+                return None;
+            }
             let (a, b) = (&tokens[j - 1], &tokens[j]);
             let gap = self
                 .text
                 .get(a.end as usize..b.start as usize)
                 .unwrap_or(",");
             let initial = a.end - a.start == 1;
-            let joins = |c: char| {
-                c.is_whitespace() || matches!(c, '-' | '\'' | '’') || (c == '.' && initial)
-            };
-            if a.sentence != b.sentence || !gap.chars().all(joins) {
+            if a.sentence != b.sentence || !gap.chars().all(|c| joins(c, initial)) {
+                j = 0;
                 return None;
             }
             j -= 1;
-            if self.class(j) & class != 0 {
-                return Some(j);
-            }
-        }
-        None
+            Some(j)
+        })
+    }
+
+    /// A token before `from`, at most `reach` words back in the same clause (no
+    /// punctuation between), whose class meets `class`: "talks between the West and
+    /// Russia in Geneva", "the talks that took place in Geneva". Spaces, hyphens,
+    /// apostrophes ("Moscow’s") and an initial's full stop ("the U.S. in Geneva") do
+    /// not end a clause.
+    pub fn before_in_clause(&self, from: usize, reach: usize, class: u64) -> Option<usize> {
+        let joins = |c: char, initial: bool| {
+            c.is_whitespace() || matches!(c, '-' | '\'' | '’') || (c == '.' && initial)
+        };
+        self.back_in_clause(from, reach, joins)
+            .find(|&j| self.class(j) & class != 0)
     }
 
     /// A token of the passage's sentence `s` within `window` of `[from, to)` whose
