@@ -7,10 +7,15 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::lexicon::{
-    AGO, DATE_WORDS, DAY_NOUN, DAY_PART, DAY_WORD, DEFINITE, FRAME, FUTURE, INDEFINITE, LAST,
-    MONTH, MONTH_NOUN, MONTH_WORD, NEXT, OF, PART, SEASON, THIS, WEEK, WEEKDAY, YEAR,
+    AGO, DATE_WORDS, DAY_NOUN, DAY_PART, DAY_WORD, DEFINITE, FRAME, FUTURE, INDEFINITE, KINDS,
+    LAST, MONTH, MONTH_NOUN, MONTH_WORD, NEXT, OF, OPENER, PART, PRONOUN, SEASON, TALKS, THIS,
+    WEEK, WEEKDAY, YEAR,
 };
 use super::words::{Reading, Vocabulary};
+
+/// How many words before a weekday an infinitive still governs it ("was preparing to
+/// fly to Kyiv for talks on Wednesday").
+const INTENT_REACH: usize = 10;
 
 /// How far back "recent days" and "the past few days" reach from publication.
 const RECENT_DAYS: i64 = 7;
@@ -220,6 +225,40 @@ impl Scanner<'_> {
             let c = clauses[j - from];
             tokens[j].class & FUTURE != 0 && (c == own || (opening_time && c == 1))
         })
+    }
+
+    /// Whether an infinitive governs token `i`: "to" and a verb earlier in its clause,
+    /// with nothing but words between ("Blinken was preparing to fly to Kyiv for talks on
+    /// Wednesday", "plans to visit Moscow on Friday"). What someone sets out to do lies
+    /// after the time they set out, so a bare weekday there is the coming one. A "to"
+    /// before a name, an article, a pronoun, a date or a plural word for meetings ("to
+    /// Kyiv", "to the talks", "to talks") is a preposition.
+    fn intent_governs(&self, i: usize) -> bool {
+        let tokens = &self.reading.tokens;
+        // "to meet", "to talk" are verbs; "to talks" is a noun.
+        let verb = |k: usize| {
+            tokens.get(k).is_some_and(|t| {
+                let plural = t.raw(self.text).ends_with('s');
+                !t.capital
+                    && t.number.is_none()
+                    && t.class & (OPENER | PRONOUN | DEFINITE | INDEFINITE | DATE_WORDS) == 0
+                    && !(plural && t.class & (KINDS | TALKS) != 0)
+            })
+        };
+        let mut j = i;
+        while j > 0 && i - j < INTENT_REACH {
+            let gap = self.reading.gap(self.text, j - 1);
+            if tokens[j - 1].sentence != tokens[i].sentence
+                || !gap.chars().all(|c| c.is_whitespace() || c == '-')
+            {
+                return false;
+            }
+            j -= 1;
+            if j + 1 < i && self.raw(j).eq_ignore_ascii_case("to") && verb(j + 1) {
+                return true;
+            }
+        }
+        false
     }
 
     fn mention(
@@ -636,6 +675,10 @@ impl Scanner<'_> {
         } else if self.future_governs(i) {
             // The future tense is said outright: no other reading.
             (next, None)
+        } else if self.intent_governs(i) {
+            // Ahead, unless the sentence names an event of the last one
+            // (`passage::reread_weekday`).
+            (next, Some(last))
         } else {
             (last, Some(next))
         };
@@ -1146,6 +1189,38 @@ mod tests {
             )
             .0,
             mon10
+        );
+    }
+
+    /// What someone sets out to do lies ahead: a weekday after "to" and a verb in its
+    /// clause is the coming one; "to" before a name, an article or "talks" is no
+    /// infinitive, and a verb after the weekday or in another clause leaves it alone.
+    #[test]
+    fn an_infinitive_turns_a_weekday_forwards() {
+        let tue18 = date(2022, 1, 18);
+        let (wed12, wed19) = (date(2022, 1, 12), date(2022, 1, 19));
+        let (fri14, fri21) = (date(2022, 1, 14), date(2022, 1, 21));
+        assert_eq!(
+            one(
+                "Blinken was preparing to fly to Kyiv for talks on Wednesday",
+                tue18
+            )
+            .0,
+            wed19
+        );
+        assert_eq!(
+            one("Blinken, Lavrov to meet in Geneva on Friday", tue18).0,
+            fri21
+        );
+        assert_eq!(one("Blinken flew to Kyiv on Wednesday", tue18).0, wed12);
+        assert_eq!(one("Russia was invited to talks on Friday", tue18).0, fri14);
+        assert_eq!(
+            one("they met on Friday to discuss the drafts", tue18).0,
+            fri14
+        );
+        assert_eq!(
+            one("He hoped to meet Lavrov, and they met on Friday", tue18).0,
+            fri14
         );
     }
 

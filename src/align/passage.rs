@@ -343,8 +343,9 @@ fn dates_the_telling(reading: &Reading, m: &TimeMention) -> bool {
         .any(|j| t[j].class & SPEECH != 0 && !t[j].quoted && t[j].sentence == m.sentence)
 }
 
-/// Reads a bare weekday forwards ("on Wednesday" as the coming one) when an event the
-/// sentence names by a cue of its own falls on that day and none on the last one.
+/// Reads a bare weekday the other way (the coming one for the last, or the last for the
+/// coming one after an infinitive) when an event the sentence names by a cue of its own
+/// falls on that day and none on the day first read.
 fn reread_weekday(model: &Model, reading: &Reading, hits: &[CueHit], m: &mut TimeMention) {
     let Some(other) = m.other else {
         return;
@@ -373,6 +374,52 @@ fn reread_weekday(model: &Model, reading: &Reading, hits: &[CueHit], m: &mut Tim
 mod tests {
     use super::super::words::read;
     use super::*;
+
+    /// A weekday after an infinitive is the coming one, unless the sentence names an
+    /// event of the last one: "dispatched diplomats to meet their counterparts in Geneva
+    /// on Monday" the day after the round is that round.
+    #[test]
+    fn a_weekday_after_an_infinitive_is_read_back_for_an_event_named() {
+        use jiff::civil::date;
+        let corpus = crate::corpus::Corpus::load(&crate::corpus::Source::Bundled);
+        let timeline = corpus.timeline.as_ref().expect("bundled timeline");
+        let model = crate::align::Aligner::new(timeline).model;
+        let first_day = |text: &str, published| {
+            let mut reading = Reading::default();
+            read(text, &model.vocab, &mut reading);
+            let mut hits = Vec::new();
+            model.cues.find(&reading.tokens, &mut hits);
+            let p = Passage::new(
+                &model,
+                text,
+                &reading,
+                &hits,
+                published,
+                None,
+                PassageBuffers::default(),
+            );
+            p.mentions.first().map(|m| m.first)
+        };
+        let (tue11, tue18) = (date(2022, 1, 11), date(2022, 1, 18));
+        assert_eq!(
+            first_day(
+                "Washington dispatched diplomats to meet their Russian counterparts in Geneva on Monday.",
+                tue11
+            ),
+            Some(date(2022, 1, 10))
+        );
+        assert_eq!(
+            first_day("Diplomats are preparing to meet in Kyiv on Monday.", tue11),
+            Some(date(2022, 1, 17))
+        );
+        assert_eq!(
+            first_day(
+                "Blinken was preparing to fly to Kyiv for talks on Wednesday.",
+                tue18
+            ),
+            Some(date(2022, 1, 19))
+        );
+    }
 
     /// Each sentence's marks, gathered a sentence at a time, are what marking word by
     /// word gives, on every passage of the bundled corpus and on quoted, unquoted and
