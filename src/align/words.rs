@@ -505,7 +505,7 @@ fn ascii_word_end(bytes: &[u8], from: usize) -> usize {
             }
             return end;
         }
-        let alnum = within(x | ONES * 0x20, b'a', b'z') | within(x, b'0', b'9');
+        let alnum = within(x | (ONES * 0x20), b'a', b'z') | within(x, b'0', b'9');
         let stop = !alnum & HIGH;
         if stop != 0 {
             return (at + stop.trailing_zeros() as usize / 8).min(bytes.len());
