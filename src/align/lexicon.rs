@@ -105,6 +105,9 @@ pub(crate) const PROMISE: u64 = 1 << 41;
 /// Words whose sense the next word settles: "called for" is no call, "the end of" no
 /// verdict.
 pub(crate) const SENSE: u64 = 1 << 42;
+/// Words for a body or an office: "Commission", "Committee", "Assembly". The last word
+/// of a name like "NATO-Ukraine Commission", which is that body's, not NATO's.
+pub(crate) const INSTITUTION: u64 = 1 << 43;
 /// Words that can start (or, for "ago" and "day", end or hold) a date mention.
 pub(crate) const DATE_WORDS: u64 =
     MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR | DAY_PART | AGO | DAY_NOUN;
@@ -160,6 +163,24 @@ const LISTS: &[(u64, &[&str])] = &[
     (DAY_NOUN, &["day", "days"]),
     (PRESENT, &["is", "are", "has", "have", "remains", "remain"]),
     (PAST, &["was", "were", "did"]),
+    (
+        INSTITUTION,
+        &[
+            "commission",
+            "committee",
+            "council",
+            "assembly",
+            "parliament",
+            "forum",
+            "mission",
+            "command",
+            "office",
+            "agency",
+            "institute",
+            "court",
+            "ministry",
+        ],
+    ),
     (
         PAST_FORM,
         &[

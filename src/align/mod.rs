@@ -424,6 +424,9 @@ impl Aligner {
             let text = bounded(&block.text);
             read(text, &model.vocab, &mut scratch.reading);
             model.cues.find(&scratch.reading.tokens, &mut scratch.hits);
+            model
+                .cues
+                .drop_other_bodies(text, &scratch.reading.tokens, &mut scratch.hits);
             // The label of a transcript's passage, read once for both questions.
             let speaker = context::speaker(text);
             let procedure = context::is_procedure(text, speaker);
@@ -699,6 +702,9 @@ impl Aligner {
         let line = bounded(line);
         read(line, &model.vocab, &mut scratch.reading);
         model.cues.find(&scratch.reading.tokens, &mut scratch.hits);
+        model
+            .cues
+            .drop_other_bodies(line, &scratch.reading.tokens, &mut scratch.hits);
         if scratch.hits.is_empty() && scratch.reading.classes & lexicon::DATE_WORDS == 0 {
             return;
         }
