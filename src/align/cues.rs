@@ -249,7 +249,7 @@ impl CueIndex {
     /// organisation at the talks; "NATO Allies", "OSCE Permanent Council" (a cue of its
     /// own) and "NATO Secretary General" (a role) keep theirs.
     pub fn drop_other_bodies(&self, text: &str, tokens: &[Token], hits: &mut Vec<CueHit>) {
-        let begins_body = |n: usize| {
+        let begins_body = |hits: &[CueHit], n: usize| {
             let h = hits[n];
             let named = self.cues[h.cue]
                 .events
@@ -274,14 +274,16 @@ impl CueIndex {
             }
             false
         };
-        let drop: Vec<bool> = (0..hits.len()).map(begins_body).collect();
-        if drop.iter().any(|&d| d) {
-            let mut n = 0;
-            hits.retain(|_| {
-                n += 1;
-                !drop[n - 1]
-            });
+        // In place, without a list of what to drop: the test of a hit reads only it and
+        // the next, neither of them yet overwritten.
+        let mut kept = 0;
+        for n in 0..hits.len() {
+            if !begins_body(hits, n) {
+                hits[kept] = hits[n];
+                kept += 1;
+            }
         }
+        hits.truncate(kept);
     }
 
     /// Whether the body named from hit `h` to the institution's word at `end` is a
