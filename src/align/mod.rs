@@ -347,7 +347,7 @@ impl Aligner {
         let mut obs = std::mem::take(&mut scratch.observations);
         obs.clear();
         scratch.hints.clear();
-        let mut clues = self.title_clues(article, &discourse, scratch);
+        let (mut clues, title_named) = self.title_clues(article, &discourse, scratch);
         let Early {
             dated,
             weights,
@@ -360,14 +360,28 @@ impl Aligner {
         // What the title and the date make the subject (the lead only adds events it
         // decides). An event neither in it nor decided so far is one `why` may have to
         // explain by a passage's weaker evidence.
+        // A transcript records an occasion of its own. One whose title names people or
+        // places of other events and none of the event of its day ("Joint press point
+        // by NATO Secretary General Jens Stoltenberg with the Deputy Prime Minister of
+        // Ukraine", the day of the Geneva round) is of another occasion that day: the
+        // date says when its words were spoken, not what about, until its lead says.
+        let transcript = article.meta.kind == crate::corpus::Kind::Transcript;
+        let other_occasion = transcript
+            && clues.is_empty()
+            && !title_named.is_empty()
+            && dated.iter().all(|(e, _, _)| !title_named.contains(e));
         weights.clear();
-        weights.extend(clues.iter().chain(dated.iter()).copied());
+        weights.extend(
+            clues
+                .iter()
+                .chain(dated.iter().filter(|_| !other_occasion))
+                .copied(),
+        );
         sequence::subject_events(n, weights, total, early);
         unexplained.clear();
         unexplained.extend((0..n).map(|e| !early.iter().any(|&(x, _)| x == e)));
         let author = author_finder(article);
         let report = reports(article);
-        let transcript = article.meta.kind == crate::corpus::Kind::Transcript;
         // A report that narrates: not a transcript's speech or a statement's text,
         // which say how things stand at the event itself.
         let narrates = report && !transcript && article.meta.kind != crate::corpus::Kind::Statement;
@@ -573,8 +587,10 @@ impl Aligner {
         // Published the day after an event, with nothing else to say what it is
         // about (no title, lead or event of that day), a report is as likely a
         // reaction the day after (a minister's interview) as an account of the event:
-        // that date alone makes no subject.
-        let alone = clues.is_empty() && scratch.early.dated.iter().all(|&(_, _, w)| w == DAY_AFTER);
+        // that date alone makes no subject; nor does it for a transcript of another
+        // occasion (above).
+        let alone = clues.is_empty()
+            && (other_occasion || scratch.early.dated.iter().all(|&(_, _, w)| w == DAY_AFTER));
         if !alone {
             clues.extend_from_slice(&scratch.early.dated);
         }
@@ -610,8 +626,9 @@ impl Aligner {
         article: &Article,
         discourse: &Discourse,
         scratch: &mut Scratch,
-    ) -> Vec<(usize, f32, &'static str)> {
+    ) -> (Vec<(usize, f32, &'static str)>, Vec<usize>) {
         let mut clues = Vec::new();
+        let mut named = Vec::new();
         self.weigh_line(
             article,
             &article.meta.title,
@@ -644,10 +661,17 @@ impl Aligner {
                         .enumerate()
                         .filter(|&(e, w)| *w >= TITLE_MIN && !topic(e) && !past(e))
                         .map(|(e, &w)| (e, w, "title")),
-                )
+                );
+                named.extend(passage.hits.iter().flat_map(|h| {
+                    self.model.cues.cues[h.cue]
+                        .events
+                        .iter()
+                        .filter(|(_, k)| *k != cues::CueKind::Common)
+                        .map(|&(e, _)| e)
+                }));
             },
         );
-        clues
+        (clues, named)
     }
 
     /// What a section heading ("## Brussels") says of the passages under it: the events

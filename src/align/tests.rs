@@ -1910,3 +1910,29 @@ fn a_format_named_as_to_come_again_is_another_meeting() {
         assert_eq!(got, vec![vec![NRC]], "{text}");
     }
 }
+
+/// A transcript titled with the people of another event, and none of the event of its
+/// day, is of another occasion that day: a NATO press point with Ukraine's minister on
+/// the day of the Geneva round is not an account of the round. Titled with nobody, or
+/// with the round's own people, the day it was spoken says what it is about.
+#[test]
+fn a_transcript_of_another_occasion_on_the_day_of_a_round_is_not_the_round() {
+    let body = "Welcome back to NATO Headquarters.\n\n\
+                We just addressed the evolving situation in and around Ukraine.";
+    let got = |title: &str| {
+        ids_in(
+            &[article_of("transcript", title, "2022-01-10", body)],
+            Mode::Auto,
+        )
+    };
+    let other = "Joint press point by NATO Secretary General Jens Stoltenberg with the Deputy Prime Minister of Ukraine";
+    assert_eq!(got(other), vec![vec![Vec::<&str>::new(), vec![]]]);
+    assert_eq!(
+        got("Press briefing"),
+        vec![vec![vec![GENEVA], vec![GENEVA]]]
+    );
+    assert_eq!(
+        got("Press briefing by Deputy Secretary Sherman"),
+        vec![vec![vec![GENEVA], vec![GENEVA]]]
+    );
+}
