@@ -7,9 +7,9 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::lexicon::{
-    AGO, DATE_WORDS, DAY_NOUN, DAY_PART, DAY_WORD, DEFINITE, FRAME, FUTURE, INDEFINITE, KINDS,
-    LAST, MONTH, MONTH_NOUN, MONTH_WORD, NEXT, OF, OPENER, PART, PRONOUN, SEASON, TALKS, THIS,
-    WEEK, WEEKDAY, YEAR,
+    AGO, DATE_WORDS, DAY_NOUN, DAY_PART, DAY_WORD, DEFINITE, FRAME, FUTURE, INDEFINITE, INTENT,
+    KINDS, LAST, MONTH, MONTH_NOUN, MONTH_WORD, NEXT, OF, OPENER, PART, PRONOUN, SEASON, TALKS,
+    THIS, WEEK, WEEKDAY, YEAR,
 };
 use super::words::{Reading, Vocabulary};
 
@@ -227,12 +227,16 @@ impl Scanner<'_> {
         })
     }
 
-    /// Whether an infinitive governs token `i`: "to" and a verb earlier in its clause,
-    /// with nothing but words between ("Blinken was preparing to fly to Kyiv for talks on
-    /// Wednesday", "plans to visit Moscow on Friday"). What someone sets out to do lies
-    /// after the time they set out, so a bare weekday there is the coming one. A "to"
-    /// before a name, an article, a pronoun, a date or a plural word for meetings ("to
-    /// Kyiv", "to the talks", "to talks") is a preposition.
+    /// Whether an infinitive of intent governs token `i`: a word that sets out what
+    /// someone means to do ("preparing", "plans", "set", "hopes", "is"), or in a
+    /// headline a name ("Blinken, Lavrov to meet in Geneva on Friday"), then "to" and a
+    /// verb, earlier in the weekday's clause with only words between ("Blinken was
+    /// preparing to fly to Kyiv for talks on Wednesday"). What someone sets out to do
+    /// lies after the time they set out, so a bare weekday there is the coming one.
+    /// After any other word "to" may be a preposition or follow a past ("spoke to
+    /// reporters", "declined to comment on Wednesday"), and before a name, an article,
+    /// a pronoun, a date or "talks" it is one ("to Kyiv", "to the talks"). A hyphen ends
+    /// the clause: "face-to-face" is no infinitive.
     fn intent_governs(&self, i: usize) -> bool {
         let tokens = &self.reading.tokens;
         // "to meet", "to talk" are verbs; "to talks" is a noun.
@@ -245,16 +249,29 @@ impl Scanner<'_> {
                     && !(plural && t.class & (KINDS | TALKS) != 0)
             })
         };
+        let intent = |k: usize| tokens[k].class & INTENT != 0 || tokens[k].capital;
         let mut j = i;
         while j > 0 && i - j < INTENT_REACH {
             let gap = self.reading.gap(self.text, j - 1);
             if tokens[j - 1].sentence != tokens[i].sentence
-                || !gap.chars().all(|c| c.is_whitespace() || c == '-')
+                || !gap
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '\'' | '\u{2019}'))
             {
                 return false;
             }
             j -= 1;
-            if j + 1 < i && self.raw(j).eq_ignore_ascii_case("to") && verb(j + 1) {
+            if j > 0
+                && j + 1 < i
+                && self.raw(j).eq_ignore_ascii_case("to")
+                && verb(j + 1)
+                && intent(j - 1)
+                && self
+                    .reading
+                    .gap(self.text, j - 1)
+                    .chars()
+                    .all(char::is_whitespace)
+            {
                 return true;
             }
         }
@@ -652,7 +669,9 @@ impl Scanner<'_> {
     }
 
     /// "on Friday": the most recent Friday on or before publication, unless the sentence
-    /// speaks of the future (or says "next"); "last Friday" is strictly before.
+    /// speaks of the future (or says "next"), or an infinitive of intent governs it (then
+    /// the coming one, with the last as the other reading); "last Friday" is strictly
+    /// before.
     fn weekday_at(&self, i: usize) -> Option<TimeMention> {
         let value = self.vocab.info(self.reading.tokens[i].word).value;
         let weekday = Weekday::from_monday_one_offset(value as i8).ok()?;
@@ -1212,7 +1231,27 @@ mod tests {
             one("Blinken, Lavrov to meet in Geneva on Friday", tue18).0,
             fri21
         );
-        assert_eq!(one("Blinken flew to Kyiv on Wednesday", tue18).0, wed12);
+        assert_eq!(
+            one(
+                "Blinken is preparing to meet Russia’s foreign minister on Wednesday",
+                tue18
+            )
+            .0,
+            wed19
+        );
+        assert_eq!(one("Lavrov is to meet Blinken on Friday", tue18).0, fri21);
+        // A "to" after a past or as a preposition, and "face-to-face", leave it alone.
+        for past in [
+            "Blinken flew to Kyiv on Wednesday",
+            "Lavrov declined to comment on Wednesday",
+            "NATO agreed to send more troops on Wednesday",
+            "Blinken spoke to reporters on Wednesday",
+            "according to officials on Wednesday",
+            "The rouble fell to record lows on Wednesday",
+            "Putin held a face-to-face meeting on Wednesday",
+        ] {
+            assert_eq!(one(past, tue18).0, wed12, "{past}");
+        }
         assert_eq!(one("Russia was invited to talks on Friday", tue18).0, fri14);
         assert_eq!(
             one("they met on Friday to discuss the drafts", tue18).0,

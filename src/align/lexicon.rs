@@ -108,6 +108,9 @@ pub(crate) const SENSE: u64 = 1 << 42;
 /// Words for a body or an office: "Commission", "Committee", "Assembly". The last word
 /// of a name like "NATO-Ukraine Commission", which is that body's, not NATO's.
 pub(crate) const INSTITUTION: u64 = 1 << 43;
+/// Words that set out what someone means to do, before "to" and a verb: "preparing
+/// to fly", "plans to visit", "is set to meet", "hopes to hold".
+pub(crate) const INTENT: u64 = 1 << 44;
 /// Words that can start (or, for "ago" and "day", end or hold) a date mention.
 pub(crate) const DATE_WORDS: u64 =
     MONTH | WEEKDAY | DAY_WORD | WEEK | MONTH_NOUN | SEASON | YEAR | DAY_PART | AGO | DAY_NOUN;
@@ -163,6 +166,34 @@ const LISTS: &[(u64, &[&str])] = &[
     (DAY_NOUN, &["day", "days"]),
     (PRESENT, &["is", "are", "has", "have", "remains", "remain"]),
     (PAST, &["was", "were", "did"]),
+    (
+        INTENT,
+        &[
+            "preparing",
+            "prepares",
+            "plans",
+            "planning",
+            "set",
+            "due",
+            "scheduled",
+            "expected",
+            "expects",
+            "hopes",
+            "hoping",
+            "intends",
+            "intending",
+            "aims",
+            "aiming",
+            "seeks",
+            "seeking",
+            "going",
+            "about",
+            "poised",
+            "ready",
+            "is",
+            "are",
+        ],
+    ),
     (
         INSTITUTION,
         &[

@@ -375,9 +375,9 @@ mod tests {
     use super::super::words::read;
     use super::*;
 
-    /// A weekday after an infinitive is the coming one, unless the sentence names an
-    /// event of the last one: "dispatched diplomats to meet their counterparts in Geneva
-    /// on Monday" the day after the round is that round.
+    /// A weekday after an infinitive of intent is the coming one, unless the sentence
+    /// names an event of the last one by a cue of its own: "diplomats were set to meet
+    /// their counterparts in Geneva on Monday", the day after the round, is that round.
     #[test]
     fn a_weekday_after_an_infinitive_is_read_back_for_an_event_named() {
         use jiff::civil::date;
@@ -403,7 +403,7 @@ mod tests {
         let (tue11, tue18) = (date(2022, 1, 11), date(2022, 1, 18));
         assert_eq!(
             first_day(
-                "Washington dispatched diplomats to meet their Russian counterparts in Geneva on Monday.",
+                "Diplomats were set to meet their Russian counterparts in Geneva on Monday.",
                 tue11
             ),
             Some(date(2022, 1, 10))
