@@ -499,11 +499,7 @@ fn ascii_word_end(bytes: &[u8], from: usize) -> usize {
         let x = load8(bytes, at);
         if x & HIGH != 0 {
             // A byte of another script: the plain test, byte by byte.
-            let mut end = at;
-            while end < bytes.len() && BYTE_KINDS[bytes[end] as usize] & ALNUM != 0 {
-                end += 1;
-            }
-            return end;
+            return plain_word_end(bytes, at);
         }
         let alnum = within(x | (ONES * 0x20), b'a', b'z') | within(x, b'0', b'9');
         let stop = !alnum & HIGH;
@@ -513,6 +509,15 @@ fn ascii_word_end(bytes: &[u8], from: usize) -> usize {
         at += 8;
     }
     bytes.len()
+}
+
+/// [`ascii_word_end`] byte by byte.
+fn plain_word_end(bytes: &[u8], from: usize) -> usize {
+    let mut end = from;
+    while end < bytes.len() && BYTE_KINDS[bytes[end] as usize] & ALNUM != 0 {
+        end += 1;
+    }
+    end
 }
 
 /// The id of the ASCII word `bytes[from..to]`, lower-cased as it is hashed: for
@@ -843,13 +848,6 @@ mod tests {
     /// before and after an eight-byte boundary and at the end of the text.
     #[test]
     fn a_word_ends_where_the_byte_by_byte_test_says() {
-        let plain = |bytes: &[u8], from: usize| {
-            let mut end = from;
-            while end < bytes.len() && BYTE_KINDS[bytes[end] as usize] & ALNUM != 0 {
-                end += 1;
-            }
-            end
-        };
         let every_ascii: String = (0u8..0x80).map(char::from).collect();
         let texts = [
             every_ascii.as_str(),
@@ -867,7 +865,7 @@ mod tests {
             for from in 0..=bytes.len() {
                 assert_eq!(
                     ascii_word_end(bytes, from),
-                    plain(bytes, from),
+                    plain_word_end(bytes, from),
                     "{text:?} at {from}"
                 );
                 checked += 1;
