@@ -255,6 +255,14 @@ impl CueIndex {
     /// organisation at the talks; "NATO Allies", "OSCE Permanent Council" (a cue of its
     /// own) and "NATO Secretary General" (a role) keep theirs.
     pub fn drop_other_bodies(&self, text: &str, tokens: &[Token], hits: &mut Vec<CueHit>) {
+        // In a line set in title case or capitals ("Putin Tells Security Council Russia
+        // Will Respond") every word but the shortest is capitalised: no name of a body
+        // can be told there. Asked only of the rare hit that looks like one.
+        let title_case = |sentence: u16| {
+            !tokens.iter().any(|t| {
+                t.sentence == sentence && !t.capital && t.number.is_none() && t.end - t.start >= 5
+            })
+        };
         let begins_body = |hits: &[CueHit], n: usize| {
             let h = hits[n];
             let named = self.cues[h.cue]
@@ -262,16 +270,6 @@ impl CueIndex {
                 .iter()
                 .all(|(_, k)| matches!(k, CueKind::Name | CueKind::Place | CueKind::Common));
             if !named {
-                return false;
-            }
-            // In a line set in title case or capitals ("Putin Tells Security Council
-            // Russia Will Respond") every word but the shortest is capitalised: no name
-            // of a body can be told there.
-            let sentence = tokens[h.first].sentence;
-            let title_case = !tokens.iter().any(|t| {
-                t.sentence == sentence && !t.capital && t.number.is_none() && t.end - t.start >= 5
-            });
-            if title_case {
                 return false;
             }
             let next_cue = hits.get(n + 1).map_or(tokens.len(), |x| x.first);
@@ -285,7 +283,8 @@ impl CueIndex {
                     return false;
                 }
                 if tokens[k].class & INSTITUTION != 0 {
-                    return !self.names_format_of(tokens, text, &h, k);
+                    return !title_case(tokens[k].sentence)
+                        && !self.names_format_of(tokens, text, &h, k);
                 }
             }
             false
