@@ -1211,9 +1211,10 @@ mod tests {
         );
     }
 
-    /// What someone sets out to do lies ahead: a weekday after "to" and a verb in its
-    /// clause is the coming one; "to" before a name, an article or "talks" is no
-    /// infinitive, and a verb after the weekday or in another clause leaves it alone.
+    /// What someone sets out to do lies ahead: a weekday after a word of intent (or a
+    /// headline's name), "to" and a verb in its clause is the coming one; "to" after a
+    /// past or before a name, an article or "talks", "face-to-face", and a verb after the
+    /// weekday or in another clause leave it alone.
     #[test]
     fn an_infinitive_turns_a_weekday_forwards() {
         let tue18 = date(2022, 1, 18);

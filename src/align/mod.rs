@@ -357,9 +357,6 @@ impl Aligner {
         } = &mut scratch.early;
         dated.clear();
         self.published_clues(article, dated);
-        // What the title and the date make the subject (the lead only adds events it
-        // decides). An event neither in it nor decided so far is one `why` may have to
-        // explain by a passage's weaker evidence.
         // A transcript records an occasion of its own. One whose title names people or
         // places of other events and none of the event of its day ("Joint press point
         // by NATO Secretary General Jens Stoltenberg with the Deputy Prime Minister of
@@ -370,6 +367,9 @@ impl Aligner {
             && clues.is_empty()
             && !title_named.is_empty()
             && dated.iter().all(|(e, _, _)| !title_named.contains(e));
+        // What the title and the date make the subject (the lead only adds events it
+        // decides). An event neither in it nor decided so far is one `why` may have to
+        // explain by a passage's weaker evidence.
         weights.clear();
         weights.extend(
             clues
