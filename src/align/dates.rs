@@ -250,32 +250,21 @@ impl Scanner<'_> {
             })
         };
         let intent = |k: usize| tokens[k].class & INTENT != 0 || tokens[k].capital;
-        let mut j = i;
-        while j > 0 && i - j < INTENT_REACH {
-            let gap = self.reading.gap(self.text, j - 1);
-            if tokens[j - 1].sentence != tokens[i].sentence
-                || !gap
-                    .chars()
-                    .all(|c| c.is_whitespace() || matches!(c, '\'' | '\u{2019}'))
-            {
-                return false;
-            }
-            j -= 1;
-            if j > 0
-                && j + 1 < i
-                && self.raw(j).eq_ignore_ascii_case("to")
-                && verb(j + 1)
-                && intent(j - 1)
-                && self
-                    .reading
-                    .gap(self.text, j - 1)
-                    .chars()
-                    .all(char::is_whitespace)
-            {
-                return true;
-            }
-        }
-        false
+        let joins = |c: char, _| c.is_whitespace() || matches!(c, '\'' | '\u{2019}');
+        self.reading
+            .back_in_clause(self.text, i, INTENT_REACH, joins)
+            .any(|j| {
+                j > 0
+                    && j + 1 < i
+                    && self.raw(j).eq_ignore_ascii_case("to")
+                    && verb(j + 1)
+                    && intent(j - 1)
+                    && self
+                        .reading
+                        .gap(self.text, j - 1)
+                        .chars()
+                        .all(char::is_whitespace)
+            })
     }
 
     fn mention(

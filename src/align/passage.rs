@@ -269,34 +269,14 @@ impl<'a> Passage<'a> {
                     .is_ok_and(|horizon| start <= horizon))
     }
 
-    /// The tokens before `from`, nearest first, at most `reach` of them, while the text
-    /// between each two of them is all characters `joins` accepts (it is told whether
-    /// the earlier of the two is one letter long, an initial) and the sentence goes on.
-    pub fn back_in_clause(
-        &self,
+    /// [`Reading::back_in_clause`] in this passage.
+    pub fn back_in_clause<'s>(
+        &'s self,
         from: usize,
         reach: usize,
-        joins: impl Fn(char, bool) -> bool,
-    ) -> impl Iterator<Item = usize> {
-        let tokens = &self.reading.tokens;
-        let mut j = if from < tokens.len() { from } else { 0 };
-        std::iter::from_fn(move || {
-            if j == 0 || from - j >= reach {
-                return None;
-            }
-            let (a, b) = (&tokens[j - 1], &tokens[j]);
-            let gap = self
-                .text
-                .get(a.end as usize..b.start as usize)
-                .unwrap_or(",");
-            let initial = a.end - a.start == 1;
-            if a.sentence != b.sentence || !gap.chars().all(|c| joins(c, initial)) {
-                j = 0;
-                return None;
-            }
-            j -= 1;
-            Some(j)
-        })
+        joins: impl Fn(char, bool) -> bool + 's,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.reading.back_in_clause(self.text, from, reach, joins)
     }
 
     /// A token before `from`, at most `reach` words back in the same clause (no

@@ -370,6 +370,35 @@ impl Reading {
         }
     }
 
+    /// The tokens before `from`, nearest first, at most `reach` of them, while the text
+    /// (of `text`, the passage read) between each two of them is all characters `joins`
+    /// accepts (it is told whether the earlier of the two is one letter long, an
+    /// initial) and the sentence goes on.
+    pub fn back_in_clause<'r>(
+        &'r self,
+        text: &'r str,
+        from: usize,
+        reach: usize,
+        joins: impl Fn(char, bool) -> bool + 'r,
+    ) -> impl Iterator<Item = usize> + 'r {
+        let tokens = &self.tokens;
+        let mut j = if from < tokens.len() { from } else { 0 };
+        std::iter::from_fn(move || {
+            if j == 0 || from - j >= reach {
+                return None;
+            }
+            let (a, b) = (&tokens[j - 1], &tokens[j]);
+            let gap = text.get(a.end as usize..b.start as usize).unwrap_or(",");
+            let initial = a.end - a.start == 1;
+            if a.sentence != b.sentence || !gap.chars().all(|c| joins(c, initial)) {
+                j = 0;
+                return None;
+            }
+            j -= 1;
+            Some(j)
+        })
+    }
+
     /// Token range `[from, to)` of sentence `s`.
     pub fn sentence_range(&self, s: u16) -> (usize, usize) {
         let from = self.tokens.partition_point(|t| t.sentence < s);
